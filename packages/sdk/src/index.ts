@@ -1,0 +1,11 @@
+export { createGridkitClient } from './client.js';
+export type { CallOptions, GridkitClient, GridkitClientOptions, TokenProvider, WriteOptions } from './client.js';
+export { GridkitError, isGridkitError } from './error.js';
+export type { GridkitErrorKind } from './error.js';
+export { newIdempotencyKey } from './idempotency.js';
+export { paginate } from './pagination.js';
+export type { Page } from './pagination.js';
+export type { RetryEvent, RetryOptions } from './retry.js';
+export type { UploadOptions } from './resources/media.js';
+export type { TransitionOptions } from './resources/cases.js';
+export type * from './contract.js';
