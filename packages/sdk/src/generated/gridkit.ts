@@ -113,7 +113,8 @@ export interface paths {
          * Post a notice
          * @description Posts a notice on the grid's board. Staff only, within their jurisdiction. `publishedAt`
          *     defaults to now and may be in the future (scheduled); `expiresAt`, when given, must be
-         *     after `publishedAt` (`422`, code `invalid_period`). The body is plain text and is
+         *     after `publishedAt` and in the future (`422`, code `invalid_period`): a notice that has
+         *     already expired would never be seen. The body is plain text and is
          *     rendered as text — never HTML. `Idempotency-Key` is optional and recommended.
          */
         post: operations["createNotice"];
@@ -203,9 +204,10 @@ export interface paths {
          * @description Uploads one image (`multipart/form-data`, part `file`). Public, so residents can attach
          *     photos to a report. The server checks the **content** (not the declared type or file
          *     name): only JPEG, PNG and WebP are accepted (`415` otherwise); at most 10 MiB
-         *     (10 485 760 bytes, `413` otherwise). Metadata — EXIF including GPS position, XMP, ICC
-         *     comments — is stripped before storing, and the image is re-oriented according to its
-         *     EXIF orientation first. Uploads not referenced by a case, case event, notice or avatar
+         *     (10 485 760 bytes, `413` otherwise). Metadata — EXIF including GPS position and camera
+         *     details, XMP, IPTC, comments and text chunks — is stripped before storing. The pixels
+         *     are stored as uploaded; a JPEG keeps only its EXIF orientation tag, so viewers still
+         *     show the photo upright. Uploads not referenced by a case, case event, notice or avatar
          *     within 24 hours may be deleted. `Idempotency-Key` is optional and recommended for
          *     retries on flaky networks.
          */
@@ -443,7 +445,8 @@ export interface paths {
          * @description Records one entry of the daily service register (为民服务事项登记表). Grid workers
          *     record for their own grids, admins within their subtree; the entry's worker is the
          *     caller. Requires `Idempotency-Key` (entries are often recorded offline and synced later).
-         *     `422` when `occurredAt` is in the future (`time_in_future`), the grid is unknown
+         *     `422` when `occurredAt` is more than 5 minutes in the future (`time_in_future`; the
+         *     5 minutes allow for a device clock that runs a little fast), the grid is unknown
          *     (`unknown_grid`) or `caseId` does not exist (`unknown_case`). `householdRef` is personal
          *     data and is only ever returned to staff.
          */
@@ -607,7 +610,10 @@ export interface components {
              * @example /query/limit
              */
             path: string;
-            /** @description Human-readable, localized explanation, suitable next to the form field. */
+            /**
+             * @description Human-readable explanation for developers. Clients show their own localized text,
+             *     chosen by `code` (and `path`).
+             */
             message: string;
             /**
              * @description Machine-readable reason. For `400`, the failing JSON Schema keyword (`required`,
@@ -616,7 +622,8 @@ export interface components {
              *     `unknown_grid`, `unknown_category`, `unknown_media`, `unknown_case`,
              *     `photo_required`, `location_required`, `attribute_required`, `unknown_attribute`,
              *     `attribute_invalid`, `channel_not_allowed`, `assignee_required`, `note_required`,
-             *     `public_note_required`, `time_in_future`, `invalid_period`, `range_too_long`.
+             *     `public_note_required`, `time_in_future`, `invalid_period`, `range_too_long`,
+             *     `key_reused` (an `Idempotency-Key` used before with another request).
              * @example maxLength
              * @example photo_required
              */
@@ -944,9 +951,9 @@ export interface components {
             contentType: "image/jpeg" | "image/png" | "image/webp";
             /** @description Size in bytes after metadata stripping. */
             bytes: number;
-            /** @description Width in pixels. */
+            /** @description Width in pixels, as stored (a JPEG's orientation tag may tell viewers to rotate it). */
             width: number;
-            /** @description Height in pixels. */
+            /** @description Height in pixels, as stored (a JPEG's orientation tag may tell viewers to rotate it). */
             height: number;
             /**
              * Format: uri-reference
@@ -2420,6 +2427,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
@@ -2498,6 +2506,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
@@ -3081,6 +3090,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
@@ -3293,6 +3303,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
@@ -3475,6 +3486,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];
@@ -3653,6 +3665,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
             429: components["responses"]["TooManyRequests"];

@@ -1,0 +1,80 @@
+import { createGridkitClient, type GridkitClient, type GridkitClientOptions } from '@gridkit/sdk';
+import { inject } from 'vitest';
+import { OPERATIONS, recordOperation } from './operations.js';
+import type { GridkitTarget } from './target.js';
+
+export type { GridkitClient };
+
+export function target(): GridkitTarget {
+  const value = inject('gridkitTarget');
+  if (!value)
+    throw new Error('No Gridkit target was provided: run the suite through its vitest config (global setup).');
+  return value;
+}
+
+export type Who = 'admin' | 'worker' | 'public' | { token: string };
+
+const MAX_RATE_LIMIT_WAITS = 8;
+const MAX_RETRY_AFTER_MS = 15_000;
+
+/**
+ * `fetch` that waits out `429 Too Many Requests` (honouring `Retry-After`)
+ * before handing a response to the caller. The contract limits public writes
+ * per client address, and the suite sends many from one address; a 429 is not
+ * a verdict on the request (nothing was processed or stored), so resending it,
+ * whatever its method, is safe.
+ */
+export async function patientFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const template = new Request(input, init);
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(template.clone());
+    if (response.status !== 429 || attempt >= MAX_RATE_LIMIT_WAITS) return response;
+    const seconds = Number(response.headers.get('Retry-After'));
+    const waitMs = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, MAX_RETRY_AFTER_MS) : 1000;
+    await response.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, waitMs + Math.random() * 250));
+  }
+}
+
+/**
+ * An SDK client for the target server. A middleware records every operation
+ * that answered successfully, so the last test can check all 24 were covered.
+ * Retries are kept for what a real client retries (429, 5xx, network) but
+ * short, so a broken server fails fast.
+ */
+export function client(who: Who = 'public', options: Partial<GridkitClientOptions> = {}): GridkitClient {
+  const t = target();
+  const token =
+    who === 'admin' ? t.adminToken : who === 'worker' ? t.workerToken : who === 'public' ? undefined : who.token;
+  return createGridkitClient({
+    baseUrl: t.baseUrl,
+    token,
+    fetch: patientFetch,
+    timeoutMs: 60_000,
+    retry: { retries: 2, baseDelayMs: 200, maxDelayMs: 2_000, maxRetryAfterMs: 15_000 },
+    ...options,
+    middleware: [
+      {
+        onResponse({ request, response, schemaPath }) {
+          const operationId = OPERATIONS[`${request.method} ${schemaPath}`];
+          if (operationId && ((response.status >= 200 && response.status < 300) || response.status === 304)) {
+            recordOperation(t.recordDir, operationId, response.status);
+          }
+          return undefined;
+        },
+      },
+      ...(options.middleware ?? []),
+    ],
+  });
+}
+
+/** Plain `fetch` against the target, for requests the SDK cannot express (malformed JSON, wrong content type). */
+export async function rawFetch(path: string, init: RequestInit & { who?: Who } = {}): Promise<Response> {
+  const t = target();
+  const headers = new Headers(init.headers);
+  const who = init.who ?? 'public';
+  const token =
+    who === 'admin' ? t.adminToken : who === 'worker' ? t.workerToken : who === 'public' ? undefined : who.token;
+  if (token && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${token}`);
+  return patientFetch(`${t.baseUrl}${path}`, { ...init, headers });
+}

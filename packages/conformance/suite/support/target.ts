@@ -1,0 +1,21 @@
+/** What the suite runs against, decided once by the global setup and injected into every test file. */
+export interface GridkitTarget {
+  /** API root including `/api/v1`. */
+  baseUrl: string;
+  /** A staff token with role `admin` whose subtree contains the worker's grid. */
+  adminToken: string;
+  /** A staff token with role `grid_worker`. */
+  workerToken: string;
+  /** True when the suite started its own mock server (our CI). */
+  selfHosted: boolean;
+  /** A scratch directory shared by all test files (operation coverage is recorded there). */
+  recordDir: string;
+  /** Unique id of this run; every text the suite writes contains it, so runs never collide with existing data. */
+  runId: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    gridkitTarget: GridkitTarget;
+  }
+}

@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { startServer } from './server.js';
+
+const usage = `gridkit-mock — the Gridkit API on embedded SQLite
+
+Options (environment variable in brackets):
+  --port N           port to listen on [PORT], default 8787
+  --host H           address to bind [HOST], default 127.0.0.1 (0.0.0.0 for kiosks on a LAN)
+  --data-dir DIR     folder of gridkit.sqlite and media/ [GRIDKIT_DATA_DIR], default ./.data
+  --no-seed          do not seed an empty database
+  --seed-size G,C    seed an empty database with G grids and C cases instead of the demo set
+  --faults SPEC      inject faults [GRIDKIT_FAULTS]: "on", or e.g. "latency=200,503=0.1,429=0.05,drop=0.02"
+  --cors ORIGINS     comma-separated origins allowed to call from browsers [GRIDKIT_CORS_ORIGINS], default *
+  --rate-limit N     public writes (reports, uploads, ratings) per minute per address [GRIDKIT_RATE_LIMIT],
+                     default 60; 0 turns the limit off (e.g. many kiosks behind one address)
+  --help             this text`;
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'no-seed': { type: 'boolean' },
+    'seed-size': { type: 'string' },
+    faults: { type: 'string' },
+    cors: { type: 'string' },
+    'rate-limit': { type: 'string' },
+    help: { type: 'boolean' },
+  },
+});
+
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+const seedSize = values['seed-size']?.split(/[,x]/).map(Number);
+if (seedSize && (seedSize.length !== 2 || seedSize.some((n) => !Number.isInteger(n) || n <= 0))) {
+  console.error('--seed-size takes two positive whole numbers: grids,cases');
+  process.exit(2);
+}
+const cors = values.cors ?? process.env.GRIDKIT_CORS_ORIGINS;
+const rateLimit = Number(values['rate-limit'] ?? process.env.GRIDKIT_RATE_LIMIT ?? 60);
+if (!Number.isInteger(rateLimit) || rateLimit < 0) {
+  console.error('--rate-limit takes a whole number of requests per minute (0 turns it off)');
+  process.exit(2);
+}
+const started = performance.now();
+const server = await startServer({
+  port: Number(values.port ?? process.env.PORT ?? 8787),
+  host: values.host ?? process.env.HOST,
+  dataDir: resolve(values['data-dir'] ?? process.env.GRIDKIT_DATA_DIR ?? '.data'),
+  seed: values['no-seed'] ? false : seedSize ? { grids: seedSize[0]!, cases: seedSize[1]! } : 'demo',
+  faults: values.faults ?? process.env.GRIDKIT_FAULTS,
+  corsOrigins: cors && cors !== '*' ? cors.split(',').map((o) => o.trim()) : '*',
+  rateLimit: rateLimit === 0 ? false : { perMinute: rateLimit },
+});
+
+const lines = [
+  '',
+  'Gridkit mock server',
+  `  API          ${server.apiUrl}`,
+  `  Health       ${server.apiUrl}/health`,
+  `  Database     ${server.databaseFile}`,
+];
+if (server.seeded) {
+  const s = server.seeded;
+  lines.push(
+    `  Seeded       ${s.grids} grids, ${s.cases} cases, ${s.caseEvents} case events, ${s.serviceLogs} service log entries in ${(s.ms / 1000).toFixed(1)} s`,
+  );
+  const sample = s.sampleCases.find((c) => c.status === 'closed') ?? s.sampleCases[0];
+  if (sample)
+    lines.push(`  Sample case  ticket ${sample.ticket}, tracking token ${sample.trackingToken} (${sample.status})`);
+}
+lines.push('', '  Staff tokens (send as  Authorization: Bearer <token>):');
+for (const t of server.demoTokens) lines.push(`    ${t.token.padEnd(34)} ${t.role.padEnd(12)} ${t.label}`);
+lines.push('', `  Ready in ${((performance.now() - started) / 1000).toFixed(1)} s. Ctrl+C stops it.`, '');
+console.log(lines.join('\n'));
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log(`\n${signal}: finishing requests in flight…`);
+    void server.close().then(() => process.exit(0));
+  });
+}

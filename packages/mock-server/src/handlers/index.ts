@@ -1,0 +1,45 @@
+import type { Handlers } from '../http/handler.js';
+import {
+  createCase,
+  evaluateCase,
+  getCase,
+  getPublicCase,
+  listCaseEvents,
+  listCases,
+  transitionCase,
+} from './cases.js';
+import { getCategory, listCategories } from './categories.js';
+import { getGrid, listGridAncestors, listGrids } from './grids.js';
+import { getMedia, uploadMedia } from './media.js';
+import { createNotice, getNoticeBoard, listNotices, retireNotice } from './notices.js';
+import { createServiceLog, getServiceLogSummary, listServiceLogs } from './service-logs.js';
+import { getCurrentStaff, getHealth } from './session.js';
+import { getResolutionStats } from './stats.js';
+
+/** Every operation of the contract; the `Handlers` type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  listGrids,
+  getGrid,
+  listGridAncestors,
+  getNoticeBoard,
+  listNotices,
+  createNotice,
+  retireNotice,
+  listCategories,
+  getCategory,
+  uploadMedia,
+  getMedia,
+  createCase,
+  listCases,
+  getCase,
+  getPublicCase,
+  transitionCase,
+  listCaseEvents,
+  evaluateCase,
+  createServiceLog,
+  listServiceLogs,
+  getServiceLogSummary,
+  getResolutionStats,
+  getCurrentStaff,
+  getHealth,
+};

@@ -1,0 +1,71 @@
+import type { operations, QueryParams, RequestBodyOf } from '@gridkit/sdk';
+import type { Db } from '../store/database.js';
+import type { Clock } from '../domain/time.js';
+import type { Principal } from './auth.js';
+import type { Locale, ProblemInit } from './problem.js';
+import type { MediaStore } from '../domain/media.js';
+
+type OperationId = keyof operations;
+
+type PathParams<Op extends OperationId> = operations[Op]['parameters'] extends { path: infer P }
+  ? NonNullable<P>
+  : Record<string, never>;
+type HeaderParams<Op extends OperationId> = operations[Op]['parameters'] extends { header?: infer H }
+  ? NonNullable<H>
+  : Record<string, never>;
+
+type SuccessContent<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
+/** The JSON body of an operation's 200 or 201 response. */
+export type SuccessBody<Op extends OperationId> = SuccessContent<
+  operations[Op]['responses'] extends infer R ? R[keyof R & (200 | 201)] : never
+>;
+
+/** What a handler answers; the HTTP layer serializes and, in development, validates it. */
+export interface Reply<Body = unknown> {
+  status: number;
+  body?: Body;
+  headers?: Record<string, string>;
+  /** A non-JSON body (image bytes), sent as is with `headers['Content-Type']`. */
+  bytes?: Uint8Array;
+  /** The write ended in a problem (a stored 4xx outcome, replayed as such). */
+  problem?: ProblemInit;
+}
+
+/** What the server is made of: one per app, shared by every request. */
+export interface Services {
+  db: Db;
+  clock: Clock;
+  media: MediaStore;
+}
+
+export interface RequestContext<Op extends OperationId> extends Services {
+  operationId: Op;
+  path: PathParams<Op>;
+  query: QueryParams<Op>;
+  header: HeaderParams<Op>;
+  /** The validated JSON body; for multipart, the form's fields with files as `File`. */
+  body: RequestBodyOf<Op>;
+  form: FormData | undefined;
+  principal: Principal | undefined;
+  locale: Locale;
+  requestId: string;
+  now: Date;
+  /**
+   * Runs a write in one transaction. For operations with an
+   * `Idempotency-Key`, the key's record commits in the same transaction,
+   * so a write is never done twice and never recorded without being done.
+   */
+  write(fn: () => Reply<SuccessBody<Op>>): Reply;
+}
+
+export type Handler<Op extends OperationId> = (context: RequestContext<Op>) => Reply | Promise<Reply>;
+
+/** One handler for every operation of the contract: a missing one does not compile. */
+export type Handlers = { [Op in OperationId]: Handler<Op> };
+
+export const ok = <Body>(body: Body, headers?: Record<string, string>): Reply<Body> => ({ status: 200, body, headers });
+export const created = <Body>(body: Body, headers?: Record<string, string>): Reply<Body> => ({
+  status: 201,
+  body,
+  headers,
+});

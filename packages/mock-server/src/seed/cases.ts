@@ -1,0 +1,630 @@
+/**
+ * Twelve months of cases, each with a timeline that replays exactly through
+ * the contract's transition table (`transitionCase`):
+ *
+ *   submitted ─accept→ accepted ─dispatch→ dispatched ─start→ in_progress ─resolve→ resolved ─verify→ closed
+ *       └─reject→ rejected                            resolved ─reopen→ in_progress
+ *   escalate: accepted | dispatched | in_progress → accepted, one level up
+ *
+ * Each case gets a whole planned life (where it will be closed, whether it is
+ * escalated, reopened, late); the plan is then cut at "now", so older cases
+ * are mostly closed and open ones gather in the last weeks. A few cases stall
+ * for good (old open, overdue cases exist too). The case row is derived from
+ * the events that were kept, so the two always agree.
+ */
+import { hashSecret } from '../domain/ids.js';
+import { shanghaiDate } from '../domain/time.js';
+import { answerAttributes, type CategorySeed, type Department } from './categories.js';
+import { district, formOfAddress, personName, reporterPhone } from './names.js';
+import { WeightedTable, type IdSource, type Rng } from './random.js';
+import type { Actor, GridNode, TeamMemberSeed, Tree } from './tree.js';
+import type { TableWriter } from './writer.js';
+
+export type CaseStatus = 'submitted' | 'accepted' | 'dispatched' | 'in_progress' | 'resolved' | 'closed' | 'rejected';
+export type CaseLevel = 'grid' | 'community' | 'street' | 'district';
+type Action = 'accept' | 'reject' | 'dispatch' | 'start' | 'resolve' | 'verify' | 'reopen' | 'escalate';
+type Channel = 'web' | 'kiosk' | 'app' | 'hotline' | 'wechat' | 'grid_worker';
+
+export const caseLevels: readonly CaseLevel[] = ['grid', 'community', 'street', 'district'];
+export const caseStatuses: readonly CaseStatus[] = [
+  'submitted',
+  'accepted',
+  'dispatched',
+  'in_progress',
+  'resolved',
+  'closed',
+  'rejected',
+];
+
+const S = 1000;
+const MIN = 60 * S;
+const H = 60 * MIN;
+const D = 24 * H;
+const shanghaiOffset = 8 * H;
+
+/** Minutes since Shanghai midnight. */
+function minuteOfDay(t: number): number {
+  return Math.floor(((t + shanghaiOffset) % D) / MIN);
+}
+
+/** 0 = Sunday … 6 = Saturday, in Shanghai (1970-01-01 was a Thursday). */
+export function weekday(t: number): number {
+  return (Math.floor((t + shanghaiOffset) / D) + 4) % 7;
+}
+
+/** Staff act between 8:00 and 21:00 Shanghai time: a time at night moves to the next morning. */
+function staffTime(t: number, rng: Rng): number {
+  const m = minuteOfDay(t);
+  if (m < 8 * 60) return t + (8 * 60 - m) * MIN + rng.int(0, 90) * MIN;
+  if (m >= 21 * 60) return t + (24 * 60 - m + 8 * 60) * MIN + rng.int(0, 90) * MIN;
+  return t;
+}
+
+const hourWeights = [
+  0.2, 0.1, 0.05, 0.05, 0.05, 0.1, 0.4, 1.0, 2.0, 2.6, 2.6, 2.2, 1.4, 1.2, 2.0, 2.2, 2.0, 1.8, 1.4, 1.5, 1.5, 1.1, 0.7,
+  0.4,
+];
+
+/** `n` report times over the 365 days before `now`, sorted: busier by day, a little quieter at weekends, growing over the year. */
+function reportTimes(n: number, now: number, rng: Rng): Float64Array {
+  const start = now - 365 * D;
+  const bins = 365 * 24;
+  const weights: number[] = [];
+  for (let b = 0; b < bins; b++) {
+    const t = start + b * H;
+    const hour = Math.floor(((t + shanghaiOffset) % D) / H);
+    const day = weekday(t);
+    weights.push(hourWeights[hour]! * (day === 0 || day === 6 ? 0.75 : 1) * (0.8 + (0.4 * b) / bins));
+  }
+  const table = new WeightedTable(
+    weights.map((_, i) => i),
+    weights,
+  );
+  const times = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = table.index(rng);
+    times[i] = Math.min(now - S, Math.floor((start + b * H + rng.float() * H) / S) * S);
+  }
+  times.sort();
+  return times;
+}
+
+// ── who handles a case ────────────────────────────────────────────────────────
+
+const streetUnits: Record<Department, string> = {
+  sanitation: '环卫所',
+  city: '城管执法中队',
+  municipal: '市政维护站',
+  lighting: '市政维护站',
+  greenery: '园林绿化队',
+  judicial: '司法所',
+  safety: '安全生产办公室',
+  civil: '社会事务办公室',
+  housing: '城建办',
+  market: '市场监管所',
+  police: '派出所',
+};
+
+const districtUnits: Record<Department, string> = {
+  sanitation: '文峰区城市管理局环卫处',
+  city: '文峰区城市管理综合执法大队',
+  municipal: '文峰区市政工程管理处',
+  lighting: '文峰区路灯管理所',
+  greenery: '文峰区园林绿化中心',
+  judicial: '文峰区司法局',
+  safety: '文峰区应急管理局',
+  civil: '文峰区民政局',
+  housing: '文峰区住房和城乡建设局',
+  market: '文峰区市场监督管理局',
+  police: '文峰区公安分局',
+};
+
+const preferredRoles: Record<Department, readonly string[]> = {
+  sanitation: ['sanitation_officer', 'property_manager', 'building_head'],
+  city: ['inspector', 'street_officer', 'property_manager'],
+  municipal: ['property_manager', 'building_head', 'inspector'],
+  lighting: ['property_manager', 'inspector'],
+  greenery: ['property_manager', 'volunteer'],
+  judicial: ['mediator', 'party_secretary', 'police_officer', 'deputy'],
+  safety: ['safety_supervisor', 'police_officer', 'inspector', 'property_manager'],
+  civil: ['community_worker', 'doctor', 'service_officer', 'volunteer'],
+  housing: ['property_manager', 'owners_committee', 'street_officer'],
+  market: ['inspector', 'street_officer'],
+  police: ['police_officer', 'information_officer'],
+};
+
+class Assignees {
+  private readonly units = new Map<string, { json: string; name: string }>();
+  private readonly people = new Map<string, TeamMemberSeed[]>();
+
+  private unit(node: GridNode, key: string, name: string): { json: string; name: string } {
+    const cacheKey = `${node.id}:${key}`;
+    let unit = this.units.get(cacheKey);
+    if (!unit) {
+      unit = { json: JSON.stringify({ type: 'unit', id: `unit_${node.code.replaceAll('-', '')}_${key}`, name }), name };
+      this.units.set(cacheKey, unit);
+    }
+    return unit;
+  }
+
+  /** A unit or person at the case's current level, as the `Assignee` JSON and its name. */
+  pick(grid: GridNode, level: CaseLevel, department: Department, rng: Rng): { json: string; name: string } {
+    if (level === 'grid') {
+      if (rng.chance(0.55)) {
+        const cacheKey = `${grid.id}:${department}`;
+        let candidates = this.people.get(cacheKey);
+        if (!candidates) {
+          const wanted = preferredRoles[department];
+          candidates = grid.team.filter((m) => wanted.includes(m.role));
+          this.people.set(cacheKey, candidates);
+        }
+        const person = candidates.length && rng.chance(0.6) ? rng.pick(candidates) : null;
+        const id = person ? (person.actor?.id ?? person.id) : grid.worker!.id;
+        const name = person ? person.name : grid.worker!.name;
+        return { json: JSON.stringify({ type: 'person', id, name }), name };
+      }
+      const street = grid.street!;
+      return this.unit(street, department, street.name + streetUnits[department]);
+    }
+    if (level === 'community') {
+      const community = grid.community!;
+      const [key, suffix] =
+        department === 'judicial'
+          ? ['mediation', '人民调解委员会']
+          : department === 'civil'
+            ? ['service', '服务站']
+            : ['committee', '居委会'];
+      return this.unit(community, key, community.name + suffix);
+    }
+    if (level === 'street') {
+      const street = grid.street!;
+      return this.unit(street, department, street.name + streetUnits[department]);
+    }
+    let root = grid;
+    while (root.parent) root = root.parent;
+    return this.unit(root, department, districtUnits[department]);
+  }
+}
+
+// ── texts ─────────────────────────────────────────────────────────────────────
+
+const acceptNotes = [
+  '已受理，安排网格员现场核实。',
+  '已受理。',
+  '已电话联系反映人，了解具体情况。',
+  '已受理，列入今日巡查。',
+];
+const acceptPublic = ['已受理，网格员将尽快到现场核实。', '您反映的问题已受理。'];
+const startNotes = ['已到达现场，开始处置。', '处置人员已到场核实。', '已开始处置。'];
+const verifyNotes = ['现场核查合格，办结。', '经回访反映人，问题已解决，办结。', '复查合格。'];
+const verifyPublic = ['经现场核查，问题已解决，工单办结。', '网格员现场核查合格，办结。'];
+const escalateNotes: Record<CaseLevel, readonly string[]> = {
+  grid: ['涉及多方协调，网格层面无法解决，上报社区。', '需社区协调物业和相关单位，上报社区。'],
+  community: ['需街道职能部门联合处置，上报街道。', '社区协调未果，上报街道。'],
+  street: ['涉及区级部门职责，上报区网格化服务管理中心。'],
+  district: [],
+};
+const rejections: readonly (readonly [string, string])[] = [
+  ['重复上报。', '经核实，该问题已由其他工单受理，请关注原工单进度。'],
+  ['现场核实无此问题。', '经现场核实，未发现所反映的问题。'],
+  ['不属于受理范围。', '该事项属于司法诉讼范围，建议通过法律途径解决。'],
+  ['信息不全，无法核实。', '反映内容不完整，无法核实，欢迎补充后重新反映。'],
+];
+const comments: Record<number, readonly string[]> = {
+  5: ['处理很及时，谢谢网格员！', '问题解决了，很满意。', '态度好，效率高。'],
+  4: ['解决了，就是时间有点长。', '基本满意。'],
+  3: ['处理一般。', '问题解决了，但沟通不够。'],
+  2: ['处理太慢了。', '问题没有彻底解决。'],
+  1: ['没有人联系我，问题还在。', '很不满意。'],
+};
+const placeSuffixes = [
+  '院东门',
+  '院西门',
+  '小区北门',
+  '小区南门',
+  '附近',
+  '门口',
+  '路口',
+  '楼下',
+  '南侧人行道',
+  '3号楼前',
+  '院内',
+];
+
+// ── one case ──────────────────────────────────────────────────────────────────
+
+interface Step {
+  type: Action;
+  from: CaseStatus;
+  to: CaseStatus;
+  fromLevel: CaseLevel;
+  level: CaseLevel;
+  at: number;
+}
+
+const nextStatus: Record<Exclude<Action, 'escalate'>, CaseStatus> = {
+  accept: 'accepted',
+  reject: 'rejected',
+  dispatch: 'dispatched',
+  start: 'in_progress',
+  resolve: 'resolved',
+  verify: 'closed',
+  reopen: 'in_progress',
+};
+
+const stepWeights: Record<Action, number> = {
+  accept: 1,
+  reject: 1,
+  dispatch: 1.5,
+  start: 2,
+  resolve: 10,
+  reopen: 3,
+  verify: 3,
+  escalate: 4,
+};
+
+/** The planned actions of a case's whole life, and whether it will be late. */
+function planActions(
+  category: CategorySeed,
+  rng: Rng,
+  forced: CaseStatus | null,
+): { actions: Action[]; late: boolean } {
+  if (forced === 'rejected' || (!forced && rng.chance(0.03))) return { actions: ['reject'], late: false };
+  const actions: Action[] = ['accept'];
+  const closeLevel = rng.weighted(category.closedLevels);
+  for (let l = 0; l < closeLevel; l++) {
+    const stage = rng.weighted([50, 25, 25]);
+    if (stage >= 1) actions.push('dispatch');
+    if (stage >= 2) actions.push('start');
+    actions.push('escalate');
+  }
+  actions.push('dispatch', 'start', 'resolve');
+  const reopens = rng.chance(0.06) ? (rng.chance(0.15) ? 2 : 1) : 0;
+  for (let i = 0; i < reopens; i++) actions.push('reopen', 'resolve');
+  actions.push('verify');
+  const late = rng.chance(0.04 + 0.05 * closeLevel + 0.12 * reopens);
+  return { actions, late };
+}
+
+/** The steps of a plan, timed, applied through the transition table, cut at `now`. */
+function timeline(
+  created: number,
+  category: CategorySeed,
+  rng: Rng,
+  now: number,
+  forced: CaseStatus | null,
+): { steps: Step[]; late: boolean } {
+  const { actions, late } = planActions(category, rng, forced);
+  let cut = actions.length;
+  if (forced) {
+    const reached: Record<CaseStatus, Action | null> = {
+      submitted: null,
+      accepted: 'accept',
+      dispatched: 'dispatch',
+      in_progress: 'start',
+      resolved: 'resolve',
+      closed: 'verify',
+      rejected: 'reject',
+    };
+    const action = reached[forced];
+    cut = action ? actions.lastIndexOf(action) + 1 : 0;
+  } else if (rng.chance(0.015) && actions.length > 2) {
+    cut = rng.int(1, actions.length - 1); // stalled for good
+  }
+
+  const total = category.slaHours * H * (late ? rng.range(1.1, 2.6) : rng.range(0.08, 0.7));
+  let weightSum = 0;
+  for (const a of actions) weightSum += stepWeights[a];
+  const steps: Step[] = [];
+  let status: CaseStatus = 'submitted';
+  let levelIndex = 0;
+  let t = created;
+  for (let i = 0; i < cut; i++) {
+    const type = actions[i]!;
+    let delay = (total * stepWeights[type]) / weightSum;
+    if (i === 0) delay = Math.min(delay, rng.range(0.05, 3) * H);
+    delay *= rng.range(0.5, 1.5);
+    t = staffTime(Math.floor((t + Math.max(delay, rng.int(1, 15) * MIN)) / S) * S, rng);
+    const fromLevel = caseLevels[levelIndex]!;
+    let to: CaseStatus;
+    if (type === 'escalate') {
+      levelIndex++;
+      to = 'accepted';
+    } else {
+      to = nextStatus[type];
+    }
+    steps.push({ type, from: status, to, fromLevel, level: caseLevels[levelIndex]!, at: t });
+    status = to;
+  }
+
+  if (forced && steps.length && steps[steps.length - 1]!.at >= now) {
+    // A demo case forced into a status: squeeze its life into the time it has had.
+    const span = steps[steps.length - 1]!.at - created;
+    const room = (now - created) * 0.9;
+    let previous = created;
+    for (const step of steps) {
+      step.at = Math.max(previous + 1, created + Math.floor(((step.at - created) * room) / span));
+      previous = step.at;
+    }
+  }
+  let kept = 0;
+  while (kept < steps.length && steps[kept]!.at <= now) kept++;
+  steps.length = kept;
+  return { steps, late };
+}
+
+export interface CaseSummary {
+  cases: number;
+  events: number;
+  serviceLogs: number;
+  sampleCases: { ticket: string; trackingToken: string; status: string }[];
+}
+
+export interface CaseWriters {
+  cases: TableWriter;
+  events: TableWriter;
+  serviceLogs: TableWriter;
+  ticketSequences: TableWriter;
+}
+
+const channels: readonly Channel[] = ['web', 'wechat', 'app', 'hotline', 'kiosk'];
+const channelWeights = [25, 28, 15, 18, 9];
+
+export function seedCases(
+  count: number,
+  now: number,
+  tree: Tree,
+  categories: readonly CategorySeed[],
+  rng: Rng,
+  ids: { case: IdSource; event: IdSource; log: IdSource },
+  out: CaseWriters,
+): CaseSummary {
+  const times = reportTimes(count, now, rng);
+  const gridTable = new WeightedTable(
+    tree.grids,
+    tree.grids.map((g) => g.households),
+  );
+  const categoryTable = new WeightedTable(
+    categories,
+    categories.map((c) => c.weight),
+  );
+  const assignees = new Assignees();
+  const sequences = new Map<string, number>();
+  const latest = new Map<CaseStatus, { ticket: string; trackingToken: string; status: string }>();
+  const forcedTail: readonly CaseStatus[] = [
+    'submitted',
+    'accepted',
+    'dispatched',
+    'in_progress',
+    'resolved',
+    'rejected',
+  ];
+  const root = tree.root;
+  let events = 0;
+  let logs = 0;
+
+  const actorAt = (grid: GridNode, level: CaseLevel): Actor =>
+    level === 'grid'
+      ? grid.worker!
+      : level === 'community'
+        ? grid.community!.admin!
+        : level === 'street'
+          ? grid.street!.admin!
+          : root.admin!;
+  const levelNode = (grid: GridNode, level: CaseLevel): GridNode =>
+    level === 'community' ? grid.community! : level === 'street' ? grid.street! : root;
+
+  for (let i = 0; i < count; i++) {
+    const created = times[i]!;
+    const forced = count - 1 - i < forcedTail.length ? forcedTail[count - 1 - i]! : null;
+    const grid = gridTable.sample(rng);
+    const category = categoryTable.sample(rng);
+    const id = ids.case.next();
+
+    // Ticket: the district's prefix, the Shanghai date, the day's sequence.
+    const day = shanghaiDate(new Date(created)).replaceAll('-', '');
+    const sequence = (sequences.get(day) ?? 0) + 1;
+    sequences.set(day, sequence);
+    const ticket = `${district.ticketPrefix}-${day}-${String(sequence).padStart(4, '0')}`;
+    const trackingToken = rng.base62(24);
+
+    // Channel and reporter.
+    const minute = minuteOfDay(created);
+    const workday = weekday(created) >= 1 && weekday(created) <= 5;
+    const byWorker = workday && minute >= 8 * 60 + 30 && minute < 17 * 60 + 30 && rng.chance(0.25);
+    const channel: Channel = byWorker ? 'grid_worker' : channels[rng.weighted(channelWeights)]!;
+    let reporterName: string | null = null;
+    let reporterPhoneNumber: string | null = null;
+    if (!byWorker && !rng.chance(channel === 'kiosk' ? 0.6 : 0.3)) {
+      reporterName = rng.chance(0.6) ? formOfAddress(rng) : personName(rng);
+      reporterPhoneNumber = rng.chance(0.85) ? reporterPhone(rng) : null;
+    }
+
+    // Where and what.
+    const road = rng.pick(grid.roads);
+    const place = `${road}${rng.int(1, 199)}号${rng.pick(placeSuffixes)}`;
+    const address = `${root.name}${grid.street!.name}${place}`;
+    const description = rng.pick(category.reports).replace('{place}', place);
+    const withPoint = category.requiresLocation || rng.chance(0.6);
+    const lat = withPoint ? Math.round((grid.lat + rng.range(-0.0013, 0.0013)) * 1e6) / 1e6 : null;
+    const lng = withPoint ? Math.round((grid.lng + rng.range(-0.002, 0.002)) * 1e6) / 1e6 : null;
+    const attributes = JSON.stringify(answerAttributes(category, rng));
+
+    // Life.
+    const { steps, late } = timeline(created, category, rng, now, forced);
+    const creator = byWorker ? grid.worker! : null;
+    out.events.add([
+      ids.event.next(),
+      id,
+      1,
+      'created',
+      null,
+      'submitted',
+      null,
+      'grid',
+      creator ? 'staff' : 'resident',
+      creator?.id ?? null,
+      creator?.name ?? null,
+      creator ? creator.role : null,
+      new Date(created).toISOString(),
+      creator ? '网格员巡查发现，现场拍照上报。' : null,
+      null,
+      '[]',
+      null,
+    ]);
+    let assignee: string | null = null;
+    let acceptedAt: string | null = null;
+    let reopenCount = 0;
+    steps.forEach((step, k) => {
+      const actor = actorAt(grid, step.fromLevel);
+      const at = new Date(step.at).toISOString();
+      let note: string | null = null;
+      let publicNote: string | null = null;
+      let stepAssignee: string | null = null;
+      switch (step.type) {
+        case 'accept':
+          acceptedAt ??= at;
+          note = rng.pick(acceptNotes);
+          if (rng.chance(0.5)) publicNote = rng.pick(acceptPublic);
+          break;
+        case 'reject': {
+          const [internal, shown] = rng.pick(rejections);
+          note = internal;
+          publicNote = shown;
+          break;
+        }
+        case 'dispatch': {
+          const picked = assignees.pick(grid, step.level, category.department, rng);
+          stepAssignee = assignee = picked.json;
+          note = rng.chance(0.5) ? `请${picked.name}处理。` : `已派${picked.name}，要求按时限办结。`;
+          if (rng.chance(0.5)) publicNote = `已派单至${picked.name}。`;
+          break;
+        }
+        case 'start':
+          note = rng.pick(startNotes);
+          if (rng.chance(0.2)) publicNote = '工作人员已到现场处置。';
+          break;
+        case 'resolve':
+          note = rng.pick(category.results);
+          if (rng.chance(0.7)) publicNote = note;
+          break;
+        case 'reopen':
+          reopenCount++;
+          note = `现场核查发现${rng.pick(category.reworks)}，退回返工。`;
+          if (rng.chance(0.6)) publicNote = '现场核查未完全解决，已要求返工。';
+          break;
+        case 'verify':
+          note = rng.pick(verifyNotes);
+          if (rng.chance(0.6)) publicNote = rng.pick(verifyPublic);
+          break;
+        case 'escalate':
+          assignee = null;
+          note = rng.pick(escalateNotes[step.fromLevel]);
+          if (rng.chance(0.7)) publicNote = `已上报${levelNode(grid, step.level).name}协调处理。`;
+          break;
+      }
+      out.events.add([
+        ids.event.next(),
+        id,
+        k + 2,
+        step.type,
+        step.from,
+        step.to,
+        step.type === 'escalate' ? step.fromLevel : null,
+        step.level,
+        'staff',
+        actor.id,
+        actor.name,
+        actor.role,
+        at,
+        note,
+        publicNote,
+        '[]',
+        stepAssignee,
+      ]);
+    });
+    events += steps.length + 1;
+
+    const last = steps[steps.length - 1];
+    const status: CaseStatus = last ? last.to : 'submitted';
+    const level: CaseLevel = last ? last.level : 'grid';
+    const closed = status === 'closed';
+    let evaluation: [number, string | null, string] | null = null;
+    if (closed && rng.chance(0.6)) {
+      const evaluatedAt = Math.floor((last!.at + rng.range(0.2, 72) * H) / S) * S;
+      if (evaluatedAt <= now) {
+        const unhappy = late || reopenCount > 0;
+        const score = 5 - rng.weighted(unhappy ? [35, 30, 18, 10, 7] : [64, 26, 6, 2, 2]);
+        evaluation = [score, rng.chance(0.5) ? rng.pick(comments[score]!) : null, new Date(evaluatedAt).toISOString()];
+      }
+    }
+    const createdAt = new Date(created).toISOString();
+    out.cases.add([
+      id,
+      ticket,
+      hashSecret(trackingToken),
+      grid.id,
+      grid.path,
+      category.code,
+      description,
+      address,
+      lat,
+      lng,
+      '[]',
+      attributes,
+      reporterName,
+      reporterPhoneNumber,
+      creator?.id ?? null,
+      channel,
+      status,
+      level,
+      status === 'rejected' ? null : assignee,
+      1 + steps.length,
+      createdAt,
+      last ? new Date(last.at).toISOString() : createdAt,
+      acceptedAt,
+      closed ? new Date(last!.at).toISOString() : null,
+      closed ? level : null,
+      new Date(created + category.slaHours * H).toISOString(),
+      reopenCount,
+      evaluation?.[0] ?? null,
+      evaluation?.[1] ?? null,
+      evaluation?.[2] ?? null,
+    ]);
+    latest.set(status, { ticket, trackingToken, status });
+
+    if (creator) {
+      // The grid worker's register records the inspection that opened the case.
+      const minutes = rng.int(15, 40);
+      out.serviceLogs.add([
+        ids.log.next(),
+        grid.id,
+        grid.path,
+        creator.id,
+        creator.name,
+        new Date(created - minutes * MIN).toISOString(),
+        'inspection',
+        '["general"]',
+        null,
+        `巡查发现${category.name['zh-CN']}问题，已拍照上报立案（${ticket}）。`,
+        minutes,
+        'case_opened',
+        id,
+        createdAt,
+      ]);
+      logs++;
+    }
+  }
+
+  for (const [day, last] of sequences) out.ticketSequences.add([`${district.ticketPrefix}-${day}`, last]);
+
+  return {
+    cases: count,
+    events,
+    serviceLogs: logs,
+    sampleCases: caseStatuses.flatMap((s) => {
+      const sample = latest.get(s);
+      return sample ? [sample] : [];
+    }),
+  };
+}

@@ -1,0 +1,141 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createMediaStore } from './domain/media.js';
+import { systemClock, type Clock } from './domain/time.js';
+import { handlers } from './handlers/index.js';
+import { apiBase, createApp } from './http/app.js';
+import { parseFaultSpec, type FaultOptions } from './http/faults.js';
+import { purgeIdempotencyKeys } from './http/idempotency.js';
+import type { RateLimitOptions } from './http/rate-limit.js';
+import { seedDatabase, type SeedOptions, type SeedSummary } from './seed/index.js';
+import { openDatabase, type Db } from './store/database.js';
+
+export interface ServerOptions {
+  /** 0 picks a free port. Default 8787. */
+  port?: number;
+  /** Default 127.0.0.1; `0.0.0.0` to serve kiosks on the LAN. */
+  host?: string;
+  /** Folder of the SQLite file (`gridkit.sqlite`) and `media/`. Default: a fresh temporary folder. */
+  dataDir?: string;
+  /** Seed an empty database with the demo data (default), a benchmark size, or not at all. */
+  seed?: SeedOptions['size'] | false;
+  faults?: FaultOptions | string;
+  corsOrigins?: string[] | '*';
+  rateLimit?: RateLimitOptions | false;
+  /** Check every response against the contract. Default: on unless NODE_ENV=production. */
+  validateResponses?: boolean;
+  clock?: Clock;
+  log?: (line: string) => void;
+}
+
+export interface StaffToken {
+  token: string;
+  staffId: string;
+  name: string;
+  role: 'grid_worker' | 'admin';
+  gridIds: string[];
+  label: string;
+}
+
+export interface StartedServer {
+  /** `http://127.0.0.1:8787` */
+  url: string;
+  /** `url` + `/api/v1` */
+  apiUrl: string;
+  databaseFile: string;
+  demoTokens: StaffToken[];
+  /** Set when this start seeded the database. */
+  seeded?: SeedSummary;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** The staff tokens in the store, with a label naming their grids, for the start banner and tests. */
+export function staffTokens(db: Db): StaffToken[] {
+  const rows = db.prepare('SELECT id, name, role, token, grid_ids FROM staff ORDER BY role, id').all() as {
+    id: string;
+    name: string;
+    role: StaffToken['role'];
+    token: string;
+    grid_ids: string;
+  }[];
+  const gridName = db.prepare('SELECT name FROM grids WHERE id = ?').pluck();
+  return rows.map((row) => {
+    const gridIds = JSON.parse(row.grid_ids) as string[];
+    return {
+      token: row.token,
+      staffId: row.id,
+      name: row.name,
+      role: row.role,
+      gridIds,
+      label: `${row.name} · ${gridIds.map((id) => gridName.get(id) ?? id).join('、')}`,
+    };
+  });
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<StartedServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gridkit-'));
+  const databaseFile = join(dataDir, 'gridkit.sqlite');
+  const db = openDatabase(databaseFile);
+  const clock = options.clock ?? systemClock;
+
+  let seeded: SeedSummary | undefined;
+  const empty = (db.prepare('SELECT COUNT(*) FROM grids').pluck().get() as number) === 0;
+  if (empty && options.seed !== false) seeded = seedDatabase(db, { size: options.seed ?? 'demo', now: clock() });
+
+  purgeIdempotencyKeys(db, clock());
+  const purgeTimer = setInterval(() => purgeIdempotencyKeys(db, clock()), 60 * 60 * 1000);
+  purgeTimer.unref();
+
+  const app = createApp({
+    db,
+    media: createMediaStore(join(dataDir, 'media')),
+    handlers,
+    clock,
+    validateResponses: options.validateResponses ?? process.env.NODE_ENV !== 'production',
+    faults: typeof options.faults === 'string' ? parseFaultSpec(options.faults) : options.faults,
+    corsOrigins: options.corsOrigins,
+    rateLimit: options.rateLimit,
+    log: options.log,
+  });
+
+  const server = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: options.host ?? '127.0.0.1' }, () =>
+      resolve(started),
+    );
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    apiUrl: `${url}${apiBase}`,
+    databaseFile,
+    demoTokens: staffTokens(db),
+    seeded,
+    db,
+    close() {
+      // Finish requests in flight, then release the database (checkpointing its WAL).
+      closing ??= new Promise<void>((resolve) => {
+        clearInterval(purgeTimer);
+        const force = setTimeout(
+          () => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(),
+          5000,
+        );
+        force.unref();
+        (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        server.close(() => {
+          clearTimeout(force);
+          db.close();
+          resolve();
+        });
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * The schema, as an append-only list: each entry runs once, in order, and
+ * `PRAGMA user_version` records how many have run. Never edit a shipped
+ * entry; add a new one.
+ *
+ * Conventions: ids are TEXT; times are RFC 3339 UTC strings
+ * (`2026-11-22T01:15:30.000Z`), which sort as text; JSON columns hold
+ * arrays or objects as text. `grids.path` is the materialized path
+ * `/<root id>/…/<own id>/`, copied onto cases and service logs so a subtree
+ * is a range scan on an index.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE grids (
+    id            TEXT PRIMARY KEY,
+    code          TEXT NOT NULL UNIQUE,
+    name          TEXT NOT NULL,
+    level         TEXT NOT NULL,
+    parent_id     TEXT REFERENCES grids(id),
+    path          TEXT NOT NULL UNIQUE,
+    depth         INTEGER NOT NULL,
+    sort_order    INTEGER NOT NULL DEFAULT 0,
+    households    INTEGER,
+    population    INTEGER,
+    boundary      TEXT,
+    centroid_lat  REAL,
+    centroid_lng  REAL,
+    service_hours TEXT NOT NULL DEFAULT '',
+    services      TEXT NOT NULL DEFAULT '[]',
+    updated_at    TEXT NOT NULL
+  );
+  CREATE INDEX grids_parent ON grids(parent_id, sort_order, id);
+  CREATE INDEX grids_level ON grids(level, path);
+
+  CREATE TABLE team_members (
+    id          TEXT PRIMARY KEY,
+    grid_id     TEXT NOT NULL REFERENCES grids(id),
+    name        TEXT NOT NULL,
+    role        TEXT NOT NULL,
+    role_label  TEXT,
+    photo_url   TEXT,
+    work_phone  TEXT,
+    duties      TEXT NOT NULL DEFAULT '[]',
+    is_leader   INTEGER NOT NULL DEFAULT 0,
+    sort_order  INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX team_members_grid ON team_members(grid_id, is_leader DESC, sort_order);
+
+  CREATE TABLE staff (
+    id           TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    role         TEXT NOT NULL CHECK (role IN ('grid_worker', 'admin')),
+    token        TEXT NOT NULL UNIQUE,
+    grid_ids     TEXT NOT NULL
+  );
+
+  CREATE TABLE notices (
+    id            TEXT PRIMARY KEY,
+    grid_id       TEXT NOT NULL REFERENCES grids(id),
+    title         TEXT NOT NULL,
+    body          TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    pinned        INTEGER NOT NULL DEFAULT 0,
+    published_at  TEXT NOT NULL,
+    expires_at    TEXT,
+    retired_at    TEXT,
+    retire_reason TEXT,
+    author_id     TEXT,
+    author_name   TEXT,
+    created_at    TEXT NOT NULL
+  );
+  CREATE INDEX notices_grid ON notices(grid_id, pinned DESC, published_at DESC, id);
+
+  CREATE TABLE categories (
+    code              TEXT PRIMARY KEY,
+    name              TEXT NOT NULL,
+    kind              TEXT NOT NULL,
+    description       TEXT,
+    sla_hours         INTEGER NOT NULL,
+    requires_location INTEGER NOT NULL DEFAULT 0,
+    requires_photo    INTEGER NOT NULL DEFAULT 0,
+    attributes        TEXT NOT NULL DEFAULT '[]',
+    sort_order        INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE media (
+    id            TEXT PRIMARY KEY,
+    content_type  TEXT NOT NULL,
+    bytes         INTEGER NOT NULL,
+    width         INTEGER NOT NULL,
+    height        INTEGER NOT NULL,
+    sha256        TEXT NOT NULL,
+    purpose       TEXT,
+    created_at    TEXT NOT NULL
+  );
+
+  CREATE TABLE cases (
+    id                  TEXT PRIMARY KEY,
+    ticket              TEXT NOT NULL UNIQUE,
+    tracking_token_hash TEXT NOT NULL,
+    grid_id             TEXT NOT NULL REFERENCES grids(id),
+    grid_path           TEXT NOT NULL,
+    category_code       TEXT NOT NULL REFERENCES categories(code),
+    description         TEXT NOT NULL,
+    address             TEXT NOT NULL,
+    lat                 REAL,
+    lng                 REAL,
+    media_ids           TEXT NOT NULL DEFAULT '[]',
+    attributes          TEXT NOT NULL DEFAULT '{}',
+    reporter_name       TEXT,
+    reporter_phone      TEXT,
+    reporter_staff_id   TEXT,
+    channel             TEXT NOT NULL,
+    status              TEXT NOT NULL,
+    level               TEXT NOT NULL,
+    assignee            TEXT,
+    version             INTEGER NOT NULL DEFAULT 1,
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL,
+    accepted_at         TEXT,
+    closed_at           TEXT,
+    closed_level        TEXT,
+    due_at              TEXT NOT NULL,
+    reopen_count        INTEGER NOT NULL DEFAULT 0,
+    evaluation_score    INTEGER,
+    evaluation_comment  TEXT,
+    evaluated_at        TEXT
+  );
+  CREATE INDEX cases_path_created ON cases(grid_path, created_at);
+  CREATE INDEX cases_path_accepted ON cases(grid_path, accepted_at);
+  CREATE INDEX cases_created ON cases(created_at, id);
+
+  CREATE TABLE case_events (
+    id           TEXT PRIMARY KEY,
+    case_id      TEXT NOT NULL REFERENCES cases(id),
+    seq          INTEGER NOT NULL,
+    type         TEXT NOT NULL,
+    from_status  TEXT,
+    to_status    TEXT NOT NULL,
+    from_level   TEXT,
+    level        TEXT NOT NULL,
+    actor_type   TEXT NOT NULL,
+    actor_id     TEXT,
+    actor_name   TEXT,
+    actor_role   TEXT,
+    at           TEXT NOT NULL,
+    note         TEXT,
+    public_note  TEXT,
+    media_ids    TEXT NOT NULL DEFAULT '[]',
+    assignee     TEXT,
+    UNIQUE (case_id, seq)
+  );
+
+  CREATE TABLE service_logs (
+    id             TEXT PRIMARY KEY,
+    grid_id        TEXT NOT NULL REFERENCES grids(id),
+    grid_path      TEXT NOT NULL,
+    worker_id      TEXT NOT NULL,
+    worker_name    TEXT NOT NULL,
+    occurred_at    TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    subject_groups TEXT NOT NULL DEFAULT '[]',
+    household_ref  TEXT,
+    summary        TEXT NOT NULL,
+    minutes        INTEGER NOT NULL,
+    outcome        TEXT NOT NULL,
+    case_id        TEXT,
+    created_at     TEXT NOT NULL
+  );
+  CREATE INDEX service_logs_path ON service_logs(grid_path, occurred_at);
+  CREATE INDEX service_logs_worker ON service_logs(worker_id, occurred_at);
+
+  CREATE TABLE ticket_sequences (
+    prefix TEXT PRIMARY KEY,
+    last   INTEGER NOT NULL
+  );
+
+  CREATE TABLE idempotency_keys (
+    scope         TEXT NOT NULL,
+    key           TEXT NOT NULL,
+    request_hash  TEXT NOT NULL,
+    state         TEXT NOT NULL CHECK (state IN ('in_flight', 'done')),
+    status        INTEGER,
+    headers       TEXT,
+    body          TEXT,
+    created_at    TEXT NOT NULL,
+    PRIMARY KEY (scope, key)
+  );
+  CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at);
+  `,
+  // The letters that start a district's work-order numbers (`WF` in `WF-20261122-0042`).
+  `ALTER TABLE grids ADD COLUMN ticket_prefix TEXT;`,
+];

@@ -1,0 +1,52 @@
+import { expect, it } from 'vitest';
+import { createMediaStore } from '../src/domain/media.js';
+import { handlers } from '../src/handlers/index.js';
+import { createApp } from '../src/http/app.js';
+import { operations } from '../src/http/contract.js';
+import { ok } from '../src/http/handler.js';
+import { openDatabase } from '../src/store/database.js';
+
+it('implements every operation of the contract', () => {
+  expect(operations).toHaveLength(24);
+  expect(Object.keys(handlers).sort()).toEqual(operations.map((op) => op.operationId).sort());
+});
+
+it('turns a response that breaks the contract into a 500 that says what is wrong', async () => {
+  const log: string[] = [];
+  const app = createApp({
+    db: openDatabase(':memory:'),
+    media: createMediaStore('/nonexistent'),
+    handlers: { ...handlers, getHealth: () => ok({ status: 'fine', time: 'yesterday' }) as never },
+    validateResponses: true,
+    log: (line) => log.push(line),
+  });
+  const response = await app.request('/api/v1/health');
+  expect(response.status).toBe(500);
+  const problem = await response.json();
+  expect(problem.detail).toMatch(/getHealth.*breaks the contract/);
+  expect(problem.detail).toContain('/status');
+  expect(problem.detail).toContain('/version');
+  expect(log.join('\n')).toContain('getHealth');
+});
+
+it('answers unknown paths with a problem, not an HTML page', async () => {
+  const app = createApp({ db: openDatabase(':memory:'), media: createMediaStore('/nonexistent'), handlers });
+  const response = await app.request('/api/v1/residents', { headers: { 'Accept-Language': 'en' } });
+  expect(response.status).toBe(404);
+  expect(response.headers.get('Content-Type')).toBe('application/problem+json');
+  expect(await response.json()).toMatchObject({ type: 'https://gridkit.dev/problems/not-found', title: 'Not found' });
+});
+
+it('localizes problem titles by Accept-Language', async () => {
+  const app = createApp({ db: openDatabase(':memory:'), media: createMediaStore('/nonexistent'), handlers });
+  const title = async (language: string) =>
+    (
+      (await (await app.request('/api/v1/grids/nope', { headers: { 'Accept-Language': language } })).json()) as {
+        title: string;
+      }
+    ).title;
+  expect(await title('zh-CN')).toBe('未找到');
+  expect(await title('zh-TW,zh;q=0.8')).toBe('找不到');
+  expect(await title('en-GB,en;q=0.9')).toBe('Not found');
+  expect(await title('fr')).toBe('未找到');
+});
