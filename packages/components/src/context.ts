@@ -1,0 +1,22 @@
+import { createContext, ContextProvider } from '@lit/context';
+import type { GridkitClient } from '@gridkit/sdk';
+
+/** What a provider gives every widget inside it. */
+export interface GridkitSettings {
+  client: GridkitClient;
+  /** The grid widgets show when they name none themselves. */
+  gridId?: string;
+}
+
+// Symbol.for: two copies of the library on one page still find each other's provider.
+export const gridkitContext = createContext<GridkitSettings | undefined>(Symbol.for('gridkit.settings'));
+
+/**
+ * Provides a client (and optionally a grid) to every widget inside `element`,
+ * from plain JavaScript, without `<gk-provider>`:
+ *
+ *   provideGridkit(document.body, { client: createGridkitClient({ baseUrl }) });
+ */
+export function provideGridkit(element: HTMLElement, settings: GridkitSettings) {
+  return new ContextProvider(element, { context: gridkitContext, initialValue: settings });
+}

@@ -1,0 +1,2 @@
+import './provider.js';
+import './notice-board.js';

@@ -1,0 +1,11 @@
+import { GkNoticeBoard } from '../notice-board/notice-board.js';
+import { define } from './registry.js';
+import './provider.js';
+
+define('gk-notice-board', GkNoticeBoard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gk-notice-board': GkNoticeBoard;
+  }
+}

@@ -1,0 +1,9 @@
+/** The classes, unregistered: vendors may register them under their own tags. `@gridkit/components/define` registers the `gk-` tags. */
+export { GkProvider } from './provider/provider.js';
+export { GkNoticeBoard } from './notice-board/notice-board.js';
+export { GridkitElement } from './internal/gridkit-element.js';
+export { gridkitContext, provideGridkit } from './context.js';
+export type { GridkitSettings } from './context.js';
+export type { GkErrorEvent, GkLoadEvent } from './events.js';
+export { catalogs, toLocale } from './messages/index.js';
+export type { Locale, Messages } from './messages/index.js';

@@ -1,0 +1,44 @@
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { createGridkitClient, type GridkitClient } from '@gridkit/sdk';
+import { gridkitContext, type GridkitSettings } from '../context.js';
+import { LocalizeController } from './localize.js';
+import { themes, tokens } from './theme.js';
+
+/**
+ * What every Gridkit widget shares: a client (its own from `base-url`, else
+ * the nearest provider's), a grid (its own `grid-id`, else the provider's),
+ * its language and theme.
+ */
+export class GridkitElement extends LitElement {
+  static override styles = [tokens, themes];
+
+  /** API root including `/api/v1`; overrides the provider's client. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+  @property({ attribute: 'grid-id' }) gridId?: string;
+  /** `light` (default), `dark` or `high-contrast`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'high-contrast';
+
+  @consume({ context: gridkitContext, subscribe: true })
+  @state()
+  protected settings?: GridkitSettings;
+
+  protected readonly localize = new LocalizeController(this);
+  private own?: { baseUrl: string; client: GridkitClient };
+
+  protected get client(): GridkitClient | undefined {
+    if (!this.baseUrl) return this.settings?.client;
+    if (this.own?.baseUrl !== this.baseUrl) {
+      this.own = {
+        baseUrl: this.baseUrl,
+        client: createGridkitClient({ baseUrl: this.baseUrl, locale: () => this.localize.locale }),
+      };
+    }
+    return this.own.client;
+  }
+
+  protected get activeGridId(): string | undefined {
+    return this.gridId ?? this.settings?.gridId;
+  }
+}

@@ -1,0 +1,148 @@
+import { css } from 'lit';
+
+export const noticeBoardStyles = css`
+  .board {
+    display: grid;
+    gap: var(--_space);
+    padding: var(--_space);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  header h2 {
+    margin: 0;
+    font-size: 1.35em;
+  }
+  .path,
+  .meta {
+    margin: 0;
+    color: var(--_fg-muted);
+    font-size: 0.9em;
+  }
+  h3 {
+    margin: 0 0 0.5em;
+    font-size: 1.05em;
+    border-inline-start: 4px solid var(--_accent);
+    padding-inline-start: 0.5em;
+  }
+  .person {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25em 0.9em;
+    align-items: start;
+  }
+  .avatar {
+    grid-row: span 3;
+    inline-size: 4em;
+    block-size: 4em;
+    border-radius: 50%;
+    object-fit: cover;
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    display: grid;
+    place-items: center;
+    font-size: 1.3em;
+    font-weight: 600;
+  }
+  .name {
+    font-weight: 600;
+    font-size: 1.1em;
+  }
+  .role {
+    color: var(--_fg-muted);
+  }
+  a[href^='tel:'] {
+    display: inline-flex;
+    align-items: center;
+    min-block-size: 44px;
+    color: var(--_link);
+    font-weight: 600;
+    text-decoration: underline;
+  }
+  ul {
+    margin: 0;
+    padding-inline-start: 1.2em;
+  }
+  .team {
+    display: grid;
+    gap: 0.75em;
+  }
+  .team h4 {
+    margin: 0;
+    font-size: 0.95em;
+    color: var(--_fg-muted);
+  }
+  .team ul {
+    list-style: none;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1.5em;
+  }
+  .notices {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: 0.75em;
+  }
+  .notice {
+    padding: 0.75em;
+    background: var(--_bg-muted);
+    border-radius: var(--_radius);
+  }
+  .notice h4 {
+    margin: 0 0 0.25em;
+    font-size: 1em;
+  }
+  .notice p {
+    margin: 0.25em 0 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .badge {
+    display: inline-block;
+    margin-inline-end: 0.4em;
+    padding: 0 0.45em;
+    font-size: 0.8em;
+    border-radius: 4px;
+    border: 1px solid var(--_border);
+    color: var(--_fg);
+  }
+  .badge.pinned {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-fg);
+  }
+
+  /* Kiosk: read from two metres away, touched by fingers. */
+  :host([layout='kiosk']) {
+    --_font-size: var(--gk-kiosk-font-size, 1.6rem);
+  }
+  :host([layout='kiosk']) .board {
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    gap: calc(var(--_space) * 1.5);
+    padding: calc(var(--_space) * 1.5);
+  }
+  :host([layout='kiosk']) header,
+  :host([layout='kiosk']) .notices-section {
+    grid-column: 1 / -1;
+  }
+  :host([layout='kiosk']) .avatar {
+    inline-size: 5em;
+    block-size: 5em;
+  }
+  :host([layout='kiosk']) a[href^='tel:'] {
+    min-block-size: 64px;
+  }
+
+  /* Compact: a portal sidebar. */
+  :host([layout='compact']) .board {
+    gap: calc(var(--_space) / 2);
+    font-size: 0.9em;
+  }
+  :host([layout='compact']) .team-section,
+  :host([layout='compact']) .services-section,
+  :host([layout='compact']) .notice p {
+    display: none;
+  }
+`;

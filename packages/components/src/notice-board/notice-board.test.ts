@@ -1,0 +1,206 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { createGridkitClient } from '@gridkit/sdk';
+import '../define/notice-board.js';
+import type { GkNoticeBoard } from './notice-board.js';
+import type { GkProvider } from '../provider/provider.js';
+import { demoGridId, testServer } from '../test-support/server.js';
+
+const shadow = (el: HTMLElement) => el.shadowRoot!;
+const text = (el: HTMLElement) => shadow(el).textContent!.replace(/\s+/g, ' ');
+
+async function loaded(el: GkNoticeBoard) {
+  await waitUntil(() => shadow(el).querySelector('.board, [role="alert"]'), 'board did not render', { timeout: 8000 });
+  return el;
+}
+
+async function board(lang = 'zh-CN', layout = 'card') {
+  return loaded(
+    await fixture<GkNoticeBoard>(
+      html`<gk-notice-board
+        lang=${lang}
+        layout=${layout}
+        base-url=${testServer.apiUrl}
+        grid-id=${demoGridId}
+      ></gk-notice-board>`,
+    ),
+  );
+}
+
+describe('<gk-notice-board>', () => {
+  it('shows the grid, its leader with a work phone to call, the team by role and the notices', async () => {
+    const el = await board();
+    const api = await createGridkitClient({ baseUrl: testServer.apiUrl }).notices.board(demoGridId);
+    const root = shadow(el);
+    expect(root.querySelector('h2')!.textContent).to.equal(api.grid.name);
+    expect(text(el)).to.include(api.grid.path.map((p) => p.name).join(' › '));
+    const leader = root.querySelector('[part="leader"]')!;
+    expect(leader.textContent).to.include(api.leader!.name);
+    expect(leader.textContent).to.include('网格长');
+    const tel = leader.querySelector<HTMLAnchorElement>('a[href^="tel:"]')!;
+    expect(tel.getAttribute('href')).to.equal(`tel:${api.leader!.workPhone!.replace(/[^\d+]/g, '')}`);
+    expect(tel.textContent).to.include(api.leader!.workPhone!);
+    expect(tel.textContent).to.include(api.leader!.name);
+    for (const duty of api.leader!.duties) expect(leader.textContent).to.include(duty);
+    const groups = [...root.querySelectorAll('[part="team"] h4')].map((h) => h.textContent);
+    expect(groups.length).to.equal(new Set(api.team.map((m) => m.role)).size);
+    for (const member of api.team) expect(root.querySelector('[part="team"]')!.textContent).to.include(member.name);
+    const titles = [...root.querySelectorAll('[part="notice"] h4')].map((h) =>
+      h.textContent!.replace(/\s+/g, ' ').trim(),
+    );
+    expect(titles.length).to.equal(api.notices.length);
+    api.notices.forEach((notice, i) => expect(titles[i]).to.include(notice.title));
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks zh-TW and English, and follows a lang change on an ancestor at run time', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="zh-TW">
+        <gk-notice-board base-url=${testServer.apiUrl} grid-id=${demoGridId}></gk-notice-board>
+      </div>`,
+    );
+    const el = await loaded(wrapper.querySelector('gk-notice-board')!);
+    expect(text(el)).to.include('網格長');
+    expect(text(el)).to.include('服務時間');
+    wrapper.lang = 'en';
+    await waitUntil(() => text(el).includes('Grid leader'), 'did not switch to English');
+    expect(text(el)).to.include('Service hours');
+    expect(text(el)).not.to.include('網格長');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows text from the API as text, never as markup', async () => {
+    const admin = testServer.tokens.find((t) => t.role === 'admin')!;
+    const staff = createGridkitClient({ baseUrl: testServer.apiUrl, token: admin.token });
+    const hostile = '<img src=x onerror="window.hacked=1"><script>window.hacked=2</script>';
+    await staff.notices.create(demoGridId, {
+      title: `停水通知 ${hostile}`,
+      body: `正文 ${hostile}`,
+      kind: 'alert',
+      pinned: true,
+    });
+    const el = await board();
+    const first = shadow(el).querySelector('[part="notice"]')!;
+    expect(first.textContent).to.include(hostile);
+    expect(shadow(el).querySelector('img:not(.avatar), script')).to.equal(null);
+    expect((window as unknown as { hacked?: number }).hacked).to.equal(undefined);
+  });
+
+  it('has a kiosk layout with large text and large touch targets', async () => {
+    const card = await board('zh-CN', 'card');
+    const kiosk = await board('zh-CN', 'kiosk');
+    const size = (el: HTMLElement) => parseFloat(getComputedStyle(shadow(el).querySelector('.board')!).fontSize);
+    expect(size(kiosk)).to.be.greaterThan(size(card) * 1.4);
+    const tel = shadow(kiosk).querySelector('a[href^="tel:"]')!;
+    expect(tel.getBoundingClientRect().height).to.be.at.least(64);
+    await expect(kiosk).to.be.accessible();
+  });
+
+  it('shows a loading state first', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const client = createGridkitClient({
+      baseUrl: testServer.apiUrl,
+      fetch: async (input, init) => {
+        await gate;
+        return fetch(input, init);
+      },
+    });
+    const provider = await fixture<GkProvider>(
+      html`<gk-provider .client=${client} grid-id=${demoGridId}><gk-notice-board></gk-notice-board></gk-provider>`,
+    );
+    const el = provider.querySelector('gk-notice-board')!;
+    await el.updateComplete;
+    const status = shadow(el).querySelector('[role="status"]')!;
+    expect(status.textContent).to.include('正在加载');
+    await expect(el).to.be.accessible();
+    release();
+    await loaded(el);
+    expect(shadow(el).querySelector('[role="status"]')).to.equal(null);
+  });
+
+  it('shows an error with the request id and a retry that works, by keyboard', async () => {
+    let fail = true;
+    const client = createGridkitClient({
+      baseUrl: testServer.apiUrl,
+      retry: false,
+      fetch: (input, init) => {
+        const request = new Request(input as Request, init);
+        if (fail) request.headers.set('X-Gridkit-Fault', 'status=503; retry-after=0');
+        return fetch(request);
+      },
+    });
+    const provider = await fixture<GkProvider>(
+      html`<gk-provider .client=${client} grid-id=${demoGridId}><gk-notice-board></gk-notice-board></gk-provider>`,
+    );
+    const el = provider.querySelector('gk-notice-board')!;
+    const error = await oneEvent(el, 'gk-error');
+    expect(error.detail.error).to.have.property('status', 503);
+    await loaded(el);
+    const alert = shadow(el).querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.include('暂时无法加载');
+    expect(alert.textContent).to.match(/请求编号 [0-9a-f-]{36}/);
+    await expect(el).to.be.accessible();
+    fail = false;
+    const retry = shadow(el).querySelector<HTMLButtonElement>('[part="retry"]')!;
+    retry.focus();
+    expect(shadow(el).activeElement).to.equal(retry);
+    retry.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    retry.click(); // a focused button's Enter is a click
+    await waitUntil(() => shadow(el).querySelector('.board'), 'retry did not load the board');
+  });
+
+  it('tells the resident when the network is gone', async () => {
+    const client = createGridkitClient({
+      baseUrl: testServer.apiUrl,
+      retry: false,
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    const provider = await fixture<GkProvider>(
+      html`<gk-provider .client=${client} grid-id=${demoGridId}
+        ><gk-notice-board lang="en"></gk-notice-board
+      ></gk-provider>`,
+    );
+    const el = await loaded(provider.querySelector('gk-notice-board')!);
+    expect(text(el)).to.include('You are offline');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when the grid does not exist, without a pointless retry', async () => {
+    const el = await loaded(
+      await fixture<GkNoticeBoard>(
+        html`<gk-notice-board base-url=${testServer.apiUrl} grid-id="grd_nope"></gk-notice-board>`,
+      ),
+    );
+    expect(text(el)).to.include('没有找到该网格');
+    expect(shadow(el).querySelector('[part="retry"]')).to.equal(null);
+  });
+
+  it('shares one client among the widgets under a provider', async () => {
+    const seen: string[] = [];
+    const client = createGridkitClient({
+      baseUrl: testServer.apiUrl,
+      fetch: (input, init) => {
+        seen.push(new Request(input as Request, init).url);
+        return fetch(input, init);
+      },
+    });
+    const provider = await fixture<GkProvider>(
+      html`<gk-provider .client=${client} grid-id=${demoGridId}>
+        <gk-notice-board></gk-notice-board>
+        <gk-notice-board layout="compact"></gk-notice-board>
+      </gk-provider>`,
+    );
+    await Promise.all([...provider.querySelectorAll('gk-notice-board')].map(loaded));
+    expect(seen.filter((url) => url.endsWith(`/grids/${demoGridId}/notice-board`))).to.have.length(2);
+  });
+
+  it('builds its client from the provider’s base-url and grid-id', async () => {
+    const provider = await fixture<GkProvider>(
+      html`<gk-provider base-url=${testServer.apiUrl} grid-id=${demoGridId}
+        ><gk-notice-board></gk-notice-board
+      ></gk-provider>`,
+    );
+    const el = await loaded(provider.querySelector('gk-notice-board')!);
+    expect(shadow(el).querySelector('.board')).not.to.equal(null);
+  });
+});

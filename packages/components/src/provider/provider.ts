@@ -1,0 +1,63 @@
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { createGridkitClient, type GridkitClient, type TokenProvider } from '@gridkit/sdk';
+import { gridkitContext, type GridkitSettings } from '../context.js';
+import { LocalizeController } from '../internal/localize.js';
+import { themes } from '../internal/theme.js';
+
+/**
+ * Gives every Gridkit widget inside it one API client, a grid and a theme.
+ *
+ *   <gk-provider base-url="https://grid.example.gov.cn/api/v1" grid-id="grd_Qb02nR" theme="dark">
+ *     <gk-notice-board></gk-notice-board>
+ *   </gk-provider>
+ *
+ * @slot - the widgets
+ */
+export class GkProvider extends LitElement {
+  static override styles = [
+    themes,
+    css`
+      :host {
+        display: contents;
+      }
+    `,
+  ];
+
+  /** API root including `/api/v1`. */
+  @property({ attribute: 'base-url' }) baseUrl?: string;
+  @property({ attribute: 'grid-id' }) gridId?: string;
+  /** A static staff token (use `tokenProvider` to refresh one). */
+  @property() token?: string;
+  /** Asked for a token before each request. */
+  @property({ attribute: false }) tokenProvider?: TokenProvider;
+  /** A client built by the page, used instead of `base-url`. */
+  @property({ attribute: false }) client?: GridkitClient;
+  /** `light` (default), `dark` or `high-contrast`, for every widget inside. */
+  @property({ reflect: true }) theme?: 'light' | 'dark' | 'high-contrast';
+
+  @provide({ context: gridkitContext }) protected settings?: GridkitSettings;
+
+  private readonly localize = new LocalizeController(this);
+
+  protected override willUpdate(changed: PropertyValues<GkProvider>) {
+    const keys = ['baseUrl', 'token', 'tokenProvider', 'client', 'gridId'] as const;
+    if (keys.some((key) => changed.has(key))) {
+      const client =
+        this.client ??
+        (this.baseUrl
+          ? createGridkitClient({
+              baseUrl: this.baseUrl,
+              token: this.tokenProvider ?? this.token,
+              locale: () => this.localize.locale,
+            })
+          : undefined);
+      this.settings = client ? { client, gridId: this.gridId } : undefined;
+    }
+  }
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}
