@@ -13,6 +13,7 @@ Options (environment variable in brackets):
   --seed-size G,C    seed an empty database with G grids and C cases instead of the demo set
   --faults SPEC      inject faults [GRIDKIT_FAULTS]: "on", or e.g. "latency=200,503=0.1,429=0.05,drop=0.02"
   --cors ORIGINS     comma-separated origins allowed to call from browsers [GRIDKIT_CORS_ORIGINS], default *
+  --demo-dir DIR     serve the demo pages in DIR at / [GRIDKIT_DEMO_DIR]
   --rate-limit N     public writes (reports, uploads, ratings) per minute per address [GRIDKIT_RATE_LIMIT],
                      default 60; 0 turns the limit off (e.g. many kiosks behind one address)
   --help             this text`;
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     faults: { type: 'string' },
     cors: { type: 'string' },
     'rate-limit': { type: 'string' },
+    'demo-dir': { type: 'string' },
     help: { type: 'boolean' },
   },
 });
@@ -47,6 +49,7 @@ if (!Number.isInteger(rateLimit) || rateLimit < 0) {
   console.error('--rate-limit takes a whole number of requests per minute (0 turns it off)');
   process.exit(2);
 }
+const demoDir = values['demo-dir'] ?? process.env.GRIDKIT_DEMO_DIR;
 const started = performance.now();
 const server = await startServer({
   port: Number(values.port ?? process.env.PORT ?? 8787),
@@ -56,12 +59,14 @@ const server = await startServer({
   faults: values.faults ?? process.env.GRIDKIT_FAULTS,
   corsOrigins: cors && cors !== '*' ? cors.split(',').map((o) => o.trim()) : '*',
   rateLimit: rateLimit === 0 ? false : { perMinute: rateLimit },
+  demoDir: demoDir ? resolve(demoDir) : undefined,
 });
 
 const lines = [
   '',
   'Gridkit mock server',
   `  API          ${server.apiUrl}`,
+  ...(server.demoUrl ? [`  Demo pages   ${server.demoUrl}  (portal.html, kiosk.html)`] : []),
   `  Health       ${server.apiUrl}/health`,
   `  Database     ${server.databaseFile}`,
 ];

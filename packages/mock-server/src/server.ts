@@ -29,6 +29,8 @@ export interface ServerOptions {
   validateResponses?: boolean;
   clock?: Clock;
   log?: (line: string) => void;
+  /** Demo pages to serve at `/`. */
+  demoDir?: string;
 }
 
 export interface StaffToken {
@@ -45,6 +47,8 @@ export interface StartedServer {
   url: string;
   /** `url` + `/api/v1` */
   apiUrl: string;
+  /** Where the demo pages are, when served. */
+  demoUrl?: string;
   databaseFile: string;
   demoTokens: StaffToken[];
   /** Set when this start seeded the database. */
@@ -100,6 +104,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
     corsOrigins: options.corsOrigins,
     rateLimit: options.rateLimit,
     log: options.log,
+    demoDir: options.demoDir,
   });
 
   const server = await new Promise<ServerType>((resolve) => {
@@ -115,6 +120,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
   return {
     url,
     apiUrl: `${url}${apiBase}`,
+    demoUrl: options.demoDir ? `${url}/` : undefined,
     databaseFile,
     demoTokens: staffTokens(db),
     seeded,

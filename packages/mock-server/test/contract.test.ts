@@ -50,3 +50,20 @@ it('localizes problem titles by Accept-Language', async () => {
   expect(await title('en-GB,en;q=0.9')).toBe('Not found');
   expect(await title('fr')).toBe('未找到');
 });
+
+it('serves demo pages beside the API, with a strict Content-Security-Policy', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const demoDir = mkdtempSync(join(tmpdir(), 'gridkit-demo-'));
+  writeFileSync(join(demoDir, 'index.html'), '<!doctype html><title>demo</title>');
+  const app = createApp({ db: openDatabase(':memory:'), media: createMediaStore('/nonexistent'), handlers, demoDir });
+  const page = await app.request('/');
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('<title>demo</title>');
+  expect(page.headers.get('Content-Security-Policy')).toBe("default-src 'self'; img-src 'self' data:");
+  const api = await app.request('/api/v1/health');
+  expect(api.status).toBe(200);
+  expect(api.headers.get('Content-Security-Policy')).toBeNull();
+  expect((await app.request('/missing.html')).status).toBe(404);
+});

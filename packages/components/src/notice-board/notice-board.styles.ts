@@ -114,18 +114,53 @@ export const noticeBoardStyles = css`
     color: var(--_accent-fg);
   }
 
-  /* Kiosk: read from two metres away, touched by fingers. */
+  header {
+    grid-area: header;
+  }
+  .leader-section {
+    grid-area: leader;
+  }
+  .services-section {
+    grid-area: services;
+  }
+  .team-section {
+    grid-area: team;
+  }
+  .notices-section {
+    grid-area: notices;
+  }
+  .updated {
+    grid-area: updated;
+  }
+  .board {
+    grid-template-areas: 'header' 'leader' 'services' 'team' 'notices' 'updated';
+  }
+  :host {
+    container-type: inline-size;
+  }
+  /* A wide card: people on the left, notices on the right. */
+  @container (min-width: 48rem) {
+    .board {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      grid-template-areas: 'header header' 'leader notices' 'services notices' 'team notices' 'updated updated';
+      align-items: start;
+    }
+  }
+
+  /* Kiosk: read from two metres away, touched by fingers; everything on one screen. */
   :host([layout='kiosk']) {
     --_font-size: var(--gk-kiosk-font-size, 1.6rem);
   }
   :host([layout='kiosk']) .board {
-    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-    gap: calc(var(--_space) * 1.5);
+    gap: calc(var(--_space) * 1.5) calc(var(--_space) * 2.5);
     padding: calc(var(--_space) * 1.5);
   }
-  :host([layout='kiosk']) header,
-  :host([layout='kiosk']) .notices-section {
-    grid-column: 1 / -1;
+  @container (min-width: 60rem) {
+    :host([layout='kiosk']) .board {
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+      grid-template-areas: 'header header header' 'leader team notices' 'services team notices' 'updated updated updated';
+      grid-template-rows: auto auto 1fr auto;
+    }
   }
   :host([layout='kiosk']) .avatar {
     inline-size: 5em;

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
+import { serveStatic } from '@hono/node-server/serve-static';
 import type { HttpBindings } from '@hono/node-server';
 import { DomainError, unauthenticated } from '../domain/errors.js';
 import { systemClock, type Clock } from '../domain/time.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions | false;
   /** Where contract violations and unexpected errors are reported. */
   log?: (line: string) => void;
+  /** A folder of demo pages served at `/` (the components' `dist/demo`). */
+  demoDir?: string;
 }
 
 type Env = { Bindings: Partial<HttpBindings> };
@@ -136,6 +139,17 @@ export function createApp(options: AppOptions): Hono<Env> {
         });
       }
     });
+  }
+
+  if (options.demoDir) {
+    // Demo pages are ours: a strict CSP shows that the widgets need no inline code or eval.
+    app.use('/*', async (c, next) => {
+      await next();
+      if (!c.req.path.startsWith(apiBase)) {
+        c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:");
+      }
+    });
+    app.get('/*', serveStatic({ root: options.demoDir }));
   }
 
   app.notFound((c) =>
