@@ -5,5 +5,6 @@ export { GridkitElement } from './internal/gridkit-element.js';
 export { gridkitContext, provideGridkit } from './context.js';
 export type { GridkitSettings } from './context.js';
 export type { GkErrorEvent, GkLoadEvent } from './events.js';
-export { catalogs, toLocale } from './messages/index.js';
-export type { Locale, Messages } from './messages/index.js';
+export { commonMessages, defineMessages, toLocale } from './messages/index.js';
+export type { Catalog, CommonMessages, Locale } from './messages/index.js';
+export { noticeBoardMessages } from './notice-board/messages.js';

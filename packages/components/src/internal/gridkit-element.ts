@@ -11,7 +11,7 @@ import { themes, tokens } from './theme.js';
  * the nearest provider's), a grid (its own `grid-id`, else the provider's),
  * its language and theme.
  */
-export class GridkitElement extends LitElement {
+export abstract class GridkitElement extends LitElement {
   static override styles = [tokens, themes];
 
   /** API root including `/api/v1`; overrides the provider's client. */
@@ -24,8 +24,10 @@ export class GridkitElement extends LitElement {
   @state()
   protected settings?: GridkitSettings;
 
-  protected readonly localize = new LocalizeController(this);
   private own?: { baseUrl: string; client: GridkitClient };
+
+  /** Each widget creates its own, with its catalog: `localize = new LocalizeController(this, messages)`. */
+  protected abstract readonly localize: LocalizeController;
 
   protected get client(): GridkitClient | undefined {
     if (!this.baseUrl) return this.settings?.client;

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { catalogs, toLocale, type Locale, type Messages } from '../messages/index.js';
+import { commonMessages, toLocale, type Catalog, type CommonMessages, type Locale } from '../messages/index.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -28,8 +28,11 @@ function langOf(element: Element): string | undefined {
  * Texts, numbers, percentages and dates in the widget's language: the `lang`
  * on the element or its nearest ancestor, else zh-CN.
  */
-export class LocalizeController implements ReactiveController {
-  constructor(private readonly host: Host) {
+export class LocalizeController<Own extends object = object> implements ReactiveController {
+  constructor(
+    private readonly host: Host,
+    private readonly own?: Catalog<Own>,
+  ) {
     host.addController(this);
   }
 
@@ -45,8 +48,10 @@ export class LocalizeController implements ReactiveController {
     return toLocale(langOf(this.host));
   }
 
-  get messages(): Messages {
-    return catalogs[this.locale];
+  /** The common texts and the widget's own, in the current language. */
+  get messages(): CommonMessages & Own {
+    const locale = this.locale;
+    return { ...commonMessages[locale], ...(this.own?.[locale] as Own) };
   }
 
   number(value: number): string {
@@ -61,8 +66,8 @@ export class LocalizeController implements ReactiveController {
     return new Intl.DateTimeFormat(this.locale, { timeZone: 'Asia/Shanghai', ...options }).format(new Date(value));
   }
 
-  /** Role names: ours for known roles, the API's label for others, the raw value last. */
-  role(role: string, label?: Partial<Record<string, string>>): string {
-    return this.messages.roles[role] ?? label?.[this.locale] ?? label?.['zh-CN'] ?? role;
+  /** A `LocalizedText` from the API in the current language, falling back to zh-CN. */
+  text(value: Partial<Record<string, string>> | undefined): string | undefined {
+    return value?.[this.locale] ?? value?.['zh-CN'];
   }
 }

@@ -1,6 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
 import { isGridkitError } from '@gridkit/sdk';
-import type { Messages } from '../messages/index.js';
+import type { CommonMessages } from '../messages/index.js';
 
 /** The designed loading, error, not-found and offline states every data widget shares. */
 export const stateStyles = css`
@@ -50,13 +50,13 @@ export const stateStyles = css`
   }
 `;
 
-export function renderLoading(m: Messages): TemplateResult {
+export function renderLoading(m: CommonMessages): TemplateResult {
   return html`<div class="state" part="state" role="status" aria-live="polite">
     <span class="spinner" aria-hidden="true"></span>${m.loading}
   </div>`;
 }
 
-export function renderProblem(m: Messages, error: unknown, retry: () => void): TemplateResult {
+export function renderProblem(m: CommonMessages, error: unknown, retry: () => void): TemplateResult {
   const offline = (isGridkitError(error) && error.kind === 'network') || !navigator.onLine;
   const notFound = isGridkitError(error) && error.status === 404;
   const requestId = isGridkitError(error) ? error.requestId : undefined;

@@ -1,6 +1,6 @@
-import type { Messages } from './zh-CN.js';
+import type { CommonMessages } from './zh-CN.js';
 
-export const en: Messages = {
+export const en: CommonMessages = {
   loading: 'Loading…',
   retry: 'Try again',
   errorTitle: 'Could not load',
@@ -11,43 +11,5 @@ export const en: Messages = {
   noGrid: 'No grid given (grid-id).',
   requestId: (id) => `Request ID ${id}`,
 
-  boardLabel: (grid) => `${grid} notice board`,
-  leader: 'Grid leader',
-  noLeader: 'No grid leader announced yet',
-  team: 'Grid team',
-  workPhone: 'Work phone',
-  phoneOf: (name) => ` (${name})`,
-  duties: 'Duties',
-  serviceHours: 'Service hours',
-  services: 'Services for residents',
-  notices: 'Notices',
-  noNotices: 'No notices',
-  pinned: 'Pinned',
-  expires: (date) => `Until ${date}`,
-  published: (date) => `Published ${date}`,
   updated: (date) => `Updated ${date}`,
-  households: (n) => `${n} households`,
-
-  roles: {
-    grid_leader: 'Grid leader',
-    grid_worker: 'Grid worker',
-    party_secretary: 'Party secretary',
-    police_officer: 'Area police officer',
-    doctor: 'Area doctor',
-    inspector: 'Inspector',
-    building_head: 'Building head',
-    volunteer: 'Volunteer',
-    street_officer: 'Street office officer',
-    community_worker: 'Community worker',
-    property_manager: 'Property manager',
-    mediator: 'Mediator',
-    deputy: 'People’s deputy',
-  },
-  noticeKinds: {
-    announcement: 'Announcement',
-    event: 'Event',
-    policy: 'Policy',
-    alert: 'Alert',
-    service: 'Service',
-  },
 };

@@ -1,16 +1,22 @@
 import { expect } from '@open-wc/testing';
-import { catalogs, toLocale } from './index.js';
+import { commonMessages, toLocale, type Catalog } from './index.js';
+import { noticeBoardMessages } from '../notice-board/messages.js';
 
 const keysOf = (value: unknown, prefix = ''): string[] =>
   value && typeof value === 'object'
     ? Object.entries(value).flatMap(([key, inner]) => keysOf(inner, `${prefix}${key}.`))
     : [prefix.slice(0, -1)];
 
+/** Every widget's catalog: a new widget adds its catalog here. */
+const catalogs: Record<string, Catalog<object>> = { common: commonMessages, noticeBoard: noticeBoardMessages };
+
 describe('message catalogs', () => {
-  for (const locale of ['zh-TW', 'en'] as const) {
-    it(`${locale} has every key zh-CN has, and no other`, () => {
-      expect(keysOf(catalogs[locale]).sort()).to.deep.equal(keysOf(catalogs['zh-CN']).sort());
-    });
+  for (const [name, catalog] of Object.entries(catalogs)) {
+    for (const locale of ['zh-TW', 'en'] as const) {
+      it(`${name}: ${locale} has every key zh-CN has, and no other`, () => {
+        expect(keysOf(catalog[locale]).sort()).to.deep.equal(keysOf(catalog['zh-CN']).sort());
+      });
+    }
   }
 
   it('maps language tags to catalogs', () => {

@@ -1,6 +1,6 @@
-import type { Messages } from './zh-CN.js';
+import type { CommonMessages } from './zh-CN.js';
 
-export const zhTW: Messages = {
+export const zhTW: CommonMessages = {
   loading: '正在載入…',
   retry: '重試',
   errorTitle: '暫時無法載入',
@@ -11,43 +11,5 @@ export const zhTW: Messages = {
   noGrid: '未指定網格（grid-id）。',
   requestId: (id) => `請求編號 ${id}`,
 
-  boardLabel: (grid) => `${grid}公示牌`,
-  leader: '網格長',
-  noLeader: '尚未公布網格長',
-  team: '網格團隊',
-  workPhone: '工作電話',
-  phoneOf: (name) => `（${name}）`,
-  duties: '服務內容',
-  serviceHours: '服務時間',
-  services: '為民服務事項',
-  notices: '公告',
-  noNotices: '暫無公告',
-  pinned: '置頂',
-  expires: (date) => `有效期至 ${date}`,
-  published: (date) => `發布於 ${date}`,
   updated: (date) => `更新於 ${date}`,
-  households: (n) => `${n} 戶`,
-
-  roles: {
-    grid_leader: '網格長',
-    grid_worker: '網格員',
-    party_secretary: '黨支部書記',
-    police_officer: '片區民警',
-    doctor: '片區醫生',
-    inspector: '督查員',
-    building_head: '樓棟長',
-    volunteer: '志願者',
-    street_officer: '街道幹部',
-    community_worker: '社區工作者',
-    property_manager: '物業負責人',
-    mediator: '調解員',
-    deputy: '人大代表',
-  },
-  noticeKinds: {
-    announcement: '通知',
-    event: '活動',
-    policy: '政策',
-    alert: '提醒',
-    service: '服務',
-  },
 };

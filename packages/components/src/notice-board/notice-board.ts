@@ -4,6 +4,8 @@ import { Task } from '@lit/task';
 import type { NoticeBoard, TeamMember } from '@gridkit/sdk';
 import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
+import { LocalizeController } from '../internal/localize.js';
+import { noticeBoardMessages } from './messages.js';
 import { RefreshController } from '../internal/refresh.js';
 import { renderLoading, renderProblem, stateStyles } from '../internal/states.js';
 import { noticeBoardStyles } from './notice-board.styles.js';
@@ -25,6 +27,8 @@ import { noticeBoardStyles } from './notice-board.styles.js';
  */
 export class GkNoticeBoard extends GridkitElement {
   static override styles = [...GridkitElement.styles, stateStyles, noticeBoardStyles];
+
+  protected readonly localize = new LocalizeController(this, noticeBoardMessages);
 
   /** `card` (default), `kiosk` (large, for a screen read from two metres) or `compact` (a sidebar). */
   @property({ reflect: true }) layout: 'card' | 'kiosk' | 'compact' = 'card';
@@ -125,6 +129,11 @@ export class GkNoticeBoard extends GridkitElement {
     </section>`;
   }
 
+  /** Role names: ours for known roles, the API's label for others, the raw value last. */
+  private roleName(role: string, label?: Partial<Record<string, string>>): string {
+    return this.localize.messages.roles[role] ?? this.localize.text(label) ?? role;
+  }
+
   private renderTeam(team: TeamMember[]) {
     const m = this.localize.messages;
     // Roles are data: group by whatever roles the team has, in the order they come.
@@ -136,7 +145,7 @@ export class GkNoticeBoard extends GridkitElement {
         ${[...byRole].map(
           ([role, members]) =>
             html`<div>
-              <h4>${this.localize.role(role, members[0]!.roleLabel)}</h4>
+              <h4>${this.roleName(role, members[0]!.roleLabel)}</h4>
               <ul>
                 ${members.map((member) => html`<li>${this.renderPerson(member, false)}</li>`)}
               </ul>
@@ -162,7 +171,7 @@ export class GkNoticeBoard extends GridkitElement {
             : html`<span class="avatar" aria-hidden="true">${[...person.name][0] ?? '?'}</span>`
         }
         <span class="name">${person.name}</span>
-        <span class="role">${this.localize.role(person.role, person.roleLabel)}</span>
+        <span class="role">${this.roleName(person.role, person.roleLabel)}</span>
         ${phone}
       </div>
       ${
