@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { createGridkitClient, type GridkitClient } from '@gridkit/sdk';
 import { gridkitContext, type GridkitSettings } from '../context.js';
-import { LocalizeController } from './localize.js';
+import type { LocalizeController } from './localize.js';
 import { themes, tokens } from './theme.js';
 
 /**
