@@ -31,6 +31,9 @@ const shots = [
   ['notice-board-kiosk-dark', 'kiosk.html?theme=dark', { width: 1920, height: 1080 }],
   ['notice-board-kiosk-high-contrast', 'kiosk.html?theme=high-contrast&lang=zh-TW', { width: 1920, height: 1080 }],
   ['notice-board-phone', 'portal.html', { width: 390, height: 1600 }],
+  ['resolution-rate-portal-light', 'resolution-rate.html', { width: 1280, height: 900 }],
+  ['resolution-rate-portal-dark', 'resolution-rate.html?theme=dark', { width: 1280, height: 900 }],
+  ['resolution-rate-kiosk-light', 'resolution-rate.html?layout=kiosk', { width: 1920, height: 1080 }],
 ];
 const problems = [];
 for (const [name, path, viewport] of shots) {
@@ -38,8 +41,12 @@ for (const [name, path, viewport] of shots) {
   page.on('console', (m) => m.type() === 'error' && problems.push(`${name}: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`${name}: ${e.message}`));
   await page.goto(`${server.url}/${path}`);
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('gk-notice-board')].every((el) => el.shadowRoot?.querySelector('.board')),
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('gk-notice-board')].every((el) => el.shadowRoot?.querySelector('.board')) &&
+      [...document.querySelectorAll('gk-resolution-rate')].every((el) =>
+        el.shadowRoot?.querySelector('.rate[aria-busy="false"]'),
+      ),
   );
   await page.screenshot({ path: `${out}${name}.png`, fullPage: name.includes('portal') || name.includes('phone') });
   await page.close();

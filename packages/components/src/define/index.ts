@@ -1,2 +1,3 @@
 import './provider.js';
 import './notice-board.js';
+import './resolution-rate.js';

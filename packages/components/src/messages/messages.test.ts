@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { commonMessages, toLocale, type Catalog } from './index.js';
 import { noticeBoardMessages } from '../notice-board/messages.js';
+import { resolutionRateMessages } from '../resolution-rate/messages.js';
 
 const keysOf = (value: unknown, prefix = ''): string[] =>
   value && typeof value === 'object'
@@ -8,7 +9,11 @@ const keysOf = (value: unknown, prefix = ''): string[] =>
     : [prefix.slice(0, -1)];
 
 /** Every widget's catalog: a new widget adds its catalog here. */
-const catalogs: Record<string, Catalog<object>> = { common: commonMessages, noticeBoard: noticeBoardMessages };
+const catalogs: Record<string, Catalog<object>> = {
+  common: commonMessages,
+  noticeBoard: noticeBoardMessages,
+  resolutionRate: resolutionRateMessages,
+};
 
 describe('message catalogs', () => {
   for (const [name, catalog] of Object.entries(catalogs)) {

@@ -1,0 +1,11 @@
+import { GkResolutionRate } from '../resolution-rate/resolution-rate.js';
+import { define } from './registry.js';
+import './provider.js';
+
+define('gk-resolution-rate', GkResolutionRate);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gk-resolution-rate': GkResolutionRate;
+  }
+}

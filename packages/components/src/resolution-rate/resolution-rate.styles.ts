@@ -1,0 +1,372 @@
+import { css } from 'lit';
+
+export const resolutionRateStyles = css`
+  :host {
+    container-type: inline-size;
+    --_chart-height: 10.5rem;
+  }
+  .rate {
+    position: relative;
+    display: grid;
+    gap: var(--_space);
+    padding: var(--_space);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .rate[aria-busy='true'] .figures,
+  .rate[aria-busy='true'] .charts {
+    opacity: 0.6;
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    justify-content: space-between;
+    gap: calc(var(--_space) / 2) var(--_space);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.35em;
+    line-height: 1.3;
+  }
+  h3 {
+    margin: 0;
+    font-size: 1.05em;
+    border-inline-start: 4px solid var(--_accent);
+    padding-inline-start: 0.5em;
+  }
+  .range,
+  .hint,
+  .detail,
+  .none {
+    margin: 0;
+    color: var(--_fg-muted);
+    font-size: 0.9em;
+  }
+  .picker {
+    display: grid;
+    gap: 0.15em;
+    font-size: 0.9em;
+    color: var(--_fg-muted);
+  }
+  select {
+    min-block-size: 44px;
+    padding: 0.25em 0.5em;
+    font: inherit;
+    font-size: 1rem;
+    font-size: max(1em, 1rem);
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .figures {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 8rem), 1fr));
+    gap: calc(var(--_space) * 0.75);
+    margin: 0;
+  }
+  .figure {
+    display: grid;
+    align-content: start;
+    gap: 0.15em;
+    padding: 0.75em 0.9em;
+    background: var(--_bg-muted);
+    border-radius: var(--_radius);
+    border-block-start: 4px solid var(--_accent);
+  }
+  .figure dt {
+    font-weight: 600;
+  }
+  .figure dd {
+    margin: 0;
+  }
+  .value {
+    font-size: 2em;
+    font-weight: 700;
+    line-height: 1.2;
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  /* A sidebar: two figures a row, a little smaller. */
+  @container (max-width: 24rem) {
+    .figure {
+      padding: 0.6em 0.7em;
+    }
+    .value {
+      font-size: 1.5em;
+    }
+  }
+
+  .charts {
+    display: grid;
+    gap: var(--_space);
+  }
+  .chart-box {
+    display: grid;
+    align-content: start;
+    gap: 0.5em;
+    min-inline-size: 0;
+  }
+  .stack {
+    display: block;
+    inline-size: 100%;
+    block-size: 1.75em;
+    border-radius: 4px;
+  }
+  .stack rect {
+    stroke: var(--_bg);
+    stroke-width: 2px;
+    vector-effect: non-scaling-stroke;
+  }
+  .l-grid {
+    fill: var(--_accent);
+    background: var(--_accent);
+  }
+  .l-community {
+    fill: var(--_link);
+    background: var(--_link);
+  }
+  .l-street {
+    fill: var(--_success);
+    background: var(--_success);
+  }
+  .l-district {
+    fill: var(--_fg-muted);
+    background: var(--_fg-muted);
+  }
+  .legend {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
+    gap: 0.25em 1em;
+  }
+  .legend li {
+    display: flex;
+    align-items: baseline;
+    white-space: nowrap;
+    gap: 0 0.4em;
+  }
+  .swatch {
+    align-self: center;
+    inline-size: 0.85em;
+    block-size: 0.85em;
+    border-radius: 2px;
+    border: 1px solid var(--_border);
+  }
+  .legend strong {
+    font-variant-numeric: tabular-nums;
+  }
+  .legend-count {
+    color: var(--_fg-muted);
+    font-size: 0.9em;
+  }
+
+  .key {
+    display: inline-block;
+    inline-size: 1.2em;
+    block-size: 0.7em;
+    margin-inline: 0.2em 0.3em;
+    vertical-align: baseline;
+  }
+  .key-rate {
+    block-size: 0;
+    border-block-start: 3px solid var(--_accent);
+    vertical-align: middle;
+  }
+  .key-received {
+    background: var(--_border);
+    margin-inline-start: 1em;
+  }
+  .plot {
+    position: relative;
+    padding-inline-start: 3.6em;
+  }
+  .plot svg {
+    display: block;
+    inline-size: 100%;
+    block-size: var(--_chart-height);
+    overflow: visible;
+  }
+  .axis {
+    position: absolute;
+    inset-inline-start: 0;
+    inline-size: 4.4em;
+    text-align: end;
+    white-space: nowrap;
+    font-size: 0.75em;
+    color: var(--_fg-muted);
+    transform: translateY(-50%);
+    font-variant-numeric: tabular-nums;
+  }
+  .a100 {
+    top: calc(var(--_chart-height) * 0.04);
+  }
+  .a50 {
+    top: calc(var(--_chart-height) * 0.25);
+  }
+  .a0 {
+    top: calc(var(--_chart-height) * 0.46);
+  }
+  .amax {
+    top: calc(var(--_chart-height) * 0.58);
+  }
+  .grid-line {
+    stroke: var(--_border);
+    stroke-width: 1px;
+    stroke-dasharray: 4 4;
+    vector-effect: non-scaling-stroke;
+    fill: none;
+  }
+  .bar {
+    fill: var(--_border);
+  }
+  .rate-line {
+    fill: none;
+    stroke: var(--_accent);
+    stroke-width: 3px;
+    stroke-linejoin: round;
+    vector-effect: non-scaling-stroke;
+  }
+  .rate-dots {
+    fill: none;
+    stroke: var(--_accent);
+    stroke-width: 8px;
+    stroke-linecap: round;
+    vector-effect: non-scaling-stroke;
+  }
+  .months {
+    list-style: none;
+    margin: 0.25em 0 0;
+    padding: 0;
+    display: grid;
+    grid-auto-flow: column;
+    grid-auto-columns: minmax(0, 1fr);
+    font-size: 0.75em;
+    color: var(--_fg-muted);
+    text-align: center;
+    white-space: nowrap;
+  }
+  /* Narrow: every other month's name. */
+  @container (max-width: 30rem) {
+    .months.many li:nth-child(even) {
+      visibility: hidden;
+    }
+  }
+
+  .toggle,
+  summary {
+    min-block-size: 44px;
+    font: inherit;
+    font-size: 0.9em;
+    color: var(--_link);
+    cursor: pointer;
+  }
+  .toggle {
+    justify-self: start;
+    padding: 0.25em 0.75em;
+    background: transparent;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  table.data {
+    border-collapse: collapse;
+    font-size: 0.9em;
+    font-variant-numeric: tabular-nums;
+  }
+  table.data caption {
+    text-align: start;
+    font-weight: 600;
+    padding-block-end: 0.25em;
+  }
+  table.data th,
+  table.data td {
+    padding: 0.3em 0.75em;
+    border-block-end: 1px solid var(--_border);
+    text-align: end;
+  }
+  table.data th[scope='row'],
+  table.data thead th:first-child {
+    text-align: start;
+  }
+
+  .empty {
+    display: grid;
+    justify-items: center;
+    gap: 0.5em;
+    padding: calc(var(--_space) * 2) var(--_space);
+    text-align: center;
+    background: var(--_bg-muted);
+    border-radius: var(--_radius);
+  }
+  .empty h3 {
+    border: 0;
+    padding: 0;
+    font-size: 1.25em;
+  }
+  .empty p {
+    margin: 0;
+    max-inline-size: 36em;
+    color: var(--_fg-muted);
+  }
+  .empty-icon {
+    inline-size: 3.5em;
+    block-size: 3.5em;
+    fill: none;
+    stroke: var(--_fg-muted);
+    stroke-width: 2.5;
+    stroke-linecap: round;
+  }
+
+  .definitions {
+    border-block-start: 1px solid var(--_border);
+    padding-block-start: 0.25em;
+  }
+  summary {
+    display: flex;
+    align-items: center;
+    inline-size: fit-content;
+  }
+  .definitions ul {
+    margin: 0.25em 0 0;
+    padding-inline-start: 1.2em;
+    color: var(--_fg-muted);
+    font-size: 0.9em;
+  }
+
+  /* Wide: the two charts side by side, the trend wider. */
+  @container (min-width: 48rem) {
+    .charts {
+      grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
+      align-items: start;
+    }
+  }
+
+  /* Kiosk: a public screen read from two metres away, touched by fingers. */
+  :host([layout='kiosk']) {
+    --_font-size: var(--gk-kiosk-font-size, 1.6rem);
+    --_chart-height: 14rem;
+  }
+  :host([layout='kiosk']) .rate {
+    gap: calc(var(--_space) * 1.5);
+    padding: calc(var(--_space) * 1.5);
+  }
+  :host([layout='kiosk']) select,
+  :host([layout='kiosk']) .toggle,
+  :host([layout='kiosk']) summary {
+    min-block-size: 64px;
+  }
+  :host([layout='kiosk']) .value {
+    font-size: 2.4em;
+  }
+
+  @media (forced-colors: active) {
+    .figure {
+      border: 1px solid CanvasText;
+    }
+  }
+`;

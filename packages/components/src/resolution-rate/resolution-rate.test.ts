@@ -1,0 +1,312 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { createGridkitClient, type ResolutionFigures, type ResolutionStats } from '@gridkit/sdk';
+import '../define/resolution-rate.js';
+import type { GkResolutionRate } from './resolution-rate.js';
+import type { GkProvider } from '../provider/provider.js';
+import { periodPresets, periodRange } from './period.js';
+import { demoGridId, testServer } from '../test-support/server.js';
+
+const shadow = (el: HTMLElement) => el.shadowRoot!;
+const text = (el: HTMLElement) => shadow(el).textContent!.replace(/\s+/g, ' ');
+const api = createGridkitClient({ baseUrl: testServer.apiUrl });
+
+async function loaded(el: GkResolutionRate) {
+  await waitUntil(
+    () => shadow(el).querySelector('.rate[aria-busy="false"], [role="alert"]'),
+    'figures did not render',
+    { timeout: 8000 },
+  );
+  return el;
+}
+
+async function widget(gridId: string, period?: string, lang = 'zh-CN') {
+  return loaded(
+    await fixture<GkResolutionRate>(
+      html`<gk-resolution-rate
+        lang=${lang}
+        base-url=${testServer.apiUrl}
+        grid-id=${gridId}
+        period=${period ?? 'last-12-months'}
+      ></gk-resolution-rate>`,
+    ),
+  );
+}
+
+async function statsFor(gridId: string, period: string): Promise<ResolutionStats> {
+  const { from, to } = periodRange(period);
+  return api.stats.resolution({ gridId, from, to, groupBy: 'month' });
+}
+
+const percent = (locale: string, value: number) =>
+  new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+
+/** The rendered headline figures, and the ones the API gives for the same period. */
+function expectFigures(el: GkResolutionRate, totals: ResolutionFigures, locale = 'zh-CN', noData = '无数据') {
+  const values = [...shadow(el).querySelectorAll('[part="figure"] .value')].map((v) => v.textContent!.trim());
+  expect(values).to.have.length(4);
+  expect(values[0]).to.include(new Intl.NumberFormat(locale).format(totals.received));
+  const rates = [totals.resolutionRate, totals.onTimeRate, totals.satisfactionRate];
+  rates.forEach((rate, i) => {
+    if (rate === null) {
+      expect(values[i + 1]).to.include('—');
+      expect(values[i + 1]).to.include(noData);
+    } else expect(values[i + 1]).to.equal(percent(locale, rate));
+  });
+}
+
+/** The tables hold exactly the numbers the charts are drawn from. */
+function expectTables(el: GkResolutionRate, stats: ResolutionStats, locale = 'zh-CN') {
+  const root = shadow(el);
+  const fmtRate = (rate: number | null) => (rate === null ? '无数据' : percent(locale, rate));
+  const levelRows = [...root.querySelectorAll('#levels-table tbody tr')];
+  expect(levelRows.map((r) => r.getAttribute('data-level'))).to.deep.equal(['grid', 'community', 'street', 'district']);
+  for (const row of levelRows) {
+    const share = stats.totals.closedByLevel[row.getAttribute('data-level') as 'grid'];
+    const cells = [...row.querySelectorAll('td')].map((c) => c.textContent!.trim());
+    expect(cells).to.deep.equal([new Intl.NumberFormat(locale).format(share.closed), fmtRate(share.share)]);
+  }
+  const monthRows = [...root.querySelectorAll('#trend-table tbody tr')];
+  expect(monthRows.map((r) => r.getAttribute('data-month'))).to.deep.equal(stats.groups.map((g) => g.key));
+  monthRows.forEach((row, i) => {
+    const figures = stats.groups[i]!.figures;
+    const cells = [...row.querySelectorAll('td')].map((c) => c.textContent!.trim());
+    expect(cells).to.deep.equal([
+      new Intl.NumberFormat(locale).format(figures.received),
+      fmtRate(figures.resolutionRate),
+    ]);
+  });
+  // Each chart is one image with a summary of the same numbers.
+  const charts = [...root.querySelectorAll('svg[part="chart"]')];
+  expect(charts).to.have.length(2);
+  for (const chart of charts) {
+    expect(chart.getAttribute('role')).to.equal('img');
+    expect(chart.getAttribute('aria-label')!.length).to.be.greaterThan(10);
+  }
+  const grid = stats.totals.closedByLevel.grid.share!;
+  expect(charts[0]!.getAttribute('aria-label')).to.include(percent(locale, grid));
+  const last = stats.groups.at(-1)!.figures;
+  expect(charts[1]!.getAttribute('aria-label')).to.include(new Intl.NumberFormat(locale).format(last.received));
+  // Bars are drawn from the same shares: the grid level's width is its share.
+  const firstRect = charts[0]!.querySelector('rect')!;
+  expect(Number(firstRect.getAttribute('width'))).to.be.closeTo(grid * 100, 1e-9);
+}
+
+describe('<gk-resolution-rate>', () => {
+  it('shows the district’s figures exactly as the API computes them, with charts and tables', async () => {
+    const district = (await api.grids.list({ level: 'district' })).items[0]!;
+    const el = await widget(district.id);
+    const stats = await statsFor(district.id, 'last-12-months');
+    expect(stats.totals.received).to.be.greaterThan(0);
+    expect(shadow(el).querySelector('h2')!.textContent).to.include(district.name);
+    expectFigures(el, stats.totals);
+    expectTables(el, stats);
+    expect(stats.groups.length).to.be.within(12, 13);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a grid’s figures for a quarter, and no-data words where a rate has no denominator', async () => {
+    const period = periodPresets()[5]!; // the last full quarter
+    const el = await widget(demoGridId, period);
+    const stats = await statsFor(demoGridId, period);
+    expect(el.range.period).to.equal(period);
+    expectFigures(el, stats.totals);
+    if (stats.totals.closed > 0) expectTables(el, stats);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a designed empty state for a period with no cases, never 0% or 100%', async () => {
+    const el = await widget(demoGridId, '2001');
+    const stats = await statsFor(demoGridId, '2001');
+    expect(stats.totals.received).to.equal(0);
+    expect(stats.totals.resolutionRate).to.equal(null);
+    const empty = shadow(el).querySelector('[part="empty"]')!;
+    expect(empty.textContent).to.include('本期无案件');
+    expect(text(el)).to.include('2001年');
+    expect(text(el)).not.to.match(/%/);
+    expect(shadow(el).querySelector('[part="figures"], svg[part="chart"]')).to.equal(null);
+    // The picker stays, to choose another period.
+    expect(shadow(el).querySelector('[part="picker"] select')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('computes Shanghai calendar periods', () => {
+    const now = new Date('2026-03-31T17:30:00Z'); // 1 April 01:30 in Shanghai
+    expect(periodRange('last-12-months', now)).to.include({ from: '2025-05-01', to: '2026-04-01' });
+    expect(periodRange('last-30-days', now)).to.include({ from: '2026-03-03', to: '2026-04-01' });
+    expect(periodRange('2025', now)).to.include({ from: '2025-01-01', to: '2025-12-31' });
+    expect(periodRange('2026', now)).to.include({ from: '2026-01-01', to: '2026-04-01' });
+    expect(periodRange('2025-Q4', now)).to.include({ from: '2025-10-01', to: '2025-12-31' });
+    expect(periodRange('2024-02', now)).to.include({ from: '2024-02-01', to: '2024-02-29' });
+    expect(periodRange('nonsense', now)).to.include({ period: 'last-12-months', from: '2025-05-01' });
+    expect(periodPresets(now)).to.deep.equal([
+      'last-30-days',
+      'last-12-months',
+      '2026',
+      '2025',
+      '2026-Q2',
+      '2026-Q1',
+      '2025-Q4',
+      '2025-Q3',
+    ]);
+  });
+
+  it('speaks zh-TW and English, and follows a lang change at run time', async () => {
+    const stats = await statsFor(demoGridId, 'last-12-months');
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="zh-TW">
+        <gk-resolution-rate base-url=${testServer.apiUrl} grid-id=${demoGridId}></gk-resolution-rate>
+      </div>`,
+    );
+    const el = await loaded(wrapper.querySelector('gk-resolution-rate')!);
+    expect(text(el)).to.include('辦結率');
+    expect(text(el)).to.include('按期辦結率');
+    expect(text(el)).to.include('這些數字怎麼算');
+    expectFigures(el, stats.totals, 'zh-TW', '無資料');
+    wrapper.lang = 'en';
+    await waitUntil(() => text(el).includes('Resolution rate'), 'did not switch to English');
+    expect(text(el)).to.include('On-time rate');
+    expect(text(el)).to.include('Last 12 months');
+    expect(text(el)).not.to.include('辦結率');
+    expectFigures(el, stats.totals, 'en', 'No data');
+    await expect(el).to.be.accessible();
+
+    const en = await widget(demoGridId, undefined, 'en');
+    expect(text(en)).to.include('Satisfaction rate');
+    expect(shadow(en).querySelector('#trend-table th[scope="row"]')!.textContent).to.match(/[A-Z][a-z]+ \d{4}/);
+  });
+
+  it('changes the period with the picker by keyboard, fires gk-period-change and reloads', async () => {
+    const el = await widget(demoGridId);
+    const select = shadow(el).querySelector<HTMLSelectElement>('[part="picker"] select')!;
+    expect(select.value).to.equal('last-12-months');
+    expect([...select.options].map((o) => o.value)).to.deep.equal(periodPresets());
+    select.focus();
+    expect(shadow(el).activeElement).to.equal(select);
+    // A focused native select changes its value with the arrow keys and fires `change`.
+    const lastYear = periodPresets()[3]!;
+    select.value = lastYear;
+    const changed = oneEvent(el, 'gk-period-change');
+    const reloaded = oneEvent(el, 'gk-load');
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    const event = await changed;
+    expect(event.detail).to.deep.equal({ period: lastYear, ...pick(periodRange(lastYear)) });
+    expect(el.getAttribute('period')).to.equal(lastYear);
+    await reloaded;
+    await loaded(el);
+    const stats = await statsFor(demoGridId, lastYear);
+    expectFigures(el, stats.totals);
+    expect(text(el)).to.include(`去年（${lastYear}年）`);
+    expect(shadow(el).querySelectorAll('#trend-table tbody tr')).to.have.length(12);
+  });
+
+  it('opens the definitions by keyboard, with the resolution rate’s definition', async () => {
+    const el = await widget(demoGridId);
+    const details = shadow(el).querySelector<HTMLDetailsElement>('[part="definitions"]')!;
+    const summary = details.querySelector('summary')!;
+    expect(details.open).to.equal(false);
+    summary.focus();
+    expect(shadow(el).activeElement).to.equal(summary);
+    summary.click(); // Enter or Space on a focused summary is a click
+    expect(details.open).to.equal(true);
+    expect(details.textContent).to.include('这些数字怎么算');
+    expect(details.textContent).to.include('办结率 = 已办结 ÷ 已受理');
+    expect(details.textContent).to.include('满意率 = 评分为 4–5 分的评价 ÷ 全部评价');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a chart’s table on request, with a toggle that says so', async () => {
+    const el = await widget(demoGridId);
+    const toggle = shadow(el).querySelector<HTMLButtonElement>('.levels [part="table-toggle"]')!;
+    const table = shadow(el).querySelector('#levels-table')!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(table.classList.contains('visually-hidden')).to.equal(true);
+    toggle.focus();
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(table.classList.contains('visually-hidden')).to.equal(false);
+    expect(table.getBoundingClientRect().height).to.be.greaterThan(40);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a loading state first', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const client = createGridkitClient({
+      baseUrl: testServer.apiUrl,
+      fetch: async (input, init) => {
+        await gate;
+        return fetch(input, init);
+      },
+    });
+    const provider = await fixture<GkProvider>(
+      html`<gk-provider .client=${client} grid-id=${demoGridId}
+        ><gk-resolution-rate></gk-resolution-rate
+      ></gk-provider>`,
+    );
+    const el = provider.querySelector('gk-resolution-rate')!;
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role="status"]')!.textContent).to.include('正在加载');
+    await expect(el).to.be.accessible();
+    release();
+    await loaded(el);
+    expect(shadow(el).querySelector('[role="status"]')).to.equal(null);
+  });
+
+  it('shows an error with the request id and a retry that works', async () => {
+    let fail = true;
+    const client = createGridkitClient({
+      baseUrl: testServer.apiUrl,
+      retry: false,
+      fetch: (input, init) => {
+        const request = new Request(input as Request, init);
+        if (fail) request.headers.set('X-Gridkit-Fault', 'status=503; retry-after=0');
+        return fetch(request);
+      },
+    });
+    const provider = await fixture<GkProvider>(
+      html`<gk-provider .client=${client} grid-id=${demoGridId}
+        ><gk-resolution-rate></gk-resolution-rate
+      ></gk-provider>`,
+    );
+    const el = provider.querySelector('gk-resolution-rate')!;
+    const error = await oneEvent(el, 'gk-error');
+    expect(error.detail.error).to.have.property('status', 503);
+    await loaded(el);
+    const alert = shadow(el).querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.include('暂时无法加载');
+    expect(alert.textContent).to.match(/请求编号 [0-9a-f-]{36}/);
+    await expect(el).to.be.accessible();
+    fail = false;
+    const retry = shadow(el).querySelector<HTMLButtonElement>('[part="retry"]')!;
+    retry.focus();
+    retry.click();
+    await waitUntil(() => shadow(el).querySelector('[part="figures"]'), 'retry did not load the figures');
+  });
+
+  it('tells the reader when the network is gone', async () => {
+    const client = createGridkitClient({
+      baseUrl: testServer.apiUrl,
+      retry: false,
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    const provider = await fixture<GkProvider>(
+      html`<gk-provider .client=${client} grid-id=${demoGridId}
+        ><gk-resolution-rate lang="en"></gk-resolution-rate
+      ></gk-provider>`,
+    );
+    const el = await loaded(provider.querySelector('gk-resolution-rate')!);
+    expect(text(el)).to.include('You are offline');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when the grid does not exist, without a pointless retry', async () => {
+    const el = await widget('grd_nope');
+    expect(text(el)).to.include('没有找到该网格');
+    expect(shadow(el).querySelector('[part="retry"]')).to.equal(null);
+  });
+});
+
+function pick({ from, to }: { from: string; to: string }) {
+  return { from, to };
+}

@@ -1,0 +1,406 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import type { Grid, ResolutionFigures, ResolutionStats } from '@gridkit/sdk';
+import { emit } from '../events.js';
+import { GridkitElement } from '../internal/gridkit-element.js';
+import { LocalizeController } from '../internal/localize.js';
+import { RefreshController } from '../internal/refresh.js';
+import { renderLoading, renderProblem, stateStyles } from '../internal/states.js';
+import { resolutionRateMessages } from './messages.js';
+import { defaultPeriod, periodPresets, periodRange, shanghaiToday, type PeriodRange } from './period.js';
+import { resolutionRateStyles } from './resolution-rate.styles.js';
+
+/** Fired when the reader picks another period; `detail` has the period and its inclusive dates. */
+export type GkPeriodChangeEvent = CustomEvent<{ period: string; from: string; to: string }>;
+
+declare global {
+  interface HTMLElementEventMap {
+    'gk-period-change': GkPeriodChangeEvent;
+  }
+}
+
+const levels = ['grid', 'community', 'street', 'district'] as const;
+type Level = (typeof levels)[number];
+
+interface Loaded {
+  grid: Grid;
+  stats: ResolutionStats;
+}
+
+/**
+ * Resolution figures for any grid node (district, street, community, grid)
+ * over a period: cases received, resolution rate (办结率), on-time rate
+ * (按期办结率), satisfaction rate (满意率), the share closed at each level
+ * (小事不出社区) and the monthly trend, each chart with a table of the same
+ * numbers and every figure's definition one disclosure away. A rate without
+ * a denominator is shown as "no data", never as 0% or 100%.
+ *
+ * @csspart base - the whole widget
+ * @csspart picker - the period picker (a native select)
+ * @csspart figures - the headline figures
+ * @csspart figure - one headline figure
+ * @csspart chart - a chart (SVG)
+ * @csspart table - a chart's table
+ * @csspart table-toggle - the "show as table" button
+ * @csspart empty - the empty state of a period with no cases
+ * @csspart definitions - the "how are these figures calculated" disclosure
+ * @csspart state - loading, error and offline messages
+ * @csspart retry - the retry button
+ * @fires gk-load - fresh figures were shown
+ * @fires gk-error - the figures could not be loaded
+ * @fires gk-period-change - the reader picked another period (`detail.period`, `detail.from`, `detail.to`)
+ */
+export class GkResolutionRate extends GridkitElement {
+  static override styles = [...GridkitElement.styles, stateStyles, resolutionRateStyles];
+
+  protected readonly localize = new LocalizeController(this, resolutionRateMessages);
+
+  /** `last-12-months` (default), `last-30-days`, a year `YYYY`, a quarter `YYYY-Qn` or a month `YYYY-MM`. */
+  @property({ reflect: true }) period: string = defaultPeriod;
+  /** `card` (default) or `kiosk` (large, for a public screen read from two metres). */
+  @property({ reflect: true }) layout: 'card' | 'kiosk' = 'card';
+  /** Seconds between refreshes while the widget is visible; 0 turns refreshing off. */
+  @property({ type: Number }) refresh = 600;
+
+  @state() private tables: Partial<Record<'levels' | 'trend', boolean>> = {};
+
+  private readonly data = new Task(this, {
+    task: async ([client, gridId, from, to], { signal }): Promise<Loaded> => {
+      if (!client || !gridId) throw new Error('missing-configuration');
+      const [grid, stats] = await Promise.all([
+        client.grids.get(gridId, { signal }),
+        client.stats.resolution({ gridId, from, to, groupBy: 'month' }, { signal }),
+      ]);
+      return { grid, stats };
+    },
+    args: () => {
+      const range = this.range;
+      return [this.client, this.activeGridId, range.from, range.to] as const;
+    },
+    onComplete: () => emit(this, 'gk-load', { gridId: this.activeGridId }),
+    onError: (error) => emit(this, 'gk-error', { error: error as Error }),
+  });
+
+  private readonly refresher = new RefreshController(
+    this,
+    () => void this.data.run(),
+    () => this.refresh * 1000,
+  );
+
+  /** The period's inclusive Shanghai dates. */
+  get range(): PeriodRange {
+    return periodRange(this.period);
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    if (changed.has('refresh')) this.refresher.schedule();
+  }
+
+  override render() {
+    const m = this.localize.messages;
+    if (!this.activeGridId) return html`<div class="state" part="state" role="alert">${m.noGrid}</div>`;
+    return this.data.render({
+      initial: () => renderLoading(m),
+      pending: () => (this.data.value ? this.renderLoaded(this.data.value, true) : renderLoading(m)),
+      complete: (value) => this.renderLoaded(value, false),
+      error: (error) => renderProblem(m, error, () => void this.data.run()),
+    });
+  }
+
+  private onPick(event: Event) {
+    const period = (event.target as HTMLSelectElement).value;
+    if (period === this.period) return;
+    this.period = period;
+    const { from, to } = this.range;
+    emit(this, 'gk-period-change', { period, from, to });
+  }
+
+  private periodName(value: string): string {
+    const m = this.localize.messages;
+    const range = periodRange(value);
+    const [thisYear] = shanghaiToday();
+    switch (range.kind) {
+      case 'last-30-days':
+      case 'last-12-months':
+        return m.presets[range.kind];
+      case 'year':
+        return range.year === thisYear
+          ? m.presets.thisYear(String(range.year))
+          : range.year === thisYear - 1
+            ? m.presets.lastYear(String(range.year))
+            : m.presets.year(String(range.year));
+      case 'quarter':
+        return m.presets.quarter(String(range.year), range.part!);
+      case 'month':
+        return m.presets.month(String(range.year), range.part!);
+    }
+  }
+
+  private day(date: string): string {
+    return this.localize.date(`${date}T12:00:00+08:00`, { dateStyle: 'medium' });
+  }
+
+  /** A `YYYY-MM` key as a month name: short for chart labels, with the year for tables and labels. */
+  private monthName(key: string, long: boolean): string {
+    const [y, mo] = key.split('-').map(Number);
+    const options: Intl.DateTimeFormatOptions = long
+      ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+      : { month: 'short', timeZone: 'UTC' };
+    return new Intl.DateTimeFormat(this.localize.locale, options).format(new Date(Date.UTC(y!, mo! - 1, 15)));
+  }
+
+  private rate(value: number | null): string {
+    return value === null ? this.localize.messages.noRate : this.localize.percent(value);
+  }
+
+  private renderPicker() {
+    const m = this.localize.messages;
+    const current = this.range.period;
+    const options = periodPresets();
+    if (!options.includes(current)) options.push(current);
+    return html`<label class="picker" part="picker"
+      ><span>${m.periodLabel}</span>
+      <select @change=${this.onPick} .value=${current}>
+        ${options.map((value) => html`<option value=${value} ?selected=${value === current}>${this.periodName(value)}</option>`)}
+      </select></label
+    >`;
+  }
+
+  private renderLoaded({ grid, stats }: Loaded, busy: boolean) {
+    const m = this.localize.messages;
+    const totals = stats.totals;
+    const empty = totals.received === 0 && totals.accepted === 0;
+    const periodName = this.periodName(this.range.period);
+    return html`<section class="rate" part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
+      <header>
+        <div>
+          <h2 id="title">${m.title(grid.name)}</h2>
+          <p class="range">${periodName} · ${m.range(this.day(stats.from), this.day(stats.to))}</p>
+        </div>
+        ${this.renderPicker()}
+      </header>
+      ${
+        empty
+          ? html`<div class="empty" part="empty">
+              <svg class="empty-icon" viewBox="0 0 48 48" aria-hidden="true">
+                <rect x="8" y="6" width="32" height="38" rx="4" />
+                <path d="M16 18h16M16 26h16M16 34h9" />
+              </svg>
+              <h3>${m.emptyTitle}</h3>
+              <p>${m.emptyDetail(periodName)}</p>
+            </div>`
+          : html`${this.renderFigures(totals)}
+              <div class="charts">${this.renderLevels(totals)} ${this.renderTrend(stats)}</div>`
+      }
+      ${this.renderDefinitions()}
+    </section>`;
+  }
+
+  private renderFigure(name: string, value: number | null, detail: string, none: string) {
+    return html`<div class="figure" part="figure">
+      <dt>${name}</dt>
+      <dd class="value">
+        ${
+          value === null
+            ? html`<span aria-hidden="true">—</span
+                ><span class="visually-hidden">${this.localize.messages.noRate}</span>`
+            : this.localize.percent(value)
+        }
+      </dd>
+      <dd class="detail">${value === null ? none : detail}</dd>
+    </div>`;
+  }
+
+  private renderFigures(t: ResolutionFigures) {
+    const m = this.localize.messages;
+    const n = (value: number) => this.localize.number(value);
+    return html`<dl class="figures" part="figures">
+      <div class="figure" part="figure">
+        <dt>${m.received}</dt>
+        <dd class="value">${m.cases(n(t.received))}</dd>
+        <dd class="detail">${m.receivedDetail(n(t.accepted), n(t.rejected))}</dd>
+      </div>
+      ${this.renderFigure(m.resolutionRate, t.resolutionRate, m.resolutionDetail(n(t.closed), n(t.accepted)), m.noAccepted)}
+      ${this.renderFigure(m.onTimeRate, t.onTimeRate, m.onTimeDetail(n(t.closedOnTime), n(t.closed)), m.noClosed)}
+      ${this.renderFigure(
+        m.satisfactionRate,
+        t.satisfactionRate,
+        m.satisfactionDetail(n(t.satisfied), n(t.evaluations)),
+        m.noEvaluations,
+      )}
+    </dl>`;
+  }
+
+  private renderToggle(which: 'levels' | 'trend', tableId: string) {
+    const m = this.localize.messages;
+    const open = !!this.tables[which];
+    return html`<button
+      type="button"
+      class="toggle"
+      part="table-toggle"
+      aria-expanded=${open ? 'true' : 'false'}
+      aria-controls=${tableId}
+      @click=${() => (this.tables = { ...this.tables, [which]: !open })}
+    >
+      ${open ? m.hideTable : m.showTable}
+    </button>`;
+  }
+
+  private renderLevels(t: ResolutionFigures) {
+    const m = this.localize.messages;
+    const shares = levels.map((level) => ({ level, ...t.closedByLevel[level] }));
+    const head = html`<h3 id="levels-title">${m.levelsTitle}</h3>
+      <p class="hint">${m.levelsHint}</p>`;
+    if (t.closed === 0 || shares.every((s) => s.share === null)) {
+      return html`<section class="chart-box levels" aria-labelledby="levels-title">
+        ${head}
+        <p class="none">${m.levelsNone}</p>
+      </section>`;
+    }
+    const label = m.levelsChart(
+      shares
+        .map((s) => `${m.levels[s.level]} ${this.rate(s.share)}（${m.cases(this.localize.number(s.closed))}）`)
+        .join('；'),
+    );
+    let x = 0;
+    const open = !!this.tables.levels;
+    return html`<section class="chart-box levels" aria-labelledby="levels-title">
+      ${head}
+      <svg class="stack" part="chart" role="img" aria-label=${label} viewBox="0 0 100 10" preserveAspectRatio="none">
+        ${shares.map((s) => {
+          const width = (s.share ?? 0) * 100;
+          const rect = svg`<rect class="l-${s.level}" x=${x} y="0" width=${width} height="10"></rect>`;
+          x += width;
+          return rect;
+        })}
+      </svg>
+      <ul class="legend" aria-hidden="true">
+        ${shares.map(
+          (s) =>
+            html`<li>
+              <span class="swatch l-${s.level}"></span><span class="legend-name">${m.levels[s.level as Level]}</span>
+              <strong>${this.rate(s.share)}</strong>
+              <span class="legend-count">${m.cases(this.localize.number(s.closed))}</span>
+            </li>`,
+        )}
+      </ul>
+      ${this.renderToggle('levels', 'levels-table')}
+      <table id="levels-table" part="table" class=${open ? 'data' : 'data visually-hidden'}>
+        <caption>
+          ${m.levelsTable}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${m.level}</th>
+            <th scope="col">${m.closed}</th>
+            <th scope="col">${m.share}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${shares.map(
+            (s) =>
+              html`<tr data-level=${s.level}>
+                <th scope="row">${m.levels[s.level]}</th>
+                <td>${this.localize.number(s.closed)}</td>
+                <td>${this.rate(s.share)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
+  private renderTrend(stats: ResolutionStats) {
+    const m = this.localize.messages;
+    const months = stats.groups;
+    if (months.length === 0) return nothing;
+    const n = months.length;
+    const maxReceived = Math.max(1, ...months.map((g) => g.figures.received));
+    // One column of 10 units per month; the rate line lives in y 4–46 (100% at the top), the received bars in 58–100.
+    const rateY = (rate: number) => 46 - rate * 42;
+    const cx = (i: number) => i * 10 + 5;
+    let line = '';
+    let dots = '';
+    months.forEach((g, i) => {
+      const rate = g.figures.resolutionRate;
+      if (rate === null) return;
+      const previous = i > 0 ? months[i - 1]!.figures.resolutionRate : null;
+      line += `${previous === null ? 'M' : 'L'}${cx(i)} ${rateY(rate)} `;
+      dots += `M${cx(i)} ${rateY(rate)} h0 `;
+    });
+    const label = m.trendChart(
+      months
+        .map((g) =>
+          m.trendPart(
+            this.monthName(g.key, true),
+            this.rate(g.figures.resolutionRate),
+            this.localize.number(g.figures.received),
+          ),
+        )
+        .join('；'),
+    );
+    const open = !!this.tables.trend;
+    return html`<section class="chart-box trend" aria-labelledby="trend-title">
+      <h3 id="trend-title">${m.trendTitle}</h3>
+      <p class="hint">
+        <span class="key key-rate" aria-hidden="true"></span>${m.resolutionRate}
+        <span class="key key-received" aria-hidden="true"></span>${m.received}
+      </p>
+      <div class="plot">
+        <span class="axis a100" aria-hidden="true">${this.localize.percent(1)}</span>
+        <span class="axis a50" aria-hidden="true">${this.localize.percent(0.5)}</span>
+        <span class="axis a0" aria-hidden="true">${this.localize.percent(0)}</span>
+        <span class="axis amax" aria-hidden="true">${m.cases(this.localize.number(maxReceived))}</span>
+        <svg part="chart" role="img" aria-label=${label} viewBox="0 0 ${n * 10} 100" preserveAspectRatio="none">
+          <path class="grid-line" d="M0 4 H${n * 10} M0 25 H${n * 10} M0 46 H${n * 10}"></path>
+          ${months.map((g, i) => {
+            const h = (g.figures.received / maxReceived) * 42;
+            return svg`<rect class="bar" x=${i * 10 + 2} y=${100 - h} width="6" height=${h}></rect>`;
+          })}
+          <path class="rate-line" d=${line}></path>
+          <path class="rate-dots" d=${dots}></path>
+        </svg>
+        <ol class=${n > 6 ? 'months many' : 'months'} aria-hidden="true">
+          ${months.map((g) => html`<li>${this.monthName(g.key, false)}</li>`)}
+        </ol>
+      </div>
+      ${this.renderToggle('trend', 'trend-table')}
+      <table id="trend-table" part="table" class=${open ? 'data' : 'data visually-hidden'}>
+        <caption>
+          ${m.trendTable}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${m.month}</th>
+            <th scope="col">${m.received}</th>
+            <th scope="col">${m.resolutionRate}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${months.map(
+            (g) =>
+              html`<tr data-month=${g.key}>
+                <th scope="row">${this.monthName(g.key, true)}</th>
+                <td>${this.localize.number(g.figures.received)}</td>
+                <td>${this.rate(g.figures.resolutionRate)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </section>`;
+  }
+
+  private renderDefinitions() {
+    const m = this.localize.messages;
+    const d = m.definitions;
+    return html`<details class="definitions" part="definitions">
+      <summary>${m.definitionsTitle}</summary>
+      <ul>
+        ${[d.received, d.resolutionRate, d.onTimeRate, d.satisfactionRate, d.levels, d.noCases, d.asOf].map(
+          (text) => html`<li>${text}</li>`,
+        )}
+      </ul>
+    </details>`;
+  }
+}
