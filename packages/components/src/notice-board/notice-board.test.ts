@@ -203,4 +203,45 @@ describe('<gk-notice-board>', () => {
     const el = await loaded(provider.querySelector('gk-notice-board')!);
     expect(shadow(el).querySelector('.board')).not.to.equal(null);
   });
+
+  it('refreshes on its interval only while it is on screen', async () => {
+    const calls: number[] = [];
+    const client = createGridkitClient({
+      baseUrl: testServer.apiUrl,
+      fetch: (input, init) => {
+        calls.push(Date.now());
+        return fetch(input, init);
+      },
+    });
+    const provider = await fixture<GkProvider>(
+      html`<gk-provider .client=${client} grid-id=${demoGridId}>
+        <div style="margin-top: 300vh"><gk-notice-board refresh="1"></gk-notice-board></div>
+      </gk-provider>`,
+    );
+    const el = await loaded(provider.querySelector('gk-notice-board')!);
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(calls, 'no reloads while off screen').to.have.length(1);
+    el.scrollIntoView();
+    await waitUntil(() => calls.length >= 2, 'no reload once on screen', { timeout: 4000 });
+    window.scrollTo(0, 0);
+  });
+
+  it('hides a notice the moment it expires, without waiting for a refresh', async () => {
+    const admin = testServer.tokens.find((t) => t.role === 'admin')!;
+    const staff = createGridkitClient({ baseUrl: testServer.apiUrl, token: admin.token });
+    const title = `限时通知 ${Date.now()}`;
+    await staff.notices.create(demoGridId, {
+      title,
+      body: '三秒后过期',
+      kind: 'alert',
+      expiresAt: new Date(Date.now() + 3000).toISOString(),
+    });
+    const el = await loaded(
+      await fixture<GkNoticeBoard>(
+        html`<gk-notice-board refresh="0" base-url=${testServer.apiUrl} grid-id=${demoGridId}></gk-notice-board>`,
+      ),
+    );
+    expect(text(el)).to.include(title);
+    await waitUntil(() => !text(el).includes(title), 'the expired notice stayed on the board', { timeout: 6000 });
+  });
 });

@@ -51,8 +51,25 @@ export class GkNoticeBoard extends GridkitElement {
     () => this.refresh * 1000,
   );
 
+  private expiryTimer?: ReturnType<typeof setTimeout>;
+
   protected override updated(changed: PropertyValues<this>) {
     if (changed.has('refresh')) this.refresher.schedule();
+    // Re-render when the next notice expires, so a kiosk never shows an expired one.
+    clearTimeout(this.expiryTimer);
+    const now = Date.now();
+    const next = Math.min(
+      ...(this.board.value?.notices ?? [])
+        .map((n) => (n.expiresAt ? Date.parse(n.expiresAt) : Infinity))
+        .filter((t) => t > now),
+    );
+    if (Number.isFinite(next))
+      this.expiryTimer = setTimeout(() => this.requestUpdate(), Math.min(next - now + 50, 2 ** 31 - 1));
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.expiryTimer);
   }
 
   override render() {
