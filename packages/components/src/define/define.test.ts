@@ -6,7 +6,9 @@ import './index.js';
 describe('registration', () => {
   it('registers the gk- tags', () => {
     expect(customElements.get('gk-notice-board')).to.equal(GkNoticeBoard);
-    expect(customElements.get('gk-provider')).not.to.equal(undefined);
+    for (const tag of ['gk-provider', 'gk-resolution-rate', 'gk-case-tracker']) {
+      expect(customElements.get(tag), tag).not.to.equal(undefined);
+    }
   });
 
   it('warns instead of throwing when a second copy registers the same tag', () => {

@@ -1,3 +1,4 @@
 import './provider.js';
 import './notice-board.js';
 import './resolution-rate.js';
+import './case-tracker.js';

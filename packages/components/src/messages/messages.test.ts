@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { commonMessages, toLocale, type Catalog } from './index.js';
 import { noticeBoardMessages } from '../notice-board/messages.js';
 import { resolutionRateMessages } from '../resolution-rate/messages.js';
+import { caseTrackerMessages } from '../case-tracker/messages.js';
 
 const keysOf = (value: unknown, prefix = ''): string[] =>
   value && typeof value === 'object'
@@ -13,6 +14,7 @@ const catalogs: Record<string, Catalog<object>> = {
   common: commonMessages,
   noticeBoard: noticeBoardMessages,
   resolutionRate: resolutionRateMessages,
+  caseTracker: caseTrackerMessages,
 };
 
 describe('message catalogs', () => {

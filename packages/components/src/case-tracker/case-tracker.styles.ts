@@ -1,0 +1,318 @@
+import { css } from 'lit';
+
+export const caseTrackerStyles = css`
+  :host {
+    container-type: inline-size;
+    --_target: 44px;
+  }
+  .lookup,
+  .case {
+    display: grid;
+    gap: var(--_space);
+    padding: var(--_space);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .outcome:not(:empty) {
+    margin-block-start: var(--_space);
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+    align-content: start;
+  }
+  label {
+    font-weight: 600;
+  }
+  input[type='text'],
+  textarea {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: var(--_target);
+    padding: 0.4em 0.7em;
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_fg-muted);
+    border-radius: var(--_radius);
+  }
+  input[type='text'] {
+    font-variant-numeric: tabular-nums;
+    letter-spacing: 0.02em;
+  }
+  input[aria-invalid='true'] {
+    border: 2px solid var(--_danger);
+  }
+  textarea {
+    resize: vertical;
+  }
+  .hint,
+  .error {
+    margin: 0;
+    font-size: 0.9em;
+  }
+  .hint {
+    color: var(--_fg-muted);
+  }
+  .error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .error:empty {
+    display: none;
+  }
+  button.primary {
+    justify-self: start;
+    min-block-size: var(--_target);
+    min-inline-size: 8em;
+    padding: 0.5em 1.5em;
+    font: inherit;
+    font-weight: 600;
+    color: var(--_accent-fg);
+    background: var(--_accent);
+    border: 1px solid transparent;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  button.primary:disabled {
+    opacity: 0.6;
+    cursor: progress;
+  }
+
+  h2 {
+    margin: 0;
+    font-size: 1.25em;
+    font-variant-numeric: tabular-nums;
+  }
+  h2:focus,
+  h3:focus {
+    outline: none;
+  }
+  h2:focus-visible,
+  h3:focus-visible {
+    outline: var(--_focus);
+  }
+  h3 {
+    margin: 0 0 0.5em;
+    font-size: 1.05em;
+    border-inline-start: 4px solid var(--_accent);
+    padding-inline-start: 0.5em;
+  }
+  .summary {
+    display: grid;
+    gap: 0.5em;
+    align-content: start;
+  }
+  .status-line {
+    margin: 0;
+  }
+  .status {
+    display: inline-block;
+    padding: 0.2em 0.7em;
+    font-size: 1.3em;
+    font-weight: 700;
+    border-radius: var(--_radius);
+    background: var(--_bg-muted);
+    border-inline-start: 6px solid var(--_accent);
+  }
+  .status-closed {
+    border-inline-start-color: var(--_success);
+  }
+  .status-rejected {
+    border-inline-start-color: var(--_danger);
+  }
+  .reason {
+    margin: 0;
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(12em, 1fr));
+    gap: 0.5em 1em;
+    margin: 0;
+  }
+  .facts dt {
+    color: var(--_fg-muted);
+    font-size: 0.9em;
+  }
+  .facts dd {
+    margin: 0;
+    font-weight: 600;
+  }
+  .badge {
+    display: inline-block;
+    margin-inline-start: 0.4em;
+    padding: 0 0.45em;
+    font-size: 0.85em;
+    border-radius: 4px;
+  }
+  .overdue {
+    color: var(--_bg);
+    background: var(--_danger);
+  }
+
+  .timeline {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .event {
+    position: relative;
+    display: grid;
+    gap: 0.1em;
+    padding: 0 0 0.9em 1.6em;
+    border-inline-start: 2px solid var(--_border);
+    margin-inline-start: 0.45em;
+  }
+  .event:last-child {
+    border-inline-start-color: transparent;
+    padding-block-end: 0;
+  }
+  .event::before {
+    content: '';
+    position: absolute;
+    inset-inline-start: calc(-0.45em - 1px);
+    inset-block-start: 0.3em;
+    inline-size: 0.9em;
+    block-size: 0.9em;
+    border-radius: 50%;
+    background: var(--_bg);
+    border: 2px solid var(--_accent);
+    box-sizing: border-box;
+  }
+  .event:last-child::before {
+    background: var(--_accent);
+  }
+  .action {
+    font-weight: 600;
+  }
+  .event time {
+    color: var(--_fg-muted);
+    font-size: 0.9em;
+  }
+  .note {
+    margin: 0.25em 0 0;
+    padding: 0.5em 0.75em;
+    background: var(--_bg-muted);
+    border-radius: var(--_radius);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .reason .note {
+    display: inline;
+    padding: 0;
+    background: none;
+  }
+
+  .rating {
+    display: grid;
+    gap: var(--_space);
+    padding-block-start: var(--_space);
+    border-block-start: 1px solid var(--_border);
+  }
+  .rating p {
+    margin: 0;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    padding: 0;
+    margin-block-end: 0.5em;
+    font-weight: 700;
+    font-size: 1.05em;
+  }
+  /* One option a row, very dissatisfied to very satisfied: a clear scale, large targets, no ragged wrap. */
+  .scores {
+    display: grid;
+    gap: 0.5em;
+    max-inline-size: 24em;
+  }
+  .score {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+    min-block-size: var(--_target);
+    padding: 0.25em 0.9em 0.25em 0.6em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .score:has(input:checked) {
+    border-color: var(--_accent);
+    background: var(--_bg-muted);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+    font-weight: 600;
+  }
+  .score input {
+    inline-size: 1.3em;
+    block-size: 1.3em;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .stars {
+    color: var(--_accent);
+    letter-spacing: 0.1em;
+    margin-inline-end: 0.4em;
+  }
+  .score-given {
+    font-weight: 600;
+    font-size: 1.1em;
+  }
+  .hint-box {
+    padding: 0.75em;
+    background: var(--_bg-muted);
+    border-radius: var(--_radius);
+  }
+  .request-id {
+    display: block;
+    font-weight: 400;
+    font-size: 0.85em;
+  }
+
+  /* A wide card: the form in one row; facts on the left, the timeline on the right. */
+  @container (min-width: 40rem) {
+    .lookup {
+      grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr) auto;
+      align-items: start;
+    }
+    .lookup button.primary {
+      margin-block-start: 1.55em;
+    }
+  }
+  @container (min-width: 48rem) {
+    /* The rating sits under the facts, so it is on screen without scrolling past the timeline. */
+    .case {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      grid-template-areas: 'summary history' 'rating history';
+      grid-template-rows: auto 1fr;
+      align-items: start;
+      column-gap: calc(var(--_space) * 2);
+    }
+    .summary {
+      grid-area: summary;
+    }
+    .history {
+      grid-area: history;
+    }
+    .rating {
+      grid-area: rating;
+    }
+  }
+
+  /* Kiosk: read from two metres away, touched by fingers. */
+  :host([layout='kiosk']) {
+    --_font-size: var(--gk-kiosk-font-size, 1.6rem);
+    --_target: 64px;
+  }
+  :host([layout='kiosk']) .lookup,
+  :host([layout='kiosk']) .case {
+    padding: calc(var(--_space) * 1.5);
+    gap: calc(var(--_space) * 1.5);
+  }
+`;

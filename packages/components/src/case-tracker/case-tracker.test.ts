@@ -1,0 +1,551 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { createGridkitClient, type CaseReceipt, type CaseTransitionInput, type GridkitClient } from '@gridkit/sdk';
+import '../define/case-tracker.js';
+import { normalizeTicket, type GkCaseTracker } from './case-tracker.js';
+import type { GkProvider } from '../provider/provider.js';
+import { testServer } from '../test-support/server.js';
+
+const shadow = (el: HTMLElement) => el.shadowRoot!;
+const text = (el: HTMLElement) => shadow(el).textContent!.replace(/\s+/g, ' ');
+/** What has focus inside the widget, as `tag#id` or `tag[value]` (comparing elements makes chai print the DOM). */
+const focused = (el: HTMLElement) => {
+  const active = shadow(el).activeElement as HTMLInputElement | null;
+  return active ? `${active.localName}${active.id ? `#${active.id}` : `[${active.value}]`}` : null;
+};
+const has = (el: HTMLElement, selector: string) => shadow(el).querySelector(selector) !== null;
+const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) =>
+  shadow(el).querySelector<T>(selector)!;
+
+/**
+ * Real key presses through Playwright (trusted events: Enter submits a form,
+ * arrow keys move between radios), via the sendKeys command that Web Test
+ * Runner registers by default; the same call `@web/test-runner-commands` makes.
+ */
+async function sendKeys(payload: { type: string } | { press: string }) {
+  const socket = '/__web-dev-server__web-socket.js';
+  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
+    sendMessageWaitForResponse: (message: object) => Promise<{ executed: boolean }>;
+  };
+  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
+  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
+  if (!response.executed) throw new Error('send-keys did not run');
+}
+
+const api = createGridkitClient({ baseUrl: testServer.apiUrl });
+
+interface World {
+  staff: GridkitClient;
+  gridId: string;
+  categoryCode: string;
+}
+let world: Promise<World> | undefined;
+
+/** A leaf grid, a category a bare report may use, and the district admin (whose jurisdiction covers everything). */
+function setUp(): Promise<World> {
+  return (world ??= (async () => {
+    const district = (await api.grids.list({ level: 'district' })).items[0]!;
+    const admin = testServer.tokens.find((t) => t.role === 'admin' && t.gridIds[0] === district.id)!;
+    const grid = (await api.grids.list({ level: 'grid' })).items[0]!;
+    let categoryCode: string | undefined;
+    for await (const category of api.categories.iterate()) {
+      if (!category.requiresPhoto && !category.requiresLocation && !category.attributes.some((a) => a.required)) {
+        categoryCode = category.code;
+        break;
+      }
+    }
+    return {
+      staff: createGridkitClient({ baseUrl: testServer.apiUrl, token: admin.token }),
+      gridId: grid.id,
+      categoryCode: categoryCode!,
+    };
+  })());
+}
+
+type Stage = 'submitted' | 'in_progress' | 'closed' | 'rejected';
+
+/** Reports a case as a resident, then moves it along as staff. */
+async function newCase(stage: Stage, publicNote = '已更换楼道灯，请您留意。'): Promise<CaseReceipt> {
+  const { staff, gridId, categoryCode } = await setUp();
+  const receipt = await api.cases.create({
+    gridId,
+    categoryCode,
+    description: '3 号楼楼道灯不亮',
+    location: { address: '桥北社区 3 号楼 2 单元' },
+  });
+  let version = (await staff.cases.get(receipt.id)).version;
+  const step = async (input: CaseTransitionInput) => {
+    version = (await staff.cases.transition(receipt.id, input, { version })).version;
+  };
+  if (stage === 'rejected') await step({ action: 'reject', publicNote });
+  if (stage === 'in_progress' || stage === 'closed') {
+    await step({ action: 'accept' });
+    await step({ action: 'dispatch', assignee: { type: 'unit', id: 'unit-lighting', name: '街道照明维护队' } });
+    await step({ action: 'start' });
+  }
+  if (stage === 'closed') {
+    await step({ action: 'resolve', publicNote });
+    await step({ action: 'verify' });
+  }
+  return receipt;
+}
+
+async function shown(el: GkCaseTracker) {
+  await waitUntil(() => shadow(el).querySelector('.case, [part="state"][role="alert"]'), 'no result', {
+    timeout: 8000,
+  });
+  return el;
+}
+
+const tracker = (lang = 'zh-CN') =>
+  fixture<GkCaseTracker>(html`<gk-case-tracker lang=${lang} base-url=${testServer.apiUrl}></gk-case-tracker>`);
+
+async function typeInto(el: GkCaseTracker, selector: string, value: string) {
+  $<HTMLInputElement>(el, selector).focus();
+  await sendKeys({ type: value });
+}
+
+describe('<gk-case-tracker>', () => {
+  it('normalizes what residents type', () => {
+    expect(normalizeTicket('  wf-20261122-0042 ')).to.equal('WF-20261122-0042');
+    expect(normalizeTicket('wf 20261122 0042')).to.equal('WF-20261122-0042');
+    expect(normalizeTicket('ＷＦ－２０２６１１２２－００４２')).to.equal('WF-20261122-0042');
+    expect(normalizeTicket('WF - 20261122 — 0042')).to.equal('WF-20261122-0042');
+  });
+
+  it('looks a case up by ticket and token on Enter: status, level, facts and the timeline in words', async () => {
+    const receipt = await newCase('closed');
+    const el = await tracker();
+    await expect(el).to.be.accessible();
+    const form = $(el, '[part="form"]');
+    expect(form.querySelector('label[for="ticket"]')!.textContent).to.include('工单号');
+    expect(form.querySelector('#ticket')!.getAttribute('autocomplete')).to.equal('off');
+    expect($(el, 'button[type="submit"]').getBoundingClientRect().height).to.be.at.least(44);
+    expect($(el, '#ticket').getBoundingClientRect().height).to.be.at.least(44);
+
+    await typeInto(el, '#ticket', receipt.ticket);
+    await typeInto(el, '#token', receipt.trackingToken);
+    const found = oneEvent(el, 'gk-case-found');
+    await sendKeys({ press: 'Enter' });
+    expect((await found).detail).to.deep.equal({ ticket: receipt.ticket, status: 'closed' });
+    await shown(el);
+
+    const view = await api.cases.getPublic(receipt.ticket);
+    const status = $(el, '[part="status"]');
+    expect(status.querySelector('h2')!.textContent).to.include(receipt.ticket);
+    expect(status.querySelector('.status')!.textContent).to.equal('已办结');
+    expect(status.textContent).to.include('由网格处理');
+    expect(status.textContent).to.include(view.categoryName['zh-CN']);
+    expect(status.textContent).to.include(view.gridName);
+    expect(status.textContent).to.include('办结时间');
+    expect(status.textContent).not.to.include('已超期');
+
+    const events = [...shadow(el).querySelectorAll('[part="timeline"] > li')];
+    expect($(el, '[part="timeline"]').tagName).to.equal('OL');
+    expect(events.map((li) => li.querySelector('.action')!.textContent!.trim())).to.deep.equal([
+      '提交上报',
+      '受理',
+      '派单给处理单位',
+      '开始处理',
+      '处理完毕',
+      '核实后办结',
+    ]);
+    expect(events[4]!.textContent).to.include('已更换楼道灯，请您留意。');
+    expect(events[0]!.querySelector('time')!.getAttribute('datetime')).to.equal(view.timeline[0]!.at);
+    // Focus moves to the result, so a screen reader reads it next.
+    expect(focused(el)).to.equal('h2#result-heading');
+    await expect(el).to.be.accessible();
+  });
+
+  it('accepts a lower-case ticket with spaces', async () => {
+    const receipt = await newCase('in_progress');
+    const el = await tracker();
+    await typeInto(el, '#ticket', `  ${receipt.ticket.toLowerCase().replace(/-/g, ' ')} `);
+    await sendKeys({ press: 'Enter' });
+    await shown(el);
+    expect($(el, '.status').textContent).to.equal('正在处理');
+    expect($<HTMLInputElement>(el, '#ticket').value).to.equal(receipt.ticket);
+  });
+
+  it('says a malformed ticket is malformed, next to the field, without asking the server', async () => {
+    const seen: string[] = [];
+    const client = createGridkitClient({
+      baseUrl: testServer.apiUrl,
+      fetch: (input, init) => {
+        seen.push(new Request(input as Request, init).url);
+        return fetch(input, init);
+      },
+    });
+    const provider = await fixture<GkProvider>(
+      html`<gk-provider .client=${client}><gk-case-tracker></gk-case-tracker></gk-provider>`,
+    );
+    const el = provider.querySelector('gk-case-tracker')!;
+    await el.updateComplete;
+    const input = $<HTMLInputElement>(el, '#ticket');
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    await typeInto(el, '#ticket', 'WF-2026-42');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    const described = input.getAttribute('aria-describedby')!.split(' ');
+    const error = $(el, '#ticket-error');
+    expect(described).to.include(error.id);
+    expect(error.textContent).to.include('工单号格式不对');
+    expect(focused(el)).to.equal('input#ticket');
+    expect(seen).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    // Fixing it clears the error as you type.
+    input.value = 'WF-20261122-0042';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await el.updateComplete;
+    expect(input.getAttribute('aria-invalid')).to.equal('false');
+    expect(error.textContent!.trim()).to.equal('');
+  });
+
+  it('says when there is no such case, and the form stays usable', async () => {
+    const el = await tracker();
+    let errors = 0;
+    el.addEventListener('gk-error', () => (errors += 1));
+    await typeInto(el, '#ticket', 'ZZ-20000101-9999');
+    await sendKeys({ press: 'Enter' });
+    await shown(el);
+    const alert = $(el, '[part="state"][role="alert"]');
+    expect(alert.textContent).to.include('没有找到该工单，请核对工单号');
+    expect(has(el, '[part="retry"]')).to.equal(false);
+    expect($<HTMLInputElement>(el, '#ticket').disabled).to.equal(false);
+    expect(errors).to.equal(0);
+    await expect(el).to.be.accessible();
+
+    const receipt = await newCase('submitted');
+    const input = $<HTMLInputElement>(el, '#ticket');
+    input.select();
+    await sendKeys({ type: receipt.ticket });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadow(el).querySelector('.case'), 'second look-up did not show the case');
+    expect($(el, '.status').textContent).to.equal('已提交，等待受理');
+  });
+
+  it('looks up at once from the ticket and token attributes', async () => {
+    const receipt = await newCase('submitted');
+    const el = await fixture<GkCaseTracker>(
+      html`<gk-case-tracker
+        base-url=${testServer.apiUrl}
+        ticket=${receipt.ticket.toLowerCase()}
+        token=${receipt.trackingToken}
+      ></gk-case-tracker>`,
+    );
+    await shown(el);
+    expect($(el, '.status').textContent).to.equal('已提交，等待受理');
+    expect($<HTMLInputElement>(el, '#token').value).to.equal(receipt.trackingToken);
+    // Focus stays where it was: a page that opens with a case does not jump.
+    expect(focused(el)).to.equal(null);
+  });
+
+  it('takes ticket and token from the page URL with read-url', async () => {
+    const receipt = await newCase('closed');
+    const before = location.href;
+    history.replaceState(
+      null,
+      '',
+      `${location.pathname}${location.search}&ticket=${receipt.ticket}&token=${receipt.trackingToken}`,
+    );
+    try {
+      const el = await fixture<GkCaseTracker>(
+        html`<gk-case-tracker read-url base-url=${testServer.apiUrl}></gk-case-tracker>`,
+      );
+      await shown(el);
+      expect($(el, '.status').textContent).to.equal('已办结');
+      expect(has(el, 'form[part="rating"]')).to.equal(true);
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
+  it('rates a closed case once: by keyboard, with a comment, then never again', async () => {
+    const receipt = await newCase('closed');
+    const el = await fixture<GkCaseTracker>(
+      html`<gk-case-tracker
+        base-url=${testServer.apiUrl}
+        ticket=${receipt.ticket}
+        token=${receipt.trackingToken}
+      ></gk-case-tracker>`,
+    );
+    await shown(el);
+    const rating = $(el, 'form[part="rating"]');
+    expect(rating.querySelector('fieldset > legend')!.textContent).to.include('您对办理结果满意吗');
+    const radios = [...rating.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    expect(radios).to.have.length(5);
+    expect(radios[0]!.closest('label')!.textContent).to.include('很不满意');
+    expect(radios[4]!.closest('label')!.textContent).to.include('很满意');
+    for (const radio of radios) expect(radio.closest('label')!.getBoundingClientRect().height).to.be.at.least(44);
+    await expect(el).to.be.accessible();
+
+    // Submitting without a score says so.
+    $<HTMLButtonElement>(el, 'form[part="rating"] button[type="submit"]').click();
+    await el.updateComplete;
+    expect($(el, '#rating-note').textContent).to.include('请先选择满意程度');
+
+    // Click 3, then the arrow key moves to 4.
+    radios[2]!.click();
+    radios[2]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(radios[3]!.checked).to.equal(true);
+    expect(focused(el)).to.equal('input[4]');
+
+    await typeInto(el, '#comment', '修得很快，谢谢！');
+    await el.updateComplete;
+    expect($(el, '#comment-count').textContent).to.include('8/500');
+    expect($(el, '#comment').getAttribute('maxlength')).to.equal('500');
+
+    const evaluated = oneEvent(el, 'gk-case-evaluated');
+    const submit = $<HTMLButtonElement>(el, 'form[part="rating"] button[type="submit"]');
+    submit.click();
+    submit.click(); // a double tap sends once
+    await el.updateComplete;
+    expect(submit.disabled).to.equal(true);
+    expect((await evaluated).detail).to.deep.equal({ ticket: receipt.ticket, score: 4 });
+    await waitUntil(() => shadow(el).querySelector('.rating.given'), 'no thanks');
+    const given = $(el, '[part="rating"]');
+    expect(given.textContent).to.include('感谢您的评价');
+    expect(given.textContent).to.include('满意');
+    expect(given.textContent).to.include('修得很快，谢谢！');
+    expect(has(el, 'form[part="rating"]')).to.equal(false);
+    expect(focused(el)).to.equal('h3#rating-heading');
+    await expect(el).to.be.accessible();
+
+    const view = await api.cases.getPublic(receipt.ticket);
+    expect(view.evaluation).to.include({ score: 4, comment: '修得很快，谢谢！' });
+    expect(view.canEvaluate).to.equal(false);
+    const again = await api.cases
+      .evaluate(receipt.ticket, { trackingToken: receipt.trackingToken, score: 1 })
+      .catch((error: unknown) => error);
+    expect(again).to.have.property('status', 409);
+    expect(again).to.have.property('type', 'https://gridkit.dev/problems/already-evaluated');
+
+    // Looked up again later: the rating is shown, no form.
+    const later = await fixture<GkCaseTracker>(
+      html`<gk-case-tracker
+        base-url=${testServer.apiUrl}
+        ticket=${receipt.ticket}
+        token=${receipt.trackingToken}
+      ></gk-case-tracker>`,
+    );
+    await shown(later);
+    expect(has(later, 'form[part="rating"]')).to.equal(false);
+    expect($(later, '[part="rating"]').textContent).to.include('您的评价');
+  });
+
+  it('shows the existing rating when the case was rated elsewhere meanwhile', async () => {
+    const receipt = await newCase('closed');
+    const el = await fixture<GkCaseTracker>(
+      html`<gk-case-tracker
+        base-url=${testServer.apiUrl}
+        ticket=${receipt.ticket}
+        token=${receipt.trackingToken}
+      ></gk-case-tracker>`,
+    );
+    await shown(el);
+    await api.cases.evaluate(receipt.ticket, { trackingToken: receipt.trackingToken, score: 2, comment: '太慢' });
+    $<HTMLInputElement>(el, 'input[name="score"]').click();
+    $<HTMLButtonElement>(el, 'form[part="rating"] button[type="submit"]').click();
+    await waitUntil(() => shadow(el).querySelector('.rating.given'), 'existing rating not shown');
+    expect($(el, '[part="rating"]').textContent).to.include('已经评价过');
+    expect($(el, '[part="rating"]').textContent).to.include('太慢');
+  });
+
+  it('says the token is wrong (403), focuses it, and stores nothing', async () => {
+    const receipt = await newCase('closed');
+    const el = await fixture<GkCaseTracker>(
+      html`<gk-case-tracker
+        base-url=${testServer.apiUrl}
+        ticket=${receipt.ticket}
+        token="trk_wrong"
+      ></gk-case-tracker>`,
+    );
+    await shown(el);
+    $<HTMLInputElement>(el, 'input[name="score"][value="5"]').click();
+    $<HTMLButtonElement>(el, 'form[part="rating"] button[type="submit"]').click();
+    const token = $<HTMLInputElement>(el, '#token');
+    await waitUntil(() => token.getAttribute('aria-invalid') === 'true', 'token not marked wrong');
+    expect($(el, '#token-error').textContent).to.include('查询码不正确');
+    expect(focused(el)).to.equal('input#token');
+    expect(has(el, 'form[part="rating"]')).to.equal(true);
+    const view = await api.cases.getPublic(receipt.ticket);
+    expect(view.canEvaluate).to.equal(true);
+    expect(view.evaluation).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers no rating before the case is closed, and explains the token when it is missing', async () => {
+    const open = await newCase('in_progress');
+    const el = await fixture<GkCaseTracker>(
+      html`<gk-case-tracker
+        base-url=${testServer.apiUrl}
+        ticket=${open.ticket}
+        token=${open.trackingToken}
+      ></gk-case-tracker>`,
+    );
+    await shown(el);
+    expect(has(el, '[part="rating"]')).to.equal(false);
+
+    const closed = await newCase('closed');
+    el.token = undefined;
+    el.ticket = closed.ticket;
+    await waitUntil(() => $(el, '.status')?.textContent === '已办结', 'closed case not shown');
+    expect(has(el, 'form[part="rating"]')).to.equal(false);
+    expect($(el, '[part="rating"]').textContent).to.include('需要回执上的查询码');
+  });
+
+  it('shows a rejected case with the reason, and text from the API as text', async () => {
+    const hostile = '<img src=x onerror="window.hacked=1"><b>不属于</b>受理范围';
+    const receipt = await newCase('rejected', hostile);
+    const el = await fixture<GkCaseTracker>(
+      html`<gk-case-tracker base-url=${testServer.apiUrl} ticket=${receipt.ticket}></gk-case-tracker>`,
+    );
+    await shown(el);
+    expect($(el, '.status').textContent).to.equal('未受理');
+    expect($(el, '.reason').textContent).to.include(hostile);
+    expect($(el, '[part="timeline"]').textContent).to.include(hostile);
+    expect(has(el, 'img, b, script')).to.equal(false);
+    expect((window as unknown as { hacked?: number }).hacked).to.equal(undefined);
+  });
+
+  it('speaks zh-TW and English, and follows a lang change at run time', async () => {
+    const receipt = await newCase('in_progress');
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="zh-TW">
+        <gk-case-tracker base-url=${testServer.apiUrl} ticket=${receipt.ticket}></gk-case-tracker>
+      </div>`,
+    );
+    const el = await shown(wrapper.querySelector('gk-case-tracker')!);
+    const view = await api.cases.getPublic(receipt.ticket);
+    expect($(el, 'label[for="ticket"]').textContent).to.equal('工單號');
+    expect($(el, '.status').textContent).to.equal('正在處理');
+    expect(text(el)).to.include('由網格處理');
+    expect(text(el)).to.include(view.categoryName['zh-TW'] ?? view.categoryName['zh-CN']);
+    wrapper.lang = 'en';
+    await waitUntil(() => $(el, '.status').textContent === 'Being handled', 'did not switch to English');
+    expect($(el, 'label[for="ticket"]').textContent).to.equal('Case number');
+    expect(text(el)).to.include('Handled at grid level');
+    expect(text(el)).to.include('Work started');
+    expect(text(el)).to.include(view.categoryName.en ?? view.categoryName['zh-CN']);
+    expect(text(el)).not.to.include('處理');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error with the request id and a retry that works', async () => {
+    const receipt = await newCase('submitted');
+    let fail = true;
+    const client = createGridkitClient({
+      baseUrl: testServer.apiUrl,
+      retry: false,
+      fetch: (input, init) => {
+        const request = new Request(input as Request, init);
+        if (fail) request.headers.set('X-Gridkit-Fault', 'status=503; retry-after=0');
+        return fetch(request);
+      },
+    });
+    const provider = await fixture<GkProvider>(
+      html`<gk-provider .client=${client}><gk-case-tracker ticket=${receipt.ticket}></gk-case-tracker></gk-provider>`,
+    );
+    const el = provider.querySelector('gk-case-tracker')!;
+    const error = await oneEvent(el, 'gk-error');
+    expect(error.detail.error).to.have.property('status', 503);
+    await shown(el);
+    const alert = $(el, '[role="alert"]');
+    expect(alert.textContent).to.include('暂时无法加载');
+    expect(alert.textContent).to.match(/请求编号 [0-9a-f-]{36}/);
+    await expect(el).to.be.accessible();
+    fail = false;
+    $<HTMLButtonElement>(el, '[part="retry"]').click();
+    await waitUntil(() => shadow(el).querySelector('.case'), 'retry did not show the case');
+  });
+
+  it('tells the resident when the network is gone', async () => {
+    const client = createGridkitClient({
+      baseUrl: testServer.apiUrl,
+      retry: false,
+      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    const provider = await fixture<GkProvider>(
+      html`<gk-provider .client=${client}
+        ><gk-case-tracker lang="en" ticket="WF-20261122-0042"></gk-case-tracker
+      ></gk-provider>`,
+    );
+    const el = await shown(provider.querySelector('gk-case-tracker')!);
+    expect(text(el)).to.include('You are offline');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a loading state while looking up', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const client = createGridkitClient({
+      baseUrl: testServer.apiUrl,
+      fetch: async (input, init) => {
+        await gate;
+        return fetch(input, init);
+      },
+    });
+    const provider = await fixture<GkProvider>(
+      html`<gk-provider .client=${client}><gk-case-tracker ticket="WF-20261122-0042"></gk-case-tracker></gk-provider>`,
+    );
+    const el = provider.querySelector('gk-case-tracker')!;
+    await el.updateComplete;
+    expect($(el, '[role="status"]').textContent).to.include('正在加载');
+    release();
+    await shown(el);
+    expect(has(el, '[role="status"]')).to.equal(false);
+  });
+
+  it('has a kiosk layout with large text and targets', async () => {
+    const receipt = await newCase('closed');
+    const el = await fixture<GkCaseTracker>(
+      html`<gk-case-tracker
+        layout="kiosk"
+        base-url=${testServer.apiUrl}
+        ticket=${receipt.ticket}
+        token=${receipt.trackingToken}
+      ></gk-case-tracker>`,
+    );
+    await shown(el);
+    expect(parseFloat(getComputedStyle($(el, '.case')).fontSize)).to.be.at.least(24);
+    expect($(el, '#ticket').getBoundingClientRect().height).to.be.at.least(64);
+    expect($(el, '.score').getBoundingClientRect().height).to.be.at.least(64);
+    await expect(el).to.be.accessible();
+  });
+
+  it('forgets the last resident’s case after a period without use, on a shared kiosk', async () => {
+    const receipt = await newCase('closed');
+    const before = location.href;
+    history.replaceState(
+      null,
+      '',
+      `${location.pathname}${location.search}&ticket=${receipt.ticket}&token=${receipt.trackingToken}`,
+    );
+    try {
+      const el = await fixture<GkCaseTracker>(
+        html`<gk-case-tracker read-url layout="kiosk" idle-reset="1" base-url=${testServer.apiUrl}></gk-case-tracker>`,
+      );
+      await shown(el);
+      expect(shadow(el).textContent).to.include(receipt.ticket);
+      await waitUntil(() => !shadow(el).querySelector('.case'), 'the case stayed on screen', { timeout: 4000 });
+      expect(shadow(el).textContent).not.to.include(receipt.ticket);
+      expect($<HTMLInputElement>(el, '#ticket').value).to.equal('');
+      expect($<HTMLInputElement>(el, '#token').value).to.equal('');
+      expect(location.search).not.to.include(receipt.trackingToken);
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
+  it('keeps the case while the resident is using it, and never resets by itself in the card layout', async () => {
+    const receipt = await newCase('closed');
+    const el = await tracker();
+    await typeInto(el, '#ticket', receipt.ticket);
+    await sendKeys({ press: 'Enter' });
+    await shown(el);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(shadow(el).querySelector('.case')).not.to.equal(null);
+  });
+});
