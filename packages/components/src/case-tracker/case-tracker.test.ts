@@ -4,6 +4,7 @@ import '../define/case-tracker.js';
 import { normalizeTicket, type GkCaseTracker } from './case-tracker.js';
 import type { GkProvider } from '../provider/provider.js';
 import { testServer } from '../test-support/server.js';
+import { offlineClient, gatedClient, failingClient } from '../test-support/clients.js';
 
 const shadow = (el: HTMLElement) => el.shadowRoot!;
 const text = (el: HTMLElement) => shadow(el).textContent!.replace(/\s+/g, ' ');
@@ -435,16 +436,7 @@ describe('<gk-case-tracker>', () => {
 
   it('shows an error with the request id and a retry that works', async () => {
     const receipt = await newCase('submitted');
-    let fail = true;
-    const client = createGridkitClient({
-      baseUrl: testServer.apiUrl,
-      retry: false,
-      fetch: (input, init) => {
-        const request = new Request(input as Request, init);
-        if (fail) request.headers.set('X-Gridkit-Fault', 'status=503; retry-after=0');
-        return fetch(request);
-      },
-    });
+    const { client, heal } = failingClient();
     const provider = await fixture<GkProvider>(
       html`<gk-provider .client=${client}><gk-case-tracker ticket=${receipt.ticket}></gk-case-tracker></gk-provider>`,
     );
@@ -456,17 +448,13 @@ describe('<gk-case-tracker>', () => {
     expect(alert.textContent).to.include('暂时无法加载');
     expect(alert.textContent).to.match(/请求编号 [0-9a-f-]{36}/);
     await expect(el).to.be.accessible();
-    fail = false;
+    heal();
     $<HTMLButtonElement>(el, '[part="retry"]').click();
     await waitUntil(() => shadow(el).querySelector('.case'), 'retry did not show the case');
   });
 
   it('tells the resident when the network is gone', async () => {
-    const client = createGridkitClient({
-      baseUrl: testServer.apiUrl,
-      retry: false,
-      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
-    });
+    const client = offlineClient();
     const provider = await fixture<GkProvider>(
       html`<gk-provider .client=${client}
         ><gk-case-tracker lang="en" ticket="WF-20261122-0042"></gk-case-tracker
@@ -478,15 +466,7 @@ describe('<gk-case-tracker>', () => {
   });
 
   it('shows a loading state while looking up', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const client = createGridkitClient({
-      baseUrl: testServer.apiUrl,
-      fetch: async (input, init) => {
-        await gate;
-        return fetch(input, init);
-      },
-    });
+    const { client, release } = gatedClient();
     const provider = await fixture<GkProvider>(
       html`<gk-provider .client=${client}><gk-case-tracker ticket="WF-20261122-0042"></gk-case-tracker></gk-provider>`,
     );

@@ -4,6 +4,7 @@ import '../define/notice-board.js';
 import type { GkNoticeBoard } from './notice-board.js';
 import type { GkProvider } from '../provider/provider.js';
 import { demoGridId, testServer } from '../test-support/server.js';
+import { offlineClient, gatedClient, failingClient } from '../test-support/clients.js';
 
 const shadow = (el: HTMLElement) => el.shadowRoot!;
 const text = (el: HTMLElement) => shadow(el).textContent!.replace(/\s+/g, ' ');
@@ -96,15 +97,7 @@ describe('<gk-notice-board>', () => {
   });
 
   it('shows a loading state first', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const client = createGridkitClient({
-      baseUrl: testServer.apiUrl,
-      fetch: async (input, init) => {
-        await gate;
-        return fetch(input, init);
-      },
-    });
+    const { client, release } = gatedClient();
     const provider = await fixture<GkProvider>(
       html`<gk-provider .client=${client} grid-id=${demoGridId}><gk-notice-board></gk-notice-board></gk-provider>`,
     );
@@ -119,16 +112,7 @@ describe('<gk-notice-board>', () => {
   });
 
   it('shows an error with the request id and a retry that works, by keyboard', async () => {
-    let fail = true;
-    const client = createGridkitClient({
-      baseUrl: testServer.apiUrl,
-      retry: false,
-      fetch: (input, init) => {
-        const request = new Request(input as Request, init);
-        if (fail) request.headers.set('X-Gridkit-Fault', 'status=503; retry-after=0');
-        return fetch(request);
-      },
-    });
+    const { client, heal } = failingClient();
     const provider = await fixture<GkProvider>(
       html`<gk-provider .client=${client} grid-id=${demoGridId}><gk-notice-board></gk-notice-board></gk-provider>`,
     );
@@ -140,7 +124,7 @@ describe('<gk-notice-board>', () => {
     expect(alert.textContent).to.include('暂时无法加载');
     expect(alert.textContent).to.match(/请求编号 [0-9a-f-]{36}/);
     await expect(el).to.be.accessible();
-    fail = false;
+    heal();
     const retry = shadow(el).querySelector<HTMLButtonElement>('[part="retry"]')!;
     retry.focus();
     expect(shadow(el).activeElement).to.equal(retry);
@@ -150,11 +134,7 @@ describe('<gk-notice-board>', () => {
   });
 
   it('tells the resident when the network is gone', async () => {
-    const client = createGridkitClient({
-      baseUrl: testServer.apiUrl,
-      retry: false,
-      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
-    });
+    const client = offlineClient();
     const provider = await fixture<GkProvider>(
       html`<gk-provider .client=${client} grid-id=${demoGridId}
         ><gk-notice-board lang="en"></gk-notice-board

@@ -5,6 +5,7 @@ import type { GkResolutionRate } from './resolution-rate.js';
 import type { GkProvider } from '../provider/provider.js';
 import { periodPresets, periodRange } from './period.js';
 import { demoGridId, testServer } from '../test-support/server.js';
+import { offlineClient, gatedClient, failingClient } from '../test-support/clients.js';
 
 const shadow = (el: HTMLElement) => el.shadowRoot!;
 const text = (el: HTMLElement) => shadow(el).textContent!.replace(/\s+/g, ' ');
@@ -230,15 +231,7 @@ describe('<gk-resolution-rate>', () => {
   });
 
   it('shows a loading state first', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const client = createGridkitClient({
-      baseUrl: testServer.apiUrl,
-      fetch: async (input, init) => {
-        await gate;
-        return fetch(input, init);
-      },
-    });
+    const { client, release } = gatedClient();
     const provider = await fixture<GkProvider>(
       html`<gk-provider .client=${client} grid-id=${demoGridId}
         ><gk-resolution-rate></gk-resolution-rate
@@ -254,16 +247,7 @@ describe('<gk-resolution-rate>', () => {
   });
 
   it('shows an error with the request id and a retry that works', async () => {
-    let fail = true;
-    const client = createGridkitClient({
-      baseUrl: testServer.apiUrl,
-      retry: false,
-      fetch: (input, init) => {
-        const request = new Request(input as Request, init);
-        if (fail) request.headers.set('X-Gridkit-Fault', 'status=503; retry-after=0');
-        return fetch(request);
-      },
-    });
+    const { client, heal } = failingClient();
     const provider = await fixture<GkProvider>(
       html`<gk-provider .client=${client} grid-id=${demoGridId}
         ><gk-resolution-rate></gk-resolution-rate
@@ -277,7 +261,7 @@ describe('<gk-resolution-rate>', () => {
     expect(alert.textContent).to.include('暂时无法加载');
     expect(alert.textContent).to.match(/请求编号 [0-9a-f-]{36}/);
     await expect(el).to.be.accessible();
-    fail = false;
+    heal();
     const retry = shadow(el).querySelector<HTMLButtonElement>('[part="retry"]')!;
     retry.focus();
     retry.click();
@@ -285,11 +269,7 @@ describe('<gk-resolution-rate>', () => {
   });
 
   it('tells the reader when the network is gone', async () => {
-    const client = createGridkitClient({
-      baseUrl: testServer.apiUrl,
-      retry: false,
-      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
-    });
+    const client = offlineClient();
     const provider = await fixture<GkProvider>(
       html`<gk-provider .client=${client} grid-id=${demoGridId}
         ><gk-resolution-rate lang="en"></gk-resolution-rate
