@@ -25,15 +25,15 @@
  *   (`created_at` for received/rejected, `accepted_at` for the cohort).
  *
  * Cost: two statements per request — received (cases created in the period)
- * and cohort (cases accepted in the period) — each an index range on
- * `(grid_path, date)` followed by one aggregate (GROUP BY, `median()`), so
- * JavaScript only folds a few rows per group; no per-case work in JavaScript.
- * Measured on 1,000,000 cases over 10,000 grids (file database, shared
- * 2-vCPU machine): a grid 10 ms, a community 50 ms, a street (100,000
- * cases, 24 months, by month) 0.4 s; the root over one year (500,000 cases)
- * 1.3 s in total, 2.2 s grouped; the root over 24 months (every case) 2.4 s
- * in total, 4–5 s grouped — there the per-row work (sorting for GROUP BY,
- * materializing the cohort) outweighs the index reads.
+ * and cohort (cases accepted in the period) — each a covering index range on
+ * `(grid_path, date, …)` (see `casesIn`) followed by one aggregate (GROUP BY,
+ * `median()`), so JavaScript only folds a few rows per group; no per-case
+ * work in JavaScript, and no read of the cases table. Measured with
+ * `pnpm bench:server` (1,000,000 cases over 10,000 grids, file database,
+ * shared 2-vCPU machine, p50): a grid, community or street 3–10 ms; the
+ * district over one year (~970,000 cases) 0.7 s in total, 2.3–2.5 s grouped —
+ * there sorting the cohort for GROUP BY and materializing it (for the
+ * total's median) outweigh the index reads.
  */
 import type { Schemas } from '@gridkit/sdk';
 import type { Statement } from 'better-sqlite3';
@@ -65,10 +65,22 @@ const levelLabels: Record<CaseLevel, LocalizedText> = {
 /**
  * The SQL expression naming a case's group (over the alias `c`), per
  * grouping and per date column: `month` places received cases by
- * `created_at` and cohort cases by `accepted_at`. Shanghai is UTC+08:00 all
- * year, so `'+8 hours'` gives the Shanghai month.
+ * `created_at` and cohort cases by `accepted_at`.
+ *
+ * `month` compares the date with the instants the Shanghai months start
+ * (`@b1`…, see `monthParams`; the times are RFC 3339 UTC strings, which sort
+ * as text) in a balanced `CASE`, and yields the month's name (`@k0`…): a
+ * few string comparisons per case instead of parsing its date with
+ * `strftime` — on a district's year that was a third of the statement. The
+ * SQL depends only on the number of months (at most 25), so the prepared
+ * statements stay few.
  */
-function groupKey(groupBy: ResolutionGroupBy, date: 'created_at' | 'accepted_at'): string {
+function groupKey(groupBy: ResolutionGroupBy, date: 'created_at' | 'accepted_at', months = 1): string {
+  const monthOf = (first: number, last: number): string => {
+    if (first === last) return `@k${first}`;
+    const middle = (first + last + 1) >> 1;
+    return `CASE WHEN c.${date} < @b${middle} THEN ${monthOf(first, middle - 1)} ELSE ${monthOf(middle, last)} END`;
+  };
   switch (groupBy) {
     case 'none':
       return `''`;
@@ -77,7 +89,7 @@ function groupKey(groupBy: ResolutionGroupBy, date: 'created_at' | 'accepted_at'
     case 'category':
       return 'c.category_code';
     case 'month':
-      return `strftime('%Y-%m', c.${date}, '+8 hours')`;
+      return monthOf(0, months - 1);
     default:
       throw new DomainError(400, 'validation-failed', `Unknown groupBy ${String(groupBy)}.`, [
         { path: '/query/groupBy', code: 'enum', message: 'groupBy must be one of none, level, category, month.' },
@@ -86,42 +98,47 @@ function groupKey(groupBy: ResolutionGroupBy, date: 'created_at' | 'accepted_at'
 }
 
 /**
- * The cases of the subtree whose `date` is in the period, as `c`.
+ * The cases of the subtree whose `date` is in the period, as `c`: a `FROM …
+ * WHERE` clause.
  *
  * The subtree is `grid_path >= @lo AND grid_path < @hi` (see `subtreeRange`)
- * and the period a half-open range on `date`; both are read from the
- * `(grid_path, date)` index alone, named with `INDEXED BY` so the planner
+ * and the period a half-open range on `date`; both are read from one
+ * `(grid_path, date, …)` index alone, named with `INDEXED BY` so the planner
  * can never fall back to a table scan or to `cases_created` (which cannot
- * narrow by subtree). The matching rowids are sorted before the rows are
- * fetched, so a large subtree reads the table in storage order instead of
- * seeking at random: on 1,000,000 cases that is several times faster. The
+ * narrow by subtree). Each index also holds every value the figures need
+ * (migration 3): `cases_path_created_stats` the received side's,
+ * `cases_path_accepted_stats` the cohort's — some of them stored computed, so
+ * the SQL below must spell them exactly as the index does. So the read is
+ * covering: the index pages in key order, never the table (a district's year
+ * used to fetch half a million rows by rowid, after sorting the rowids). The
  * plan (see `explainResolutionStats` and the tests):
  *
- *   CO-ROUTINE ids
- *     SEARCH cases USING COVERING INDEX cases_path_created (grid_path>? AND grid_path<?)
- *     USE TEMP B-TREE FOR ORDER BY
- *   SCAN ids
- *   SEARCH c USING INTEGER PRIMARY KEY (rowid=?)
+ *   SEARCH c USING COVERING INDEX cases_path_created_stats (grid_path>? AND grid_path<?)
  *
- * (and the same with `cases_path_accepted` for the cohort).
+ * (and the same with `cases_path_accepted_stats` for the cohort).
  */
 function casesIn(date: 'created_at' | 'accepted_at'): string {
-  const index = date === 'created_at' ? 'cases_path_created' : 'cases_path_accepted';
-  return `(SELECT rowid AS id FROM cases INDEXED BY ${index}
-            WHERE grid_path >= @lo AND grid_path < @hi AND ${date} >= @start AND ${date} < @end
-            ORDER BY rowid LIMIT -1) AS ids
-          CROSS JOIN cases AS c ON c.rowid = ids.id`;
+  const index = date === 'created_at' ? 'cases_path_created_stats' : 'cases_path_accepted_stats';
+  return `cases AS c INDEXED BY ${index}
+     WHERE c.grid_path >= @lo AND c.grid_path < @hi AND c.${date} >= @start AND c.${date} < @end`;
 }
 
 /** received and rejected per group, over the cases created in the period. */
-function receivedSql(groupBy: ResolutionGroupBy): string {
+function receivedSql(groupBy: ResolutionGroupBy, months: number): string {
   return `
-    SELECT ${groupKey(groupBy, 'created_at')} AS k,
+    SELECT ${groupKey(groupBy, 'created_at', months)} AS k,
            count(*) AS received,
            count(*) FILTER (WHERE c.status = 'rejected') AS rejected
       FROM ${casesIn('created_at')}
     ${groupBy === 'none' ? '' : 'GROUP BY k'}`;
 }
+
+/**
+ * A closed case's milliseconds from creation to closing (NULL if not
+ * closed), exactly as `cases_path_accepted_stats` stores it, so it is read
+ * from the index rather than computed.
+ */
+const closedMs = `CASE WHEN c.status = 'closed' THEN CAST(round((julianday(c.closed_at) - julianday(c.created_at)) * 86400000) AS INTEGER) END`;
 
 /** The cohort's counts, as SQL over the per-case values below; the `AS` names are `CohortRow`'s. */
 const cohortCounts: readonly [alias: string, sql: string][] = [
@@ -153,18 +170,16 @@ const cohortCounts: readonly [alias: string, sql: string][] = [
  * row with `total = 1`, which carries only the median: the groups' counts
  * add up to the totals).
  */
-function cohortSql(groupBy: ResolutionGroupBy): string {
+function cohortSql(groupBy: ResolutionGroupBy, months: number): string {
   const counts = cohortCounts.map(([alias, sql]) => `${sql} AS ${alias}`).join(',\n           ');
   const cohort = `
-    SELECT ${groupKey(groupBy, 'accepted_at')} AS k,
+    SELECT ${groupKey(groupBy, 'accepted_at', months)} AS k,
            c.status = 'closed' AS x,
            c.closed_at <= c.due_at AS on_time,
            c.evaluation_score AS score,
            c.reopen_count > 0 AS reopened,
            c.closed_level AS closed_level,
-           CASE WHEN c.status = 'closed'
-                THEN CAST(round((julianday(c.closed_at) - julianday(c.created_at)) * 86400000) AS INTEGER)
-           END AS ms
+           ${closedMs} AS ms
       FROM ${casesIn('accepted_at')}`;
   if (groupBy === 'none') return `SELECT k, 0 AS total, ${counts}, median(ms) AS medianMs FROM (${cohort} LIMIT -1)`;
   return `
@@ -324,8 +339,20 @@ function subtreeRange(path: string): { lo: string; hi: string } {
 
 type Plan = {
   groupBy: ResolutionGroupBy;
-  params: { lo: string; hi: string; start: string; end: string };
+  /** The month groups (`month` only; otherwise empty). */
+  months: string[];
+  params: { lo: string; hi: string; start: string; end: string } & Record<string, string>;
 };
+
+/** `@k<i>`: the name of month i; `@b<i>`: the UTC instant month i starts in Shanghai (see `groupKey`). */
+function monthParams(months: readonly string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  months.forEach((month, i) => {
+    params[`k${i}`] = month;
+    if (i > 0) params[`b${i}`] = shanghaiDayStart(`${month}-01`).toISOString();
+  });
+  return params;
+}
 
 function plan(db: Db, query: ResolutionQuery): Plan {
   const groupBy = query.groupBy ?? 'none';
@@ -333,12 +360,15 @@ function plan(db: Db, query: ResolutionQuery): Plan {
   checkPeriod(query.from, query.to);
   const grid = statement(db, 'SELECT path FROM grids WHERE id = ?').get(query.gridId) as { path: string } | undefined;
   if (!grid) throw notFound(`Grid ${query.gridId}`);
+  const months = groupBy === 'month' ? monthsBetween(query.from, query.to) : [];
   return {
     groupBy,
+    months,
     params: {
       ...subtreeRange(grid.path),
       start: shanghaiDayStart(query.from).toISOString(),
       end: shanghaiDayEnd(query.to).toISOString(),
+      ...monthParams(months),
     },
   };
 }
@@ -355,12 +385,12 @@ function statement(db: Db, sql: string): Statement {
 
 /** All resolution figures, computed in SQL in this one place. */
 export function resolutionStats(db: Db, query: ResolutionQuery): ResolutionStats {
-  const { groupBy, params } = plan(db, query);
+  const { groupBy, months, params } = plan(db, query);
 
   // One read transaction, so the scans see the same snapshot.
   return db.transaction((): ResolutionStats => {
-    const received = statement(db, receivedSql(groupBy)).all(params) as ReceivedRow[];
-    const cohort = statement(db, cohortSql(groupBy)).all(params) as CohortRow[];
+    const received = statement(db, receivedSql(groupBy, months.length)).all(params) as ReceivedRow[];
+    const cohort = statement(db, cohortSql(groupBy, months.length)).all(params) as CohortRow[];
 
     // Fold the few group rows (at most one per group and part) into counts per group and in total.
     const totalCounts = zeroCounts();
@@ -401,7 +431,7 @@ export function resolutionStats(db: Db, query: ResolutionQuery): ResolutionStats
     if (groupBy === 'level') {
       groups = levels.map((level) => group(level, levelLabels[level]));
     } else if (groupBy === 'month') {
-      groups = monthsBetween(query.from, query.to).map((month) => group(month));
+      groups = months.map((month) => group(month));
     } else {
       const names = new Map(
         (statement(db, 'SELECT code, name FROM categories').all() as { code: string; name: string }[]).map((row) => [
@@ -425,8 +455,8 @@ export function resolutionStats(db: Db, query: ResolutionQuery): ResolutionStats
  * For tests and diagnosis.
  */
 export function explainResolutionStats(db: Db, query: ResolutionQuery): string[][] {
-  const { groupBy, params } = plan(db, query);
-  return [receivedSql(groupBy), cohortSql(groupBy)].map((sql) => {
+  const { groupBy, months, params } = plan(db, query);
+  return [receivedSql(groupBy, months.length), cohortSql(groupBy, months.length)].map((sql) => {
     const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as {
       id: number;
       parent: number;

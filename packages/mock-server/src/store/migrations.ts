@@ -190,4 +190,19 @@ export const migrations: readonly string[] = [
   `,
   // The letters that start a district's work-order numbers (`WF` in `WF-20261122-0042`).
   `ALTER TABLE grids ADD COLUMN ticket_prefix TEXT;`,
+  // Resolution statistics (src/domain/stats.ts) read every figure from these two indexes alone — no table lookups:
+  // the cases created in a period (received, rejected, their groups) and the cases accepted in it (the cohort), each
+  // still found as a (grid_path, date) range. The cohort's per-case values are stored computed, in the exact form
+  // the query spells them (`closed_at <= due_at`, `reopen_count > 0`, the milliseconds from creation to closing),
+  // so a district's figures need no date parsing. They replace the plain (grid_path, date) indexes, which they extend.
+  `
+  CREATE INDEX cases_path_created_stats ON cases(grid_path, created_at, status, category_code, closed_level, level);
+  CREATE INDEX cases_path_accepted_stats ON cases(
+    grid_path, accepted_at, status, closed_at <= due_at, evaluation_score, reopen_count > 0, closed_level,
+    CASE WHEN status = 'closed' THEN CAST(round((julianday(closed_at) - julianday(created_at)) * 86400000) AS INTEGER) END,
+    category_code, level
+  );
+  DROP INDEX cases_path_created;
+  DROP INDEX cases_path_accepted;
+  `,
 ];
