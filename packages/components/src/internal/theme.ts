@@ -52,6 +52,7 @@ export const tokens = css`
 /** The themes a provider (or a widget) can switch on with `theme="…"`. */
 export const themes = css`
   :host([theme='dark']) {
+    color-scheme: dark;
     --gk-color-surface: #14171c;
     --gk-color-surface-muted: #1f242b;
     --gk-color-text: #e8eaed;
@@ -65,6 +66,7 @@ export const themes = css`
     --gk-focus-ring: 3px solid #8ab4f8;
   }
   :host([theme='high-contrast']) {
+    color-scheme: dark;
     --gk-color-surface: #000000;
     --gk-color-surface-muted: #000000;
     --gk-color-text: #ffffff;
