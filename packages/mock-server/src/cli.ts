@@ -66,7 +66,7 @@ const lines = [
   '',
   'Gridkit mock server',
   `  API          ${server.apiUrl}`,
-  ...(server.demoUrl ? [`  Demo pages   ${server.demoUrl}  (portal.html, kiosk.html)`] : []),
+  ...(server.demoUrl ? [`  Demo pages   ${server.demoUrl}  (portal, kiosk, resolution rate, case tracker)`] : []),
   `  Health       ${server.apiUrl}/health`,
   `  Database     ${server.databaseFile}`,
 ];
