@@ -38,8 +38,15 @@
 import type { Schemas } from '@gridkit/sdk';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../store/database.js';
+import { subtreeRange } from './jurisdiction.js';
 import { DomainError, notFound, unprocessable } from './errors.js';
 import { shanghaiDayEnd, shanghaiDayStart } from './time.js';
+
+/** The subtree's index range (see `subtreeRange`), as named SQL parameters. */
+const subtreeBounds = (path: string) => {
+  const [lo, hi] = subtreeRange(path);
+  return { lo, hi };
+};
 
 type ResolutionStats = Schemas['ResolutionStats'];
 type ResolutionFigures = Schemas['ResolutionFigures'];
@@ -320,23 +327,6 @@ function monthsBetween(from: string, to: string): string[] {
   }
 }
 
-/**
- * The subtree of the node with materialized path `path` (`/…/<id>/`) is
- * every `grid_path` that starts with `path` (the node itself included). As
- * an index range that is `[path, upper)`, `upper` being `path` with its
- * trailing `/` (0x2F) replaced by the next character, `0` (0x30): a string
- * sorts inside exactly when it starts with `path[..-1]` followed by a
- * character ≥ `/` and < `0` — that is, by `/`. So the range is exact for any
- * characters in ids, not only `[A-Za-z0-9_]` (appending a "largest"
- * character instead, like `\u007f`, is only right while ids stay ASCII). A
- * sibling whose id merely starts the same way is outside: for `/d/s1/` the
- * range ends at `/d/s10`, before the sibling `/d/s10/`.
- */
-function subtreeRange(path: string): { lo: string; hi: string } {
-  if (!path.endsWith('/')) throw new Error(`Malformed grid path ${path}`);
-  return { lo: path, hi: `${path.slice(0, -1)}0` };
-}
-
 type Plan = {
   groupBy: ResolutionGroupBy;
   /** The month groups (`month` only; otherwise empty). */
@@ -365,7 +355,7 @@ function plan(db: Db, query: ResolutionQuery): Plan {
     groupBy,
     months,
     params: {
-      ...subtreeRange(grid.path),
+      ...subtreeBounds(grid.path),
       start: shanghaiDayStart(query.from).toISOString(),
       end: shanghaiDayEnd(query.to).toISOString(),
       ...monthParams(months),

@@ -13,31 +13,17 @@ import {
   type CaseEventRow,
   type CaseRow,
 } from '../domain/cases.js';
-import { conflict, DomainError, forbidden, notFound, unprocessable, type Issue } from '../domain/errors.js';
+import { conflict, DomainError, notFound, unprocessable, type Issue } from '../domain/errors.js';
 import { findGrid } from '../domain/grids.js';
+import { jurisdictionClause, subtreeFilter } from '../domain/jurisdiction.js';
 import { hashSecret, newId, newTrackingToken } from '../domain/ids.js';
 import { applyAction, type CaseAction } from '../domain/lifecycle.js';
 import { nextTicket } from '../domain/tickets.js';
-import { covers, type Principal } from '../http/auth.js';
 import { decodeCursor, page } from '../http/cursor.js';
 import { created, ok, type Handler } from '../http/handler.js';
 import type { Db } from '../store/database.js';
 import { findCategory } from './categories.js';
 import { apiBase } from '../http/app.js';
-
-/** The `[start, end)` text range of paths inside a subtree (`/` sorts just before `0`). */
-export function subtreeRange(path: string): [string, string] {
-  return [path, `${path.slice(0, -1)}0`];
-}
-
-/** SQL restricting `column` to the principal's jurisdiction. */
-export function jurisdictionClause(principal: Principal, column: string): { sql: string; args: string[] } {
-  if (principal.paths.length === 0) return { sql: '0', args: [] };
-  return {
-    sql: `(${principal.paths.map(() => `(${column} >= ? AND ${column} < ?)`).join(' OR ')})`,
-    args: principal.paths.flatMap(subtreeRange),
-  };
-}
 
 function insertEvent(db: Db, row: Pick<CaseRow, 'id'>, event: Omit<CaseEventRow, 'id' | 'case_id' | 'seq'>): void {
   db.prepare(
@@ -165,13 +151,9 @@ export const listCases: Handler<'listCases'> = ({ db, query, principal, now }) =
   const where = [jurisdiction.sql];
   const args: (string | number)[] = [...jurisdiction.args];
   if (query.gridId !== undefined) {
-    const grid = findGrid(db, query.gridId);
-    if (!grid) throw notFound(`Grid ${query.gridId}`);
-    if (!covers(staff, grid.path) && !staff.paths.some((p) => p.startsWith(grid.path))) {
-      throw forbidden(`Grid ${grid.id} is outside your jurisdiction.`);
-    }
-    where.push('grid_path >= ? AND grid_path < ?');
-    args.push(...subtreeRange(grid.path));
+    const filter = subtreeFilter(db, staff, query.gridId);
+    where.push(filter.sql);
+    args.push(...filter.args);
   }
   if (query.status?.length) {
     where.push(`status IN (${query.status.map(() => '?').join(',')})`);

@@ -1,8 +1,9 @@
 import type { Schemas } from '@gridkit/sdk';
-import { conflict, forbidden, notFound, unauthenticated, unprocessable } from '../domain/errors.js';
+import { conflict, notFound, unauthenticated, unprocessable } from '../domain/errors.js';
 import { requireGrid, toGrid, type GridRow } from '../domain/grids.js';
 import { newId } from '../domain/ids.js';
-import { covers, type Principal } from '../http/auth.js';
+import type { Principal } from '../http/auth.js';
+import { requireGridInJurisdiction } from '../domain/jurisdiction.js';
 import { decodeCursor, page } from '../http/cursor.js';
 import { created, ok, type Handler } from '../http/handler.js';
 import type { Db } from '../store/database.js';
@@ -63,7 +64,7 @@ const currentClause = 'published_at <= @now AND (expires_at IS NULL OR expires_a
 
 function requireStaffOver(principal: Principal | undefined, grid: GridRow, what: string): Principal {
   if (!principal) throw unauthenticated(`${what} needs a staff bearer token.`);
-  if (!covers(principal, grid.path)) throw forbidden(`Grid ${grid.id} is outside your jurisdiction.`);
+  requireGridInJurisdiction(principal, grid);
   return principal;
 }
 

@@ -1,15 +1,13 @@
 import type { Schemas } from '@gridkit/sdk';
 import { findCase } from '../domain/cases.js';
-import { forbidden, notFound, unprocessable } from '../domain/errors.js';
-import { findGrid, requireGridForWrite } from '../domain/grids.js';
+import { unprocessable } from '../domain/errors.js';
+import { requireGridForWrite } from '../domain/grids.js';
 import { newId } from '../domain/ids.js';
 import { shanghaiDate, shanghaiDayEnd, shanghaiDayStart } from '../domain/time.js';
-import { covers, type Principal } from '../http/auth.js';
 import { contract } from '../http/contract.js';
 import { decodeCursor, page } from '../http/cursor.js';
 import { created, ok, type Handler } from '../http/handler.js';
-import type { Db } from '../store/database.js';
-import { jurisdictionClause, subtreeRange } from './cases.js';
+import { jurisdictionClause, requireGridInJurisdiction, subtreeFilter } from '../domain/jurisdiction.js';
 
 interface ServiceLogRow {
   id: string;
@@ -47,22 +45,12 @@ function toServiceLog(row: ServiceLogRow): Schemas['ServiceLog'] {
   };
 }
 
-/** SQL for "inside this grid's subtree", refusing a grid outside the caller's jurisdiction. */
-function subtreeFilter(db: Db, principal: Principal, gridId: string): { sql: string; args: string[] } {
-  const grid = findGrid(db, gridId);
-  if (!grid) throw notFound(`Grid ${gridId}`);
-  if (!covers(principal, grid.path) && !principal.paths.some((p) => p.startsWith(grid.path))) {
-    throw forbidden(`Grid ${gridId} is outside your jurisdiction.`);
-  }
-  return { sql: 'grid_path >= ? AND grid_path < ?', args: subtreeRange(grid.path) };
-}
-
 export const createServiceLog: Handler<'createServiceLog'> = (context) => {
   const { db, body, now } = context;
   const principal = context.principal!;
   return context.write(() => {
     const grid = requireGridForWrite(db, body.gridId);
-    if (!covers(principal, grid.path)) throw forbidden(`Grid ${grid.id} is outside your jurisdiction.`);
+    requireGridInJurisdiction(principal, grid);
     const occurredAt = new Date(body.occurredAt);
     if (occurredAt.getTime() > now.getTime() + 5 * 60_000) {
       throw unprocessable({
