@@ -105,6 +105,21 @@ async function typeInto(el: GkCaseTracker, selector: string, value: string) {
   await sendKeys({ type: value });
 }
 
+/** Runs `body` with `?ticket=&token=` added to the page address, then restores it. */
+async function withTicketInUrl(receipt: CaseReceipt, body: () => Promise<void>) {
+  const before = location.href;
+  history.replaceState(
+    null,
+    '',
+    `${location.pathname}${location.search}&ticket=${receipt.ticket}&token=${receipt.trackingToken}`,
+  );
+  try {
+    await body();
+  } finally {
+    history.replaceState(null, '', before);
+  }
+}
+
 describe('<gk-case-tracker>', () => {
   it('normalizes what residents type', () => {
     expect(normalizeTicket('  wf-20261122-0042 ')).to.equal('WF-20261122-0042');
@@ -243,22 +258,14 @@ describe('<gk-case-tracker>', () => {
 
   it('takes ticket and token from the page URL with read-url', async () => {
     const receipt = await newCase('closed');
-    const before = location.href;
-    history.replaceState(
-      null,
-      '',
-      `${location.pathname}${location.search}&ticket=${receipt.ticket}&token=${receipt.trackingToken}`,
-    );
-    try {
+    await withTicketInUrl(receipt, async () => {
       const el = await fixture<GkCaseTracker>(
         html`<gk-case-tracker read-url base-url=${testServer.apiUrl}></gk-case-tracker>`,
       );
       await shown(el);
       expect($(el, '.status').textContent).to.equal('已办结');
       expect(has(el, 'form[part="rating"]')).to.equal(true);
-    } finally {
-      history.replaceState(null, '', before);
-    }
+    });
   });
 
   it('rates a closed case once: by keyboard, with a comment, then never again', async () => {
@@ -497,13 +504,7 @@ describe('<gk-case-tracker>', () => {
 
   it('forgets the last resident’s case after a period without use, on a shared kiosk', async () => {
     const receipt = await newCase('closed');
-    const before = location.href;
-    history.replaceState(
-      null,
-      '',
-      `${location.pathname}${location.search}&ticket=${receipt.ticket}&token=${receipt.trackingToken}`,
-    );
-    try {
+    await withTicketInUrl(receipt, async () => {
       const el = await fixture<GkCaseTracker>(
         html`<gk-case-tracker read-url layout="kiosk" idle-reset="1" base-url=${testServer.apiUrl}></gk-case-tracker>`,
       );
@@ -514,18 +515,24 @@ describe('<gk-case-tracker>', () => {
       expect($<HTMLInputElement>(el, '#ticket').value).to.equal('');
       expect($<HTMLInputElement>(el, '#token').value).to.equal('');
       expect(location.search).not.to.include(receipt.trackingToken);
-    } finally {
-      history.replaceState(null, '', before);
-    }
+    });
   });
 
-  it('keeps the case while the resident is using it, and never resets by itself in the card layout', async () => {
+  it('keeps the case while the resident is using it, and forgets it once they stop', async () => {
     const receipt = await newCase('closed');
-    const el = await tracker();
+    const el = await fixture<GkCaseTracker>(
+      html`<gk-case-tracker layout="kiosk" idle-reset="1" base-url=${testServer.apiUrl}></gk-case-tracker>`,
+    );
     await typeInto(el, '#ticket', receipt.ticket);
     await sendKeys({ press: 'Enter' });
     await shown(el);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(shadow(el).querySelector('.case')).not.to.equal(null);
+    $<HTMLInputElement>(el, '#ticket').focus();
+    // Key presses every 400 ms for 2.5 s: well past the 1 s idle time, never a second apart.
+    for (let i = 0; i < 6; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(shadow(el).querySelector('.case'), `reset while in use (press ${i + 1})`).not.to.equal(null);
+    }
+    await waitUntil(() => !shadow(el).querySelector('.case'), 'the case stayed after use stopped', { timeout: 4000 });
   });
 });
