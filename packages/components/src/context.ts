@@ -6,6 +6,8 @@ export interface GridkitSettings {
   client: GridkitClient;
   /** The grid widgets show when they name none themselves. */
   gridId?: string;
+  /** Kiosk mode for every widget inside: large touch targets and text, idle reset. */
+  kiosk?: boolean;
 }
 
 // Symbol.for: two copies of the library on one page still find each other's provider.

@@ -3,6 +3,7 @@ export type { CallOptions, GridkitClient, GridkitClientOptions, TokenProvider, W
 export { GridkitError, isGridkitError } from './error.js';
 export type { GridkitErrorKind } from './error.js';
 export { newIdempotencyKey } from './idempotency.js';
+export { newTrackingToken, normalizeTrackingToken, trackingTokenPattern } from './tracking-token.js';
 export { paginate } from './pagination.js';
 export type { Page } from './pagination.js';
 export type { RetryEvent, RetryOptions } from './retry.js';

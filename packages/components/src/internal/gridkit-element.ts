@@ -20,6 +20,12 @@ export abstract class GridkitElement extends LitElement {
   /** `light` (default), `dark` or `high-contrast`. */
   @property({ reflect: true }) theme?: 'light' | 'dark' | 'high-contrast';
 
+  /**
+   * Kiosk mode: touch targets of at least 48 px, larger text, and an idle
+   * reset. Also switched on by a provider with `kiosk`.
+   */
+  @property({ type: Boolean }) kiosk = false;
+
   @consume({ context: gridkitContext, subscribe: true })
   @state()
   protected settings?: GridkitSettings;
@@ -38,6 +44,10 @@ export abstract class GridkitElement extends LitElement {
       };
     }
     return this.own.client;
+  }
+
+  protected get kioskMode(): boolean {
+    return this.kiosk || this.settings?.kiosk === true;
   }
 
   protected get activeGridId(): string | undefined {

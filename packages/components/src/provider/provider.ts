@@ -37,12 +37,15 @@ export class GkProvider extends LitElement {
   /** `light` (default), `dark` or `high-contrast`, for every widget inside. */
   @property({ reflect: true }) theme?: 'light' | 'dark' | 'high-contrast';
 
+  /** Kiosk mode for every widget inside (a shared community-centre terminal). */
+  @property({ type: Boolean, reflect: true }) kiosk = false;
+
   @provide({ context: gridkitContext }) protected settings?: GridkitSettings;
 
   private readonly localize = new LocalizeController(this);
 
   protected override willUpdate(changed: PropertyValues<GkProvider>) {
-    const keys = ['baseUrl', 'token', 'tokenProvider', 'client', 'gridId'] as const;
+    const keys = ['baseUrl', 'token', 'tokenProvider', 'client', 'gridId', 'kiosk'] as const;
     if (keys.some((key) => changed.has(key))) {
       const client =
         this.client ??
@@ -53,7 +56,7 @@ export class GkProvider extends LitElement {
               locale: () => this.localize.locale,
             })
           : undefined);
-      this.settings = client ? { client, gridId: this.gridId } : undefined;
+      this.settings = client ? { client, gridId: this.gridId, kiosk: this.kiosk } : undefined;
     }
   }
 

@@ -26,6 +26,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/grids/locate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find the grid at a point
+         * @description Returns the leaf grid whose boundary contains a WGS84 point, with its ancestor path and
+         *     its leader's public card (name, role, photo, work phone): "who will handle a problem
+         *     here". A point exactly on a shared border belongs to one of the grids that share it
+         *     (the one whose `code` sorts first), so every point inside the served area has exactly
+         *     one answer. `404` (`…/not-found`) when no grid contains the point. Residents who do not
+         *     share their position search by text with `listGrids?q=` instead.
+         */
+        get: operations["locateGrid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/grids/{gridId}": {
         parameters: {
             query?: never;
@@ -705,6 +730,8 @@ export interface components {
             boundary?: components["schemas"]["GeoJsonBoundary"];
             /** @description A representative point inside the node, when known. */
             centroid?: components["schemas"]["GeoPoint"];
+            /** @description Names of the compounds (小区, 院), streets and landmarks inside the node, as residents say them; searched by `listGrids?q=`. */
+            places?: string[];
         };
         /** @description A page of grid nodes. */
         GridPage: {
@@ -717,6 +744,15 @@ export interface components {
         GridAncestors: {
             /** @description The ancestors, root first, excluding the node itself. */
             items: components["schemas"]["Grid"][];
+        };
+        /** @description The leaf grid at a point, and who handles problems there. */
+        GridLocation: {
+            /** @description The point that was looked up. */
+            point: components["schemas"]["GeoPoint"];
+            /** @description The leaf grid whose boundary contains the point, with its ancestor `path`. */
+            grid: components["schemas"]["Grid"];
+            /** @description The grid leader's public card (as on the notice board); `null` while vacant. */
+            leader: components["schemas"]["TeamMember"] | null;
         };
         /**
          * @description Role of a team member. The list is **open** (cities name their teams differently:
@@ -975,6 +1011,15 @@ export interface components {
          */
         Ticket: string;
         /**
+         * @description Secret that proves a resident reported a case (查询码): 12 Crockford base32 characters
+         *     (60 random bits; digits and upper-case letters without `I`, `L`, `O`, `U`), shown in
+         *     three groups of four, e.g. `K7QM-4T2X-9PZR`. Servers accept it in any form a person
+         *     types it: lower case, spaces or dashes anywhere, full-width characters, and the
+         *     look-alikes `O`→`0`, `I`/`L`→`1`. The SDK's `normalizeTrackingToken` does the same.
+         * @example K7QM-4T2X-9PZR
+         */
+        TrackingToken: string;
+        /**
          * @description Lifecycle status: `submitted` (已上报) → `accepted` (已受理) → `dispatched` (已派遣) →
          *     `in_progress` (处置中) → `resolved` (已处置, awaiting verification) → `closed` (已办结);
          *     or `rejected` (不予受理). `closed` and `rejected` are final.
@@ -1059,7 +1104,7 @@ export interface components {
         };
         /** @description A resident's evaluation, proven by the tracking token. */
         EvaluationInput: {
-            /** @description The secret token returned when the case was created. */
+            /** @description The tracking token returned when the case was created (`TrackingToken`), in any form a person types it (case, spaces, dashes and full-width characters are ignored; `O`→`0`, `I`/`L`→`1`). */
             trackingToken: string;
             /** @description 1 (very dissatisfied) to 5 (very satisfied). */
             score: number;
@@ -1092,7 +1137,7 @@ export interface components {
             /** @description Work-order number to show, print and follow. */
             ticket: components["schemas"]["Ticket"];
             /** @description Secret proving the reporter's ownership (for `evaluateCase`); returned only on creation. Encode it with the ticket in the follow-up QR code. */
-            trackingToken: string;
+            trackingToken: components["schemas"]["TrackingToken"];
             /** @description Always `submitted` on creation. */
             status: components["schemas"]["CaseStatus"];
             /** @description Always `grid` on creation. */
@@ -1850,7 +1895,9 @@ export interface operations {
                  */
                 level?: components["schemas"]["GridLevel"];
                 /**
-                 * @description Text that the node's name or code contains (case-insensitive).
+                 * @description Text that the node's name or code contains (case-insensitive), or the name of a
+                 *     compound, street or landmark inside it ("type your compound or street"): a leaf grid
+                 *     also matches the names of its compounds (`places`).
                  * @example 桥北
                  */
                 q?: string;
@@ -1953,6 +2000,105 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    locateGrid: {
+        parameters: {
+            query: {
+                /**
+                 * @description Latitude, WGS84 decimal degrees.
+                 * @example 36.0995
+                 */
+                lat: number;
+                /**
+                 * @description Longitude, WGS84 decimal degrees.
+                 * @example 114.3522
+                 */
+                lng: number;
+            };
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The grid containing the point. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "point": {
+                     *         "lat": 36.0995,
+                     *         "lng": 114.3522
+                     *       },
+                     *       "grid": {
+                     *         "id": "grd_Qb02nR",
+                     *         "code": "410502-003-012-02",
+                     *         "name": "桥北社区第二网格",
+                     *         "level": "grid",
+                     *         "parentId": "grd_Qb5c2M",
+                     *         "path": [
+                     *           {
+                     *             "id": "grd_Wf7d1K",
+                     *             "name": "文峰区",
+                     *             "level": "district"
+                     *           },
+                     *           {
+                     *             "id": "grd_Xg3s9P",
+                     *             "name": "西关街道",
+                     *             "level": "street"
+                     *           },
+                     *           {
+                     *             "id": "grd_Qb5c2M",
+                     *             "name": "桥北社区",
+                     *             "level": "community"
+                     *           }
+                     *         ],
+                     *         "households": 236,
+                     *         "population": 702,
+                     *         "childCount": 0,
+                     *         "centroid": {
+                     *           "lat": 36.0995,
+                     *           "lng": 114.3522
+                     *         }
+                     *       },
+                     *       "leader": {
+                     *         "id": "stf_Zh4n9W",
+                     *         "name": "张丽",
+                     *         "role": "grid_leader",
+                     *         "roleLabel": {
+                     *           "zh-CN": "网格长",
+                     *           "zh-TW": "網格長",
+                     *           "en": "Grid leader"
+                     *         },
+                     *         "photoUrl": null,
+                     *         "workPhone": "0372-5123456",
+                     *         "duties": [
+                     *           "走访入户",
+                     *           "矛盾调解",
+                     *           "上报问题"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GridLocation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             default: components["responses"]["Default"];
@@ -3075,7 +3221,7 @@ export interface operations {
                      * @example {
                      *       "id": "case_8Hq2Lw5Zt",
                      *       "ticket": "WF-20261122-0042",
-                     *       "trackingToken": "trk_4mV9qLx2Rb7Nw8Zs3Kd6Hy1P",
+                     *       "trackingToken": "K7QM-4T2X-9PZR",
                      *       "status": "submitted",
                      *       "level": "grid",
                      *       "gridId": "grd_Qb02nR",
@@ -3455,7 +3601,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "trackingToken": "trk_4mV9qLx2Rb7Nw8Zs3Kd6Hy1P",
+                 *       "trackingToken": "K7QM-4T2X-9PZR",
                  *       "score": 5,
                  *       "comment": "当天就清运干净了，网格员还回访了，点赞！"
                  *     }

@@ -13,6 +13,13 @@ export function gridsResource({ raw, ok }: GridkitCore) {
       paginate((q: QueryParams<'listGrids'>) => list(q, options), query),
     get: (gridId: string, options: CallOptions = {}) =>
       ok(raw.GET('/grids/{gridId}', { params: { path: { gridId } }, signal: options.signal })),
+    /**
+     * The leaf grid containing a WGS84 point, with its path and its leader's
+     * public card: who will handle a problem reported there. A `GridkitError`
+     * with status 404 when no grid contains the point.
+     */
+    locate: (point: { lat: number; lng: number }, options: CallOptions = {}) =>
+      ok(raw.GET('/grids/locate', { params: { query: { lat: point.lat, lng: point.lng } }, signal: options.signal })),
     /** The chain above a grid, root first (district › street › community). */
     ancestors: async (gridId: string, options: CallOptions = {}) =>
       (await ok(raw.GET('/grids/{gridId}/ancestors', { params: { path: { gridId } }, signal: options.signal }))).items,
