@@ -40,6 +40,13 @@ const cases: Case[] = [
     query: { parentId: 'g-qiaobei', level: 'grid', q: '第二', limit: '20', cursor: 'c1' },
   },
   { name: 'grids.get', call: (c) => c.grids.get('g 1/2'), method: 'GET', path: '/grids/g%201%2F2' },
+  {
+    name: 'grids.locate',
+    call: (c) => c.grids.locate({ lat: 36.0995, lng: 114.3522 }),
+    method: 'GET',
+    path: '/grids/locate',
+    query: { lat: '36.0995', lng: '114.3522' },
+  },
   { name: 'grids.ancestors', call: (c) => c.grids.ancestors('g1'), method: 'GET', path: '/grids/g1/ancestors' },
   { name: 'notices.board', call: (c) => c.notices.board('g1'), method: 'GET', path: '/grids/g1/notice-board' },
   {
