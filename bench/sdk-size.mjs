@@ -26,6 +26,8 @@ const rows = [
   await measure('baseline: openapi-fetch alone', `export { default } from 'openapi-fetch';`),
   await measure('@gridkit/sdk (whole client)', `export * from './dist/index.js';`),
   await measure('@gridkit/sdk: errors only (tree-shaken)', `export { isGridkitError } from './dist/index.js';`),
+  await measure('@gridkit/sdk/outbox (incl. idb)', `export * from '@gridkit/sdk/outbox';`),
+  await measure('baseline: idb alone', `export * from 'idb';`),
 ];
 const kb = (n) => `${(n / 1024).toFixed(2)} KiB`;
 console.log('bundle'.padEnd(44), 'min'.padStart(11), 'min+gzip'.padStart(11));

@@ -896,7 +896,7 @@ export interface components {
         /**
          * @description Dot-separated category code, lower case (e.g. `env.garbage`).
          * @example env.garbage
-         * @example facility.manhole_cover
+         * @example road.manhole
          */
         CategoryCode: string;
         /**
@@ -1810,7 +1810,7 @@ export interface components {
         NoticeId: string;
         /**
          * @description Code of a category.
-         * @example facility.manhole_cover
+         * @example road.manhole
          */
         CategoryCode: components["schemas"]["CategoryCode"];
         /**
@@ -2719,7 +2719,7 @@ export interface operations {
                      *           "requiresPhoto": false,
                      *           "attributes": [
                      *             {
-                     *               "code": "parties_count",
+                     *               "code": "households_involved",
                      *               "label": {
                      *                 "zh-CN": "涉及户数",
                      *                 "zh-TW": "涉及戶數",
@@ -2819,7 +2819,7 @@ export interface operations {
             path: {
                 /**
                  * @description Code of a category.
-                 * @example facility.manhole_cover
+                 * @example road.manhole
                  */
                 categoryCode: components["parameters"]["CategoryCode"];
             };
@@ -2836,7 +2836,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "code": "facility.manhole_cover",
+                     *       "code": "road.manhole",
                      *       "name": {
                      *         "zh-CN": "井盖缺失或破损",
                      *         "zh-TW": "井蓋缺失或破損",

@@ -67,8 +67,7 @@ export interface OutboxEventMap {
   queued: CustomEvent<{ entry: OutboxEntry }>;
   /** A write went through (now or later); `result` is the server's answer. */
   sent: CustomEvent<
-    | { entry: CaseOutboxEntry; result: CaseReceipt }
-    | { entry: ServiceLogOutboxEntry; result: ServiceLog }
+    { entry: CaseOutboxEntry; result: CaseReceipt } | { entry: ServiceLogOutboxEntry; result: ServiceLog }
   >;
   /** A write was refused for good and waits for the user to discard it. */
   failed: CustomEvent<{ entry: OutboxEntry; problem: Problem }>;
@@ -94,7 +93,10 @@ export interface Outbox {
    * under stable idempotency keys. Rejects only when the device cannot store
    * it (for example a full disk: `QuotaExceededError`).
    */
-  submitCase(input: Omit<CaseInput, 'mediaIds'>, photos?: readonly { blob: Blob; filename?: string }[]): Promise<SubmitResult<CaseReceipt>>;
+  submitCase(
+    input: Omit<CaseInput, 'mediaIds'>,
+    photos?: readonly { blob: Blob; filename?: string }[],
+  ): Promise<SubmitResult<CaseReceipt>>;
   submitServiceLog(input: ServiceLogInput): Promise<SubmitResult<ServiceLog>>;
   /** Everything still on the device: queued, sending and failed entries, oldest first. */
   pending(): Promise<OutboxEntry[]>;
