@@ -1,4 +1,5 @@
 import type { Problem, ValidationIssue } from './contract.js';
+import { parseRetryAfter } from './retry.js';
 
 /**
  * What went wrong, in one word:
@@ -15,6 +16,7 @@ export interface GridkitErrorInit {
   requestId?: string;
   method: string;
   url: string;
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -36,6 +38,8 @@ export class GridkitError extends Error {
   readonly requestId: string | undefined;
   readonly method: string;
   readonly url: string;
+  /** The server's `Retry-After` on a 429 or 503, in milliseconds: when a later attempt may succeed. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: GridkitErrorInit) {
     super(init.problem.detail ?? init.problem.title, { cause: init.cause });
@@ -45,6 +49,7 @@ export class GridkitError extends Error {
     this.requestId = init.requestId;
     this.method = init.method;
     this.url = init.url;
+    this.retryAfterMs = init.retryAfterMs;
     Object.defineProperty(this, brand, { value: true });
   }
 
@@ -90,6 +95,10 @@ export function errorFromResponse(request: Request, response: Response, body: un
     requestId: response.headers.get('X-Request-Id') ?? problem.requestId ?? undefined,
     method: request.method,
     url: request.url,
+    retryAfterMs:
+      response.status === 429 || response.status === 503
+        ? parseRetryAfter(response.headers.get('Retry-After'))
+        : undefined,
   });
 }
 

@@ -23,6 +23,17 @@ async function caught(promise: Promise<unknown>): Promise<GridkitError> {
 }
 
 describe('problem responses become a GridkitError', () => {
+  it("carries the server's Retry-After on 429 and 503, and none on other statuses", async () => {
+    const reply = (status: number) => {
+      const r = problem(status, 'Busy');
+      return { ...r, headers: { ...r.headers, 'Retry-After': '7' } };
+    };
+    api.reply(reply(503), reply(429), reply(500));
+    expect((await caught(client().grids.get('g1'))).retryAfterMs).toBe(7000);
+    expect((await caught(client().grids.get('g1'))).retryAfterMs).toBe(7000);
+    expect((await caught(client().grids.get('g1'))).retryAfterMs).toBeUndefined();
+  });
+
   it('carries the problem details, status and request id', async () => {
     api.reply(
       problem(400, 'Request does not match the contract', {

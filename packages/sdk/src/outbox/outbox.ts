@@ -1,9 +1,7 @@
-import type { Middleware } from 'openapi-fetch';
 import type { GridkitClient } from '../client.js';
 import type { CaseReceipt, Problem, ServiceLog, ServiceLogInput } from '../contract.js';
 import { isGridkitError } from '../error.js';
 import { newIdempotencyKey } from '../idempotency.js';
-import { parseRetryAfter } from '../retry.js';
 import { backoff, classify } from './failure.js';
 import { OutboxStore } from './store.js';
 import type {
@@ -61,9 +59,6 @@ class GridkitOutbox extends EventTarget implements Outbox {
   readonly #channel: BroadcastChannel | undefined;
   /** Entries this instance is sending right now. */
   readonly #sending = new Set<string>();
-  /** `Retry-After` of the last 429/503 per `METHOD url`, which GridkitError does not carry. */
-  readonly #retryAfter = new Map<string, number>();
-  readonly #middleware: Middleware;
   #flushing: Promise<void> | undefined;
   #flushAgain = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -79,16 +74,6 @@ class GridkitOutbox extends EventTarget implements Outbox {
     this.#maxDelayMs = options.maxDelayMs ?? 5 * 60_000;
     this.#autoFlush = options.autoFlush ?? true;
     this.#random = options.random ?? Math.random;
-    this.#middleware = {
-      onResponse: ({ request, response }) => {
-        const delay = parseRetryAfter(response.headers.get('Retry-After'));
-        if (delay !== undefined && (response.status === 429 || response.status === 503)) {
-          this.#retryAfter.set(`${request.method} ${request.url}`, delay);
-        }
-        return undefined;
-      },
-    };
-    client.raw.use(this.#middleware);
     if (typeof BroadcastChannel !== 'undefined') {
       this.#channel = new BroadcastChannel(this.#lockName);
       this.#channel.onmessage = (event: MessageEvent<Message>) => this.#receive(event.data);
@@ -180,7 +165,6 @@ class GridkitOutbox extends EventTarget implements Outbox {
     clearTimeout(this.#timer);
     globalThis.removeEventListener?.('online', this.#onOnline);
     this.#channel?.close();
-    this.#client.raw.eject(this.#middleware);
     this.#store.close();
   }
 
@@ -287,9 +271,7 @@ class GridkitOutbox extends EventTarget implements Outbox {
     } catch (error) {
       const failure = classify(error);
       if (failure.transient) {
-        const key = isGridkitError(error) ? `${error.method} ${error.url}` : '';
-        const retryAfter = this.#retryAfter.get(key);
-        this.#retryAfter.clear();
+        const retryAfter = isGridkitError(error) ? error.retryAfterMs : undefined;
         const delay = retryAfter ?? backoff(entry.attempts, this.#baseDelayMs, this.#maxDelayMs, this.#random);
         entry = {
           ...entry,
