@@ -10,6 +10,17 @@ export type {
   GkCaseFoundDetail,
   GkCaseFoundEvent,
 } from './case-tracker/case-tracker.js';
+export { GkServiceLogForm } from './service-log-form/service-log-form.js';
+export type { GkServiceLogQueuedEvent, GkServiceLogSavedEvent } from './service-log-form/service-log-form.js';
+export { GkIssueReporter } from './issue-reporter/issue-reporter.js';
+export type {
+  GkCaseQueuedDetail,
+  GkCaseQueuedEvent,
+  GkCaseRejectedDetail,
+  GkCaseRejectedEvent,
+  GkCaseSubmittedDetail,
+  GkCaseSubmittedEvent,
+} from './issue-reporter/issue-reporter.js';
 export { GridkitElement } from './internal/gridkit-element.js';
 export { gridkitContext, provideGridkit } from './context.js';
 export type { GridkitSettings } from './context.js';
@@ -19,3 +30,5 @@ export type { Catalog, CommonMessages, Locale } from './messages/index.js';
 export { noticeBoardMessages } from './notice-board/messages.js';
 export { resolutionRateMessages } from './resolution-rate/messages.js';
 export { caseTrackerMessages } from './case-tracker/messages.js';
+export { serviceLogFormMessages } from './service-log-form/messages.js';
+export { issueReporterMessages } from './issue-reporter/messages.js';

@@ -7,6 +7,7 @@ import { GridkitElement } from '../internal/gridkit-element.js';
 import { IdleController } from '../internal/idle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { renderLoading, renderProblem, stateStyles } from '../internal/states.js';
+import { normalizeTicket, ticketPattern } from '../internal/ticket.js';
 import { caseTrackerMessages } from './messages.js';
 import { caseTrackerStyles } from './case-tracker.styles.js';
 
@@ -34,23 +35,8 @@ declare global {
   }
 }
 
-/** The shape of a work-order number (工单号), e.g. `WF-20261122-0042`. */
-export const ticketPattern = /^[A-Z]{2,6}-[0-9]{8}-[0-9]{4,6}$/;
-
-/**
- * What a resident typed, as the API spells it: full-width characters (from a
- * Chinese input method) to ASCII, dashes of any kind to `-`, spaces around or
- * instead of dashes removed, upper case. `' wf 20261122 0042 '` → `WF-20261122-0042`.
- */
-export function normalizeTicket(value: string): string {
-  return value
-    .normalize('NFKC')
-    .trim()
-    .toUpperCase()
-    .replace(/[\u2010-\u2015\u2212\u30fc_]/g, '-')
-    .replace(/\s*-\s*/g, '-')
-    .replace(/\s+/g, '-');
-}
+// In a module of their own so that other widgets (the service log) reuse them without the tracker's code.
+export { normalizeTicket, ticketPattern };
 
 const finalStatuses: readonly CaseStatus[] = ['closed', 'rejected'];
 const problemType = (slug: string) => `https://gridkit.dev/problems/${slug}`;

@@ -6,7 +6,13 @@ import './index.js';
 describe('registration', () => {
   it('registers the gk- tags', () => {
     expect(customElements.get('gk-notice-board')).to.equal(GkNoticeBoard);
-    for (const tag of ['gk-provider', 'gk-resolution-rate', 'gk-case-tracker']) {
+    for (const tag of [
+      'gk-provider',
+      'gk-resolution-rate',
+      'gk-case-tracker',
+      'gk-service-log-form',
+      'gk-issue-reporter',
+    ]) {
       expect(customElements.get(tag), tag).not.to.equal(undefined);
     }
   });

@@ -2,3 +2,5 @@ import './provider.js';
 import './notice-board.js';
 import './resolution-rate.js';
 import './case-tracker.js';
+import './service-log-form.js';
+import './issue-reporter.js';

@@ -77,9 +77,20 @@ export class IdleCountdownController implements ReactiveController {
    * The prompt, or nothing. `texts.prompt(seconds)` says what will happen;
    * `texts.stay` labels the button that keeps the resident's work.
    */
-  render(texts: { title: string; prompt: (seconds: number) => string; stay: string; leave: string }): TemplateResult | typeof nothing {
+  render(texts: {
+    title: string;
+    prompt: (seconds: number) => string;
+    stay: string;
+    leave: string;
+  }): TemplateResult | typeof nothing {
     if (this.secondsLeft === undefined) return nothing;
-    return html`<div class="idle-prompt" part="idle-prompt" role="alertdialog" aria-labelledby="idle-title" aria-describedby="idle-text">
+    return html`<div
+      class="idle-prompt"
+      part="idle-prompt"
+      role="alertdialog"
+      aria-labelledby="idle-title"
+      aria-describedby="idle-text"
+    >
       <strong id="idle-title">${texts.title}</strong>
       <span id="idle-text" aria-live="polite">${texts.prompt(this.secondsLeft)}</span>
       <span class="idle-actions">

@@ -1,0 +1,11 @@
+import { GkIssueReporter } from '../issue-reporter/issue-reporter.js';
+import { define } from './registry.js';
+import './provider.js';
+
+define('gk-issue-reporter', GkIssueReporter);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gk-issue-reporter': GkIssueReporter;
+  }
+}

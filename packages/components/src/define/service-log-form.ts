@@ -1,0 +1,11 @@
+import { GkServiceLogForm } from '../service-log-form/service-log-form.js';
+import { define } from './registry.js';
+import './provider.js';
+
+define('gk-service-log-form', GkServiceLogForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gk-service-log-form': GkServiceLogForm;
+  }
+}

@@ -1,0 +1,360 @@
+import { css } from 'lit';
+
+export const serviceLogFormStyles = css`
+  :host {
+    container-type: inline-size;
+    --_target: 44px;
+  }
+  .layout {
+    display: grid;
+    gap: var(--_space);
+  }
+  .entry,
+  .today,
+  .month {
+    display: grid;
+    gap: var(--_space);
+    align-content: start;
+    padding: var(--_space);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-inline-size: 0;
+  }
+  .side {
+    display: grid;
+    gap: var(--_space);
+    align-content: start;
+    min-inline-size: 0;
+  }
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0.25em 1em;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.25em;
+  }
+  h3 {
+    margin: 0;
+    font-size: 1.05em;
+    border-inline-start: 4px solid var(--_accent);
+    padding-inline-start: 0.5em;
+  }
+  .who,
+  .grid-name {
+    margin: 0;
+    color: var(--_fg-muted);
+  }
+  .grid-name strong {
+    color: var(--_fg);
+    margin-inline-start: 0.5em;
+  }
+  .form {
+    display: grid;
+    gap: var(--_space);
+  }
+  .row {
+    display: grid;
+    gap: var(--_space);
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr));
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+    align-content: start;
+  }
+  label,
+  legend {
+    font-weight: 600;
+  }
+  input[type='text'],
+  input[type='date'],
+  select,
+  textarea {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: var(--_target);
+    padding: 0.4em 0.7em;
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_fg-muted);
+    border-radius: var(--_radius);
+  }
+  textarea {
+    resize: vertical;
+  }
+  [aria-invalid='true']:is(input[type='text'], input[type='date'], textarea) {
+    border: 2px solid var(--_danger);
+  }
+  .hint,
+  .error {
+    margin: 0;
+    font-size: 0.9em;
+  }
+  .hint {
+    color: var(--_fg-muted);
+  }
+  .error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .error:empty {
+    display: none;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    padding: 0;
+    margin-block-end: 0.4em;
+  }
+  .chips,
+  .quick {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .quick {
+    align-items: center;
+    padding: 0.6em;
+    background: var(--_bg-muted);
+    border-radius: var(--_radius);
+  }
+  .quick-label {
+    font-weight: 600;
+    margin-inline-end: 0.25em;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.45em;
+    min-block-size: var(--_target);
+    box-sizing: border-box;
+    padding: 0.2em 0.9em 0.2em 0.6em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    font-weight: 400;
+    cursor: pointer;
+  }
+  .chip:has(input:checked) {
+    border-color: var(--_accent);
+    background: var(--_bg-muted);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+    font-weight: 600;
+  }
+  .chip:has(input[aria-invalid='true']) {
+    border-color: var(--_danger);
+  }
+  .chip input {
+    inline-size: 1.2em;
+    block-size: 1.2em;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  button {
+    min-block-size: var(--_target);
+    padding: 0.4em 1.1em;
+    font: inherit;
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .chip-button,
+  .secondary {
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_fg-muted);
+  }
+  .chip-button {
+    font-weight: 600;
+  }
+  .primary {
+    min-inline-size: 8em;
+    font-weight: 600;
+    color: var(--_accent-fg);
+    background: var(--_accent);
+    border: 1px solid transparent;
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75em;
+  }
+  .error-summary {
+    padding: var(--_space);
+    border: 3px solid var(--_danger);
+    border-radius: var(--_radius);
+  }
+  .error-summary:focus {
+    outline: var(--_focus);
+    outline-offset: 2px;
+  }
+  .error-summary h3 {
+    border: 0;
+    padding: 0;
+    margin-block-end: 0.5em;
+  }
+  .error-summary ul {
+    margin: 0;
+    padding-inline-start: 1.2em;
+  }
+  .error-summary a {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .note {
+    display: grid;
+    gap: 0.25em;
+    padding: 0.75em var(--_space);
+    border-radius: var(--_radius);
+    border-inline-start: 6px solid var(--_success);
+    background: var(--_bg-muted);
+  }
+  .note.queued {
+    border-inline-start-color: var(--_link);
+  }
+  .note.failed {
+    border-inline-start-color: var(--_danger);
+  }
+  .note:focus {
+    outline: none;
+  }
+  .note:focus-visible {
+    outline: var(--_focus);
+  }
+  .forbidden {
+    border-style: solid;
+    border-color: var(--_danger);
+  }
+  .logs {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.5em;
+  }
+  .log {
+    display: grid;
+    gap: 0.15em;
+    padding-block-end: 0.5em;
+    border-block-end: 1px solid var(--_border);
+  }
+  .log:last-child {
+    border-block-end: 0;
+  }
+  .log-head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.75em;
+    align-items: baseline;
+  }
+  .log-head time,
+  .log-meta,
+  .log-minutes,
+  .log-outcome {
+    color: var(--_fg-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .log-summary,
+  .log-meta,
+  .empty {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .log-summary {
+    white-space: pre-wrap;
+  }
+  .log-meta {
+    font-size: 0.9em;
+  }
+  .badge {
+    padding: 0 0.45em;
+    font-size: 0.85em;
+    border-radius: 4px;
+    border: 1px solid var(--_link);
+    color: var(--_link);
+  }
+  .figures {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(7em, 1fr));
+    gap: 0.5em;
+    margin: 0;
+  }
+  .figure {
+    padding: 0.5em 0.75em;
+    background: var(--_bg-muted);
+    border-radius: var(--_radius);
+  }
+  .figure dt {
+    color: var(--_fg-muted);
+    font-size: 0.85em;
+  }
+  .figure dd {
+    margin: 0;
+    font-size: 1.5em;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+  .tables {
+    display: grid;
+    gap: var(--_space);
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 13em), 1fr));
+    align-items: start;
+  }
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding-block-end: 0.25em;
+  }
+  th,
+  td {
+    padding: 0.2em 0.4em;
+    border-block-end: 1px solid var(--_border);
+    text-align: end;
+  }
+  th[scope='row'],
+  thead th:first-child {
+    text-align: start;
+    font-weight: 400;
+  }
+  thead th {
+    color: var(--_fg-muted);
+    font-size: 0.85em;
+    font-weight: 600;
+  }
+
+  /* Wide: the form on the left, today's entries and the month on the right. */
+  @container (min-width: 56rem) {
+    .layout {
+      grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+      align-items: start;
+    }
+  }
+
+  /* Kiosk: large text, finger-sized targets. */
+  .kiosk {
+    font-size: var(--gk-kiosk-font-size, 1.35rem);
+    --_target: 56px;
+  }
+  .kiosk .chip input {
+    inline-size: 1.5em;
+    block-size: 1.5em;
+  }
+`;
