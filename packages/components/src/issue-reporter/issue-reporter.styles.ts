@@ -1,0 +1,584 @@
+import { css } from 'lit';
+
+export const issueReporterStyles = css`
+  :host {
+    container-type: inline-size;
+    --_target: 44px;
+  }
+  .root.kiosk {
+    /* Read from a metre away, touched by fingers: ≥ 48 px targets (56 here), larger text. */
+    --_target: 56px;
+    font-size: var(--gk-kiosk-font-size, 1.35rem);
+  }
+  .step,
+  .outcome {
+    display: grid;
+    gap: var(--_space);
+    padding: var(--_space);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    max-inline-size: 56rem;
+  }
+  .kiosk .step,
+  .kiosk .outcome {
+    max-inline-size: none;
+    padding: calc(var(--_space) * 1.5);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.5em;
+    line-height: 1.3;
+  }
+  h3 {
+    margin: 0;
+    font-size: 1.1em;
+  }
+  h2:focus,
+  h3:focus,
+  .error-summary:focus {
+    outline: none;
+  }
+  h2:focus-visible,
+  .error-summary:focus-visible {
+    outline: var(--_focus);
+    outline-offset: 4px;
+  }
+  p {
+    margin: 0;
+  }
+  .top {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em;
+  }
+  .progress {
+    color: var(--_fg-muted);
+    font-size: 0.95em;
+    margin-inline-start: auto;
+  }
+  .field {
+    display: grid;
+    gap: 0.35em;
+    align-content: start;
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  .field.has-error {
+    border-inline-start: 5px solid var(--_danger);
+    padding-inline-start: 0.8em;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-inline-size: 0;
+  }
+  legend,
+  label[for] {
+    font-weight: 600;
+  }
+  legend {
+    padding: 0;
+    margin-block-end: 0.35em;
+  }
+  .marker {
+    font-weight: 400;
+    color: var(--_fg-muted);
+    font-size: 0.9em;
+  }
+  .hint {
+    color: var(--_fg-muted);
+    font-size: 0.95em;
+  }
+  .error {
+    color: var(--_danger);
+    font-weight: 700;
+  }
+  .warn {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .ok {
+    color: var(--_success);
+    font-weight: 600;
+  }
+  input[type='text'],
+  input[type='search'],
+  input[type='tel'],
+  input[type='date'],
+  textarea {
+    box-sizing: border-box;
+    inline-size: 100%;
+    min-block-size: var(--_target);
+    padding: 0.4em 0.7em;
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 2px solid var(--_fg-muted);
+    border-radius: var(--_radius);
+  }
+  input.short {
+    max-inline-size: 10em;
+  }
+  input.medium {
+    max-inline-size: 20em;
+  }
+  [aria-invalid='true']:is(input, textarea) {
+    border-color: var(--_danger);
+    border-width: 3px;
+  }
+  textarea {
+    resize: vertical;
+  }
+  .counter.over {
+    color: var(--_danger);
+    font-weight: 700;
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: var(--_radius);
+    min-block-size: var(--_target);
+    min-inline-size: var(--_target);
+  }
+  button.primary,
+  button.secondary {
+    padding: 0.45em 1.4em;
+    font-weight: 600;
+  }
+  button.primary {
+    color: var(--_accent-fg);
+    background: var(--_accent);
+    border: 2px solid transparent;
+  }
+  button.secondary {
+    color: var(--_fg);
+    background: var(--_bg-muted);
+    border: 2px solid var(--_fg-muted);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  button.link,
+  button.back {
+    padding: 0.25em 0.25em;
+    color: var(--_link);
+    background: none;
+    border: 0;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+    justify-self: start;
+  }
+  button.small {
+    min-block-size: var(--_target);
+    padding: 0.2em 0.8em;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_fg-muted);
+    font-size: 0.9em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75em;
+    padding-block-start: 0.5em;
+  }
+  .kiosk .actions button {
+    min-inline-size: 10em;
+  }
+
+  .error-summary {
+    padding: var(--_space);
+    border: 4px solid var(--_danger);
+    border-radius: var(--_radius);
+  }
+  .error-summary ul {
+    margin: 0.5em 0 0;
+    padding-inline-start: 1.2em;
+  }
+  .error-summary a {
+    color: var(--_danger);
+    font-weight: 700;
+    display: inline-block;
+    padding-block: 0.2em;
+  }
+
+  .choices,
+  .checks {
+    display: grid;
+    gap: 0.5em;
+  }
+  .choice {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.65em;
+    min-block-size: var(--_target);
+    padding: 0.5em 0.8em;
+    box-sizing: border-box;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    cursor: pointer;
+  }
+  .choice:has(input:checked) {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 2px var(--_accent);
+    background: var(--_bg-muted);
+  }
+  .choice input {
+    flex: none;
+    inline-size: 1.4em;
+    block-size: 1.4em;
+    margin: 0.1em 0 0;
+    accent-color: var(--_accent);
+  }
+  .kiosk .choice input {
+    inline-size: 1.6em;
+    block-size: 1.6em;
+  }
+  .choice-text {
+    display: grid;
+    gap: 0.15em;
+  }
+  .choice-name {
+    font-weight: 600;
+  }
+  .choice-desc {
+    color: var(--_fg-muted);
+    font-size: 0.9em;
+  }
+  .badges {
+    display: flex;
+    gap: 0.35em;
+    flex-wrap: wrap;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 0.45em;
+    font-size: 0.8em;
+    border: 1px solid var(--_fg-muted);
+    border-radius: 4px;
+    color: var(--_fg-muted);
+  }
+  .category-list {
+    display: grid;
+    gap: var(--_space);
+  }
+  .kind legend {
+    font-size: 1.1em;
+    border-inline-start: 4px solid var(--_accent);
+    padding-inline-start: 0.5em;
+  }
+  .hint-box {
+    padding: 0.75em;
+    background: var(--_bg-muted);
+    border-radius: var(--_radius);
+  }
+  @container (min-width: 40rem) {
+    .kind .choices {
+      grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    }
+  }
+
+  .search-row {
+    display: flex;
+    gap: 0.5em;
+  }
+  .search-row input {
+    flex: 1;
+  }
+  .locate {
+    justify-items: start;
+  }
+  .status-line:empty {
+    display: none;
+  }
+  .grid-results:empty {
+    display: none;
+  }
+  .conditional {
+    display: grid;
+    gap: var(--_space);
+    margin-inline-start: 1em;
+    padding: 0.25em 0 0.5em 1.2em;
+    border-inline-start: 4px solid var(--_border);
+  }
+  .privacy {
+    padding: 0.75em 1em;
+    background: var(--_bg-muted);
+    border-inline-start: 4px solid var(--_link);
+    border-radius: var(--_radius);
+  }
+
+  .handler {
+    display: grid;
+    gap: 0.4em;
+    padding: var(--_space);
+    background: var(--_bg-muted);
+    border-radius: var(--_radius);
+  }
+  .grid-path {
+    color: var(--_fg-muted);
+    font-size: 0.95em;
+  }
+  .person {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .handler,
+  .person-text {
+    min-inline-size: 0;
+  }
+  .avatar {
+    flex: none;
+    inline-size: 4em;
+    block-size: 4em;
+    border-radius: 50%;
+    object-fit: cover;
+    background: var(--_bg);
+  }
+  .avatar.initial {
+    display: grid;
+    place-items: center;
+    font-size: 1.6em;
+    inline-size: 2.8em;
+    block-size: 2.8em;
+    font-weight: 700;
+    color: var(--_accent-fg);
+    background: var(--_accent);
+  }
+  .person-text {
+    display: grid;
+    gap: 0.1em;
+  }
+  .person-name {
+    font-size: 1.2em;
+  }
+  .person-role {
+    color: var(--_fg-muted);
+  }
+  .phone {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+  }
+  .phone a {
+    color: var(--_link);
+    font-weight: 700;
+    font-size: 1.1em;
+    display: inline-flex;
+    align-items: center;
+    min-block-size: var(--_target);
+    white-space: nowrap;
+  }
+
+  .photo-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75em;
+  }
+  .thumbs {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+    gap: var(--_space);
+  }
+  .thumb {
+    display: grid;
+    gap: 0.35em;
+    align-content: start;
+  }
+  .thumb canvas,
+  .thumb-placeholder {
+    inline-size: 100%;
+    aspect-ratio: 4 / 3;
+    object-fit: cover;
+    border-radius: var(--_radius);
+    background: var(--_bg-muted);
+  }
+  .thumb-placeholder {
+    display: grid;
+    place-items: center;
+    font-size: 2em;
+    font-weight: 700;
+    color: var(--_danger);
+  }
+  .thumb-error .thumb-state {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .thumb-state {
+    font-size: 0.9em;
+  }
+  .thumb-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+  }
+  .kiosk .thumbs {
+    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+  }
+  .thumbs.small {
+    grid-template-columns: repeat(auto-fill, minmax(6rem, 1fr));
+    margin-block-start: 0.5em;
+  }
+
+  .review {
+    margin: 0;
+    display: grid;
+  }
+  .review-row {
+    display: grid;
+    grid-template-columns: minmax(6em, 1fr) minmax(0, 2.5fr) auto;
+    gap: 0.25em var(--_space);
+    padding-block: 0.65em;
+    border-block-end: 1px solid var(--_border);
+    align-items: start;
+  }
+  .review dt {
+    font-weight: 600;
+  }
+  .review dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .review .line {
+    display: block;
+  }
+  .pre {
+    white-space: pre-wrap;
+  }
+  .review-change button {
+    margin-block-start: -0.5em;
+  }
+  @container (max-width: 30rem) {
+    .review-row {
+      grid-template-columns: minmax(0, 1fr) auto;
+    }
+    .review-row dd:not(.review-change) {
+      grid-column: 1 / -1;
+      grid-row: 2;
+    }
+    .review-row .review-change {
+      grid-column: 2;
+      grid-row: 1;
+    }
+  }
+
+  .outcome h2 {
+    font-size: 1.6em;
+  }
+  .receipt h2 {
+    color: var(--_success);
+  }
+  .receipt-body {
+    display: grid;
+    gap: var(--_space);
+    align-items: start;
+  }
+  @container (min-width: 40rem) {
+    .receipt-body {
+      grid-template-columns: minmax(0, 1fr) auto;
+    }
+    .receipt-body .due {
+      grid-column: 1;
+    }
+    .receipt-body .qr {
+      grid-column: 2;
+      grid-row: 1 / span 2;
+    }
+  }
+  .receipt-facts,
+  .receipt-body > * {
+    min-inline-size: 0;
+  }
+  .receipt-facts {
+    margin: 0;
+    display: grid;
+    gap: var(--_space);
+  }
+  .receipt-facts dt {
+    color: var(--_fg-muted);
+  }
+  .receipt-facts dd {
+    margin: 0;
+  }
+  .ticket {
+    /* One line at any width: a ticket broken across lines is misread. */
+    font-size: min(2.4em, 7cqi);
+    white-space: nowrap;
+    font-weight: 800;
+    letter-spacing: 0.03em;
+    font-variant-numeric: tabular-nums;
+    overflow-wrap: anywhere;
+    line-height: 1.2;
+  }
+  .token {
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+    font-size: min(1.8em, 7cqi);
+    font-weight: 700;
+    letter-spacing: 0.08em;
+    white-space: nowrap;
+  }
+  .token .sep {
+    color: var(--_fg-muted);
+    padding-inline: 0.15em;
+  }
+  .qr {
+    margin: 0;
+    display: grid;
+    justify-items: center;
+    gap: 0.35em;
+    text-align: center;
+  }
+  .qr svg {
+    inline-size: 12rem;
+    block-size: 12rem;
+  }
+  .kiosk .qr svg {
+    inline-size: 16rem;
+    block-size: 16rem;
+  }
+  .qr figcaption {
+    font-size: 0.9em;
+    max-inline-size: 14em;
+  }
+  .rejected {
+    border: 4px solid var(--_danger);
+  }
+  .reason {
+    padding: 0.75em 1em;
+    background: var(--_bg-muted);
+    border-radius: var(--_radius);
+    overflow-wrap: anywhere;
+  }
+  .spinner.inline {
+    display: inline-block;
+    vertical-align: middle;
+  }
+
+  @media print {
+    .idle-prompt,
+    .no-print,
+    .step {
+      display: none !important;
+    }
+    .outcome {
+      border: 0;
+      padding: 0;
+    }
+    .ticket {
+      font-size: 28pt;
+    }
+  }
+`;

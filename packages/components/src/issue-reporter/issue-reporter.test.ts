@@ -1,0 +1,436 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { createGridkitClient, type Grid } from '@gridkit/sdk';
+import '../define/issue-reporter.js';
+import type { GkIssueReporter } from './issue-reporter.js';
+import { testServer } from '../test-support/server.js';
+import { createOutbox } from '@gridkit/sdk/outbox';
+import {
+  $,
+  $$,
+  choose,
+  everything,
+  fakeGeolocation,
+  focused,
+  photoFile,
+  root,
+  sendKeys,
+  setViewport,
+  tabTo,
+  tap,
+  text,
+  untilStep,
+} from './test-helpers.js';
+
+const trackUrl = 'https://city.example/track?ticket={ticket}&token={token}';
+
+const api = createGridkitClient({ baseUrl: testServer.apiUrl });
+const admin = testServer.tokens.find((t) => t.role === 'admin')!;
+const staff = createGridkitClient({ baseUrl: testServer.apiUrl, token: admin.token });
+
+let leaf: Promise<Grid> | undefined;
+/** A leaf grid of the seed with a centroid, so a device "standing" there finds it. */
+const aGrid = () =>
+  (leaf ??= (async () => {
+    for await (const grid of api.grids.iterate({ level: 'grid' })) if (grid.centroid) return grid;
+    throw new Error('no grid with a centroid in the seed');
+  })());
+
+/** Each test its own outbox database, so nothing queued by one test is sent in another. */
+let outboxes = 0;
+const outboxName = () => `reporter-test-${Date.now()}-${(outboxes += 1)}`;
+
+describe('<gk-issue-reporter>', () => {
+  it('takes a complete report by keyboard alone, and the case is on the server', async () => {
+    const grid = await aGrid();
+    const el = await fixture<GkIssueReporter>(
+      html`<gk-issue-reporter
+        base-url=${testServer.apiUrl}
+        .geolocation=${fakeGeolocation(grid.centroid!)}
+        track-url=${trackUrl}
+      ></gk-issue-reporter>`,
+    );
+    await waitUntil(() => root(el).querySelector('#category'), 'categories did not load', { timeout: 8000 });
+
+    // 1. What: search, pick with Space, continue with Enter.
+    await tabTo(el, '#category-search');
+    await sendKeys({ type: '路灯' });
+    await el.updateComplete;
+    expect($$(el, 'input[name="category"]').map((i) => (i as HTMLInputElement).value)).to.deep.equal(['light.street']);
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal('input#category');
+    await sendKeys({ press: 'Space' });
+    await tabTo(el, 'button[type="submit"]');
+    await sendKeys({ press: 'Enter' });
+
+    // 2. Details: a required list and an optional text.
+    await untilStep(el, 'details');
+    expect(focused(el)).to.equal('h2#step-heading');
+    expect(text(el)).to.include('故障类型');
+    await tabTo(el, 'button[type="submit"]');
+    await sendKeys({ press: 'Enter' }); // nothing chosen yet: not allowed
+    await el.updateComplete;
+    expect(focused(el)).to.equal('div#error-summary');
+    expect($(el, '#error-summary').textContent).to.include('请选择“故障类型”');
+    expect($(el, '#attr-fault').getAttribute('aria-invalid')).to.equal('true');
+    await tabTo(el, '#attr-fault');
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect($(el, '#attr-fault').hasAttribute('aria-invalid')).to.equal(false);
+    await tabTo(el, '#attr-pole_number');
+    await sendKeys({ type: 'WF-LD-0042' });
+    await sendKeys({ press: 'Enter' });
+
+    // 3. Where: address, then "use my location" finds the grid and who handles it.
+    await untilStep(el, 'where');
+    await tabTo(el, '#address');
+    await sendKeys({ type: '桥北路 23 号院东门' });
+    await tabTo(el, '#location');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => root(el).querySelector('[part="handler"] .person, [part="handler"] p'), 'no grid found', {
+      timeout: 8000,
+    });
+    await waitUntil(() => !root(el).querySelector('[part="handler"] .spinner'));
+    const handler = $(el, '[part="handler"]');
+    expect(handler.textContent).to.include(grid.name);
+    const board = await api.notices.board(grid.id);
+    if (board.leader) {
+      expect(handler.textContent).to.include(board.leader.name);
+      if (board.leader.workPhone)
+        expect(handler.querySelector('a[href^="tel:"]')!.textContent).to.equal(board.leader.workPhone);
+    }
+    await tabTo(el, 'button[type="submit"]');
+    await sendKeys({ press: 'Enter' });
+
+    // 4. Photos: none needed for this category.
+    await untilStep(el, 'photos');
+    await tabTo(el, 'button[type="submit"]');
+    await sendKeys({ press: 'Enter' });
+
+    // 5. Description with a counter.
+    await untilStep(el, 'describe');
+    await tabTo(el, '#description');
+    await sendKeys({ type: '路灯一直不亮，晚上很黑。' });
+    await el.updateComplete;
+    expect($(el, '#description-count').textContent).to.include('12/2,000');
+    await tabTo(el, 'button[type="submit"]');
+    await sendKeys({ press: 'Enter' });
+
+    // 6. Contact: name and phone.
+    await untilStep(el, 'contact');
+    await tabTo(el, '#contact');
+    await sendKeys({ press: 'Space' });
+    await tabTo(el, '#name');
+    await sendKeys({ type: '李女士' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '138 0013 8000' });
+    await sendKeys({ press: 'Enter' });
+
+    // 7. Review, then send.
+    await untilStep(el, 'review');
+    const review = $(el, '[part="review"]').textContent!;
+    for (const part of ['路灯故障', '不亮', 'WF-LD-0042', '桥北路 23 号院东门', grid.name, '李女士 · 138 0013 8000'])
+      expect(review).to.include(part);
+    const submitted = oneEvent(el, 'gk-case-submitted');
+    await tabTo(el, 'button[type="submit"]');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await submitted;
+    await waitUntil(() => root(el).querySelector('[part="ticket"]'), 'no receipt');
+    expect($(el, '[part="ticket"]').textContent).to.equal(detail.ticket);
+    expect($(el, '[part="token"]').textContent!.replace(/\s+/g, '')).to.equal(detail.trackingToken);
+    expect(focused(el)).to.equal('h2#outcome-heading');
+    await waitUntil(() => root(el).querySelector('[part="qr"] svg'), 'no QR code');
+
+    const view = await api.cases.getPublic(detail.ticket);
+    expect(view.categoryCode).to.equal('light.street');
+    expect(view.gridName).to.equal(grid.name);
+    const full = await staff.cases.get(detail.caseId);
+    expect(full.channel).to.equal('web');
+    expect(full.attributes).to.deep.equal({ fault: 'off', pole_number: 'WF-LD-0042' });
+    expect(full.location.point).to.deep.equal(grid.centroid);
+    expect(full.reporter).to.deep.equal({ name: '李女士', phone: '138 0013 8000' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes a report with a photo at 390×844 by taps, in a kiosk that knows its grid', async () => {
+    const grid = await aGrid();
+    await setViewport(390, 844);
+    try {
+      const el = await fixture<GkIssueReporter>(
+        html`<gk-issue-reporter kiosk base-url=${testServer.apiUrl} grid-id=${grid.id}></gk-issue-reporter>`,
+      );
+      await waitUntil(() => root(el).querySelector('#category'), 'categories did not load', { timeout: 8000 });
+      expect(el.getBoundingClientRect().width).to.be.at.most(390);
+      const option = $(el, 'input[value="infra.cable"]').closest('label')!;
+      expect(option.getBoundingClientRect().height).to.be.at.least(48);
+      await tap(option);
+      await tap($(el, 'button[type="submit"]'));
+
+      await untilStep(el, 'where');
+      // The kiosk's grid: no grid question, but who handles it is shown.
+      expect(root(el).querySelector('#grid')).to.equal(null);
+      await waitUntil(() => text(el).includes(grid.name), 'fixed grid not shown');
+      await tap($(el, '#address'));
+      await sendKeys({ type: '3号楼北侧' });
+      await tap($(el, 'button[type="submit"]'));
+
+      await untilStep(el, 'photos');
+      await tap($(el, 'button[type="submit"]')); // required: refused
+      await el.updateComplete;
+      expect($(el, '#error-summary').textContent).to.include('这类问题需要至少一张照片');
+      expect(focused(el)).to.equal('div#error-summary');
+      choose($(el, '#photo-library'), [await photoFile(3000, 2000)]);
+      await waitUntil(() => root(el).querySelector('.thumb-ready canvas'), 'photo not prepared', { timeout: 8000 });
+      for (const button of $$(el, '.photo-actions button, .thumb button'))
+        expect(button.getBoundingClientRect().height, button.textContent!).to.be.at.least(48);
+      await tap($(el, 'button[type="submit"]'));
+
+      await untilStep(el, 'describe');
+      await tap($(el, '#description'));
+      await sendKeys({ type: '空中线缆垂下来了' });
+      await tap($(el, 'button[type="submit"]'));
+      await untilStep(el, 'contact');
+      await tap($(el, '#contact-anonymous'));
+      await tap($(el, 'button[type="submit"]'));
+      await untilStep(el, 'review');
+      expect($(el, '[part="review"]').textContent).to.include('匿名');
+      const submitted = oneEvent(el, 'gk-case-submitted');
+      await tap($(el, 'button[type="submit"]'));
+      const { detail } = await submitted;
+      await waitUntil(() => root(el).querySelector('[part="ticket"]'), 'no receipt');
+
+      const full = await staff.cases.get(detail.caseId);
+      expect(full.channel).to.equal('kiosk');
+      expect(full.gridId).to.equal(grid.id);
+      expect(full.reporter ?? null).to.equal(null);
+      expect(full.mediaIds).to.have.length(1);
+      const media = await api.media.get(full.mediaIds![0]!);
+      const bitmap = await createImageBitmap(media);
+      expect(Math.max(bitmap.width, bitmap.height)).to.equal(1600);
+    } finally {
+      await setViewport(800, 600);
+    }
+  });
+
+  it('in kiosk mode, clears every trace of a resident after the idle countdown', async () => {
+    const grid = await aGrid();
+    const el = await fixture<GkIssueReporter>(
+      html`<gk-issue-reporter
+        kiosk
+        idle-reset="1"
+        idle-grace="1"
+        base-url=${testServer.apiUrl}
+        grid-id=${grid.id}
+        track-url=${trackUrl}
+      ></gk-issue-reporter>`,
+    );
+    await waitUntil(() => root(el).querySelector('#category'), 'categories did not load', { timeout: 8000 });
+    // Make a report quickly (each step within the idle time), with a photo.
+    $<HTMLInputElement>(el, 'input[value="city.signboard"]').click();
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await untilStep(el, 'where');
+    const address = $<HTMLInputElement>(el, '#address');
+    address.value = '私密地址 8 号';
+    address.dispatchEvent(new InputEvent('input'));
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await untilStep(el, 'photos');
+    choose($(el, '#photo-library'), [await photoFile()]);
+    await waitUntil(() => root(el).querySelector('.thumb-ready canvas'), 'photo not prepared', { timeout: 8000 });
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await untilStep(el, 'describe');
+    const description = $<HTMLTextAreaElement>(el, '#description');
+    description.value = '招牌摇摇欲坠，私密描述';
+    description.dispatchEvent(new InputEvent('input'));
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await untilStep(el, 'contact');
+    $<HTMLInputElement>(el, '#contact').click();
+    await el.updateComplete;
+    for (const [id, value] of [
+      ['#name', '王先生'],
+      ['#phone', '13912345678'],
+    ]) {
+      const input = $<HTMLInputElement>(el, id!);
+      input.value = value!;
+      input.dispatchEvent(new InputEvent('input'));
+    }
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await untilStep(el, 'review');
+    const submitted = oneEvent(el, 'gk-case-submitted');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    const { detail } = await submitted;
+    await waitUntil(() => root(el).querySelector('[part="qr"] svg'), 'no QR code');
+
+    // Nobody touches it: "still there?", then the reset.
+    await waitUntil(() => root(el).querySelector('[part="idle-prompt"]'), 'no prompt', { timeout: 4000 });
+    expect($(el, '[part="idle-prompt"]').textContent).to.include('您还在吗');
+    const reset = oneEvent(el, 'gk-reset');
+    await reset;
+    await el.updateComplete;
+    const left = everything(el).join('\n');
+    for (const trace of [detail.ticket, detail.trackingToken, '私密地址', '私密描述', '王先生', '13912345678', '招牌'])
+      expect(left, trace).not.to.include(trace);
+    expect(root(el).querySelectorAll('canvas, svg, [part="receipt"], [part="idle-prompt"]')).to.have.length(0);
+    for (const input of $$<HTMLInputElement>(el, 'input'))
+      expect(input.type === 'radio' ? input.checked : input.value, input.id).to.be.oneOf([false, '']);
+    expect(root(el).querySelector('form.step-what')).not.to.equal(null);
+  });
+
+  it("shows a permanent refusal with the server's reason, sends it once, and keeps it until discarded", async () => {
+    const grid = await aGrid();
+    let posts = 0;
+    // A client that claims a channel a resident may not use: the server refuses it for good (422, no field of ours).
+    const client = createGridkitClient({
+      baseUrl: testServer.apiUrl,
+      fetch: async (input, init) => {
+        const request = new Request(input as Request, init);
+        if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/cases')) {
+          posts += 1;
+          const body = { ...(await request.json()), channel: 'grid_worker' };
+          return fetch(new Request(request, { body: JSON.stringify(body) }));
+        }
+        return fetch(request);
+      },
+    });
+    const outbox = createOutbox(client, { name: outboxName(), baseDelayMs: 20, maxDelayMs: 50 });
+    const el = await fixture<GkIssueReporter>(
+      html`<gk-provider .client=${client} grid-id=${grid.id}
+        ><gk-issue-reporter .outbox=${outbox}></gk-issue-reporter
+      ></gk-provider>`,
+    ).then((p) => p.querySelector('gk-issue-reporter')!);
+    await fillBareReport(el);
+    const rejected = oneEvent(el, 'gk-case-rejected');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    const { detail } = await rejected;
+    await el.updateComplete;
+    expect(detail.problem.status).to.equal(422);
+    const state = $(el, '.rejected');
+    expect(state.textContent).to.include('没有提交成功');
+    expect(state.textContent).to.include(detail.problem.title);
+    expect(focused(el)).to.equal('h2#outcome-heading');
+    await expect(el).to.be.accessible();
+    await new Promise((r) => setTimeout(r, 300));
+    await outbox.flush();
+    expect(posts).to.equal(1);
+    expect((await outbox.pending()).map((e) => e.state)).to.deep.equal(['failed']);
+
+    $<HTMLButtonElement>(el, '.rejected button.secondary').click();
+    await waitUntil(async () => (await outbox.pending()).length === 0, 'not discarded');
+    await untilStep(el, 'what');
+    outbox.close();
+  });
+
+  it('maps a 422 field problem back onto its field, with the summary focused', async () => {
+    const grid = await aGrid();
+    // The page loaded the categories before an administrator made "hazard" required: the server knows better.
+    const client = createGridkitClient({
+      baseUrl: testServer.apiUrl,
+      fetch: async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        const response = await fetch(input, init);
+        if (!url.pathname.endsWith('/categories')) return response;
+        const page = await response.json();
+        for (const category of page.items)
+          for (const attribute of category.attributes) if (attribute.code === 'hazard') attribute.required = false;
+        return new Response(JSON.stringify(page), { headers: { 'Content-Type': 'application/json' } });
+      },
+    });
+    const outbox = createOutbox(client, { name: outboxName() });
+    const el = await fixture<GkIssueReporter>(
+      html`<gk-provider .client=${client} grid-id=${grid.id}
+        ><gk-issue-reporter .outbox=${outbox}></gk-issue-reporter
+      ></gk-provider>`,
+    ).then((p) => p.querySelector('gk-issue-reporter')!);
+    await waitUntil(() => root(el).querySelector('#category'), 'categories did not load', { timeout: 8000 });
+    $<HTMLInputElement>(el, 'input[value="safety.hazard"]').click();
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await untilStep(el, 'details');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click(); // optional, as far as the page knows
+    await untilStep(el, 'where');
+    await fillFromWhere(el);
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await untilStep(el, 'details').catch((error) => {
+      throw new Error(`${error}: ${text(el)}`);
+    });
+    await el.updateComplete;
+    expect(focused(el)).to.equal('div#error-summary');
+    const link = $<HTMLAnchorElement>(el, '#error-summary a');
+    expect(link.getAttribute('href')).to.equal('#attr-hazard');
+    expect(link.textContent).to.include('请选择');
+    expect($(el, '#attr-hazard').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#attr-hazard-error').textContent).to.include('隐患');
+    link.click();
+    expect(focused(el)).to.equal('input#attr-hazard');
+    await expect(el).to.be.accessible();
+    // Choosing clears it; the form goes on, and the outbox holds nothing from the refused attempt.
+    $<HTMLInputElement>(el, '#attr-hazard').click();
+    await el.updateComplete;
+    expect(root(el).querySelector('#error-summary')).to.equal(null);
+    expect($(el, '#attr-hazard').hasAttribute('aria-invalid')).to.equal(false);
+    expect(await outbox.pending()).to.deep.equal([]);
+    outbox.close();
+  });
+
+  it('keeps a report made offline on the device, then shows the ticket when it is sent', async () => {
+    const grid = await aGrid();
+    let online = false;
+    const client = createGridkitClient({
+      baseUrl: testServer.apiUrl,
+      retry: false,
+      fetch: (input, init) => {
+        const request = new Request(input as Request, init);
+        if (!online && request.method === 'POST') return Promise.reject(new TypeError('Failed to fetch'));
+        return fetch(request);
+      },
+    });
+    const outbox = createOutbox(client, { name: outboxName(), baseDelayMs: 50, maxDelayMs: 100 });
+    const el = await fixture<GkIssueReporter>(
+      html`<gk-provider .client=${client} grid-id=${grid.id}
+        ><gk-issue-reporter .outbox=${outbox}></gk-issue-reporter
+      ></gk-provider>`,
+    ).then((p) => p.querySelector('gk-issue-reporter')!);
+    await fillBareReport(el);
+    const queued = oneEvent(el, 'gk-case-queued');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    const { detail: entry } = await queued;
+    await el.updateComplete;
+    expect($(el, '.queued').textContent).to.include('已保存在本机，将自动发送');
+    expect(focused(el)).to.equal('h2#outcome-heading');
+    await expect(el).to.be.accessible();
+
+    const submitted = oneEvent(el, 'gk-case-submitted');
+    online = true;
+    await outbox.flush();
+    const { detail } = await submitted;
+    await waitUntil(() => root(el).querySelector('[part="ticket"]'), 'no receipt after sending');
+    expect($(el, '[part="ticket"]').textContent).to.equal(detail.ticket);
+    expect((await api.cases.getPublic(detail.ticket)).ticket).to.equal(detail.ticket);
+    expect((await outbox.pending()).map((e) => e.id)).not.to.include(entry.entryId);
+    outbox.close();
+  });
+});
+
+/** Category without extra fields, photo or location; the grid comes from the provider. */
+async function fillBareReport(el: GkIssueReporter) {
+  await waitUntil(() => root(el).querySelector('#category'), 'categories did not load', { timeout: 8000 });
+  $<HTMLInputElement>(el, 'input[value="green.space"]').click();
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  await untilStep(el, 'where');
+  await fillFromWhere(el);
+}
+
+async function fillFromWhere(el: GkIssueReporter) {
+  const address = $<HTMLInputElement>(el, '#address');
+  address.value = '小区中心花园';
+  address.dispatchEvent(new InputEvent('input'));
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  await untilStep(el, 'photos');
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  await untilStep(el, 'describe');
+  const description = $<HTMLTextAreaElement>(el, '#description');
+  description.value = '绿地被踩秃了';
+  description.dispatchEvent(new InputEvent('input'));
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  await untilStep(el, 'contact');
+  $<HTMLInputElement>(el, '#contact-anonymous').click();
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  await untilStep(el, 'review');
+}

@@ -1,0 +1,106 @@
+/**
+ * Browser-test helpers for the issue reporter: real key presses, mouse clicks
+ * and viewport changes through Playwright (Web Test Runner's built-in
+ * `send-keys`, `send-mouse` and `set-viewport` commands, the same calls
+ * `@web/test-runner-commands` makes), and ways to read what a widget shows.
+ */
+import { waitUntil } from '@open-wc/testing';
+
+async function command(command: string, payload: object) {
+  const socket = '/__web-dev-server__web-socket.js';
+  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
+    sendMessageWaitForResponse: (message: object) => Promise<{ executed: boolean }>;
+  };
+  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
+  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command, payload });
+  if (!response.executed) throw new Error(`${command} did not run`);
+}
+
+export const sendKeys = (payload: { type: string } | { press: string }) => command('send-keys', payload);
+export const setViewport = (width: number, height: number) => command('set-viewport', { width, height });
+
+/** A trusted click (pointerdown, pointerup, click) at the centre of an element, as a finger tap lands. */
+export async function tap(element: Element) {
+  element.scrollIntoView({ block: 'center' });
+  const box = element.getBoundingClientRect();
+  await command('send-mouse', {
+    type: 'click',
+    position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+  });
+}
+
+export const root = (el: HTMLElement) => el.shadowRoot!;
+export const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) =>
+  root(el).querySelector<T>(selector)!;
+export const $$ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) => [
+  ...root(el).querySelectorAll<T>(selector),
+];
+export const text = (el: HTMLElement) => root(el).textContent!.replace(/\s+/g, ' ');
+
+/** `tag#id` of what has focus inside the widget. */
+export const focused = (el: HTMLElement) => {
+  const active = root(el).activeElement as HTMLElement | null;
+  return active ? `${active.localName}${active.id ? `#${active.id}` : ''}` : null;
+};
+
+/** Presses Tab (real key presses) until the element matching `selector` has focus. */
+export async function tabTo(el: HTMLElement, selector: string, max = 60) {
+  const target = () => root(el).querySelector(selector);
+  for (let i = 0; i < max; i += 1) {
+    if (target() && root(el).activeElement === target()) return;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached ${selector} (focus on ${focused(el)})`);
+}
+
+export async function untilStep(el: HTMLElement, step: string) {
+  await waitUntil(() => root(el).querySelector(`form.step-${step}`), `step ${step} not shown`, { timeout: 8000 });
+}
+
+/** A JPEG made on a canvas, as a camera file. */
+export async function photoFile(width = 1200, height = 900, name = 'photo.jpg'): Promise<File> {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#3a7';
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(width / 4, height / 4, width / 2, height / 2);
+  const blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+  return new File([blob], name, { type: 'image/jpeg' });
+}
+
+/** Puts files into a file input as the chooser would, and tells the page. */
+export function choose(input: HTMLInputElement, files: File[]) {
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** A `Geolocation` that answers with a fixed position or error (the browser's own cannot be steered from a page). */
+export function fakeGeolocation(answer: { lat: number; lng: number } | { code: 1 | 2 | 3 }): Geolocation {
+  return {
+    getCurrentPosition(success: PositionCallback, failure?: PositionErrorCallback | null) {
+      setTimeout(() => {
+        if ('code' in answer) failure?.({ code: answer.code, message: 'fake' } as GeolocationPositionError);
+        else success({ coords: { latitude: answer.lat, longitude: answer.lng, accuracy: 10 } } as GeolocationPosition);
+      }, 10);
+    },
+    watchPosition: () => 0,
+    clearWatch: () => undefined,
+  } as Geolocation;
+}
+
+/** Every text, input value and image source in the element's tree, shadow roots included. */
+export function everything(node: Node): string[] {
+  const out: string[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeType === Node.TEXT_NODE) out.push(n.textContent ?? '');
+    if (n instanceof HTMLInputElement || n instanceof HTMLTextAreaElement) out.push(n.value);
+    if (n instanceof HTMLImageElement) out.push(n.src);
+    if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
+    for (const child of n.childNodes) walk(child);
+  };
+  walk(node);
+  return out;
+}
