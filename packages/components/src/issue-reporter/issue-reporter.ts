@@ -1369,6 +1369,10 @@ export class GkIssueReporter extends GridkitElement {
         <h2 id="outcome-heading" tabindex="-1">${m.queuedHeading}</h2>
         <p>${m.queuedDetail}</p>
         <p class="hint" role="status"><span class="spinner inline" aria-hidden="true"></span> ${m.queuedWaiting}</p>
+        <p>${m.queuedMayLeave}</p>
+        <div class="actions no-print">
+          <button type="button" class="primary" @click=${() => this.forget()}>${m.another}</button>
+        </div>
       </section>`;
     }
     if (this.phase === 'failed' && this.rejection) {

@@ -140,6 +140,7 @@ export const issueReporterMessages = defineMessages({
     queuedHeading: '已保存在本机，将自动发送',
     queuedDetail: '现在连不上服务器。网络恢复后会自动发送，发送成功后这里会显示工单号。',
     queuedWaiting: '等待网络…',
+    queuedMayLeave: '您可以放心离开：这台设备会一直保存这条反映，直到发送成功。',
 
     rejectedHeading: '没有提交成功',
     rejectedDetail: '服务器没有接受这次反映，原因如下。这次反映保存在本机，直到您放弃它。',
@@ -291,6 +292,7 @@ export const issueReporterMessages = defineMessages({
     queuedHeading: '已儲存在本機，將自動傳送',
     queuedDetail: '現在連不上伺服器。網路恢復後會自動傳送，傳送成功後這裡會顯示工單號。',
     queuedWaiting: '等待網路…',
+    queuedMayLeave: '您可以放心離開：這台裝置會一直保存這條反映，直到傳送成功。',
 
     rejectedHeading: '沒有提交成功',
     rejectedDetail: '伺服器沒有接受這次反映，原因如下。這次反映儲存在本機，直到您放棄它。',
@@ -450,6 +452,7 @@ export const issueReporterMessages = defineMessages({
     queuedDetail:
       'The server cannot be reached now. The report is sent as soon as the network is back, and the case number appears here.',
     queuedWaiting: 'Waiting for the network…',
+    queuedMayLeave: 'You may leave: this device keeps the report until it has been sent.',
 
     rejectedHeading: 'The report was not accepted',
     rejectedDetail:
