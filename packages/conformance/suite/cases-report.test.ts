@@ -1,4 +1,5 @@
 import type { Case, CaseInput, CaseReceipt, ValidationIssue } from '@gridkit/sdk';
+import { trackingTokenPattern } from '@gridkit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { act, caseIn, report } from './support/cases.js';
 import { client, rawFetch } from './support/client.js';
@@ -33,8 +34,8 @@ describe('createCase', () => {
     expect(result.response.status).toBe(201);
     const receipt = result.data as CaseReceipt;
     expect(receipt.ticket).toMatch(TICKET_PATTERN);
-    expect(typeof receipt.trackingToken).toBe('string');
-    expect(receipt.trackingToken.length).toBeGreaterThanOrEqual(16);
+    // The contract's TrackingToken: 12 Crockford base32 characters in groups of four (60 bits).
+    expect(receipt.trackingToken).toMatch(trackingTokenPattern);
     expect(receipt).toMatchObject({
       status: 'submitted',
       level: 'grid',

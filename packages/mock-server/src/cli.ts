@@ -66,7 +66,9 @@ const lines = [
   '',
   'Gridkit mock server',
   `  API          ${server.apiUrl}`,
-  ...(server.demoUrl ? [`  Demo pages   ${server.demoUrl}  (portal, kiosk, resolution rate, case tracker)`] : []),
+  ...(server.demoUrl
+    ? [`  Demo pages   ${server.demoUrl}  (portal, kiosk, resolution rate, case tracker, service log)`]
+    : []),
   `  Health       ${server.apiUrl}/health`,
   `  Database     ${server.databaseFile}`,
 ];

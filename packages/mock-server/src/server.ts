@@ -105,6 +105,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
     rateLimit: options.rateLimit,
     log: options.log,
     demoDir: options.demoDir,
+    demoStaffTokens: () => staffTokens(db),
   });
 
   const server = await new Promise<ServerType>((resolve) => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { trackingTokenPattern } from '@gridkit/sdk';
 import type { GridkitError } from '@gridkit/sdk';
 import { tokens } from './support/fixture.js';
 import { createHarness, report, type Harness } from './support/harness.js';
@@ -25,7 +26,7 @@ describe('reporting a case', () => {
       level: 'grid',
       dueAt: '2026-03-13T17:30:00.000Z',
     });
-    expect(receipt.trackingToken).toMatch(/^[A-Za-z0-9]{24}$/);
+    expect(receipt.trackingToken).toMatch(trackingTokenPattern);
     expect(response.headers.get('Location')).toBe(`/api/v1/tickets/${receipt.ticket}`);
     const stored = h.db.prepare('SELECT tracking_token_hash, reporter_phone FROM cases').get() as Record<
       string,

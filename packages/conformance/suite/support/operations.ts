@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 /** Every operation of the contract, by `METHOD /path` as openapi-fetch reports it (`schemaPath`). */
 export const OPERATIONS: Readonly<Record<string, string>> = {
   'GET /grids': 'listGrids',
+  'GET /grids/locate': 'locateGrid',
   'GET /grids/{gridId}': 'getGrid',
   'GET /grids/{gridId}/ancestors': 'listGridAncestors',
   'GET /grids/{gridId}/notice-board': 'getNoticeBoard',

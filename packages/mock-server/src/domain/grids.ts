@@ -17,6 +17,8 @@ export interface GridRow {
   service_hours: string;
   services: string;
   updated_at: string;
+  /** JSON array of the compounds, streets and landmarks inside the node. */
+  places: string;
 }
 
 export function findGrid(db: Db, id: string): GridRow | undefined {
@@ -81,7 +83,13 @@ export function toGrids(db: Db, rows: GridRow[]): Schemas['Grid'][] {
     ...(row.centroid_lat !== null && row.centroid_lng !== null
       ? { centroid: { lat: row.centroid_lat, lng: row.centroid_lng } }
       : {}),
+    ...placesOf(row),
   }));
+}
+
+function placesOf(row: GridRow): { places?: string[] } {
+  const places = JSON.parse(row.places ?? '[]') as string[];
+  return places.length > 0 ? { places } : {};
 }
 
 export function toGrid(db: Db, row: GridRow): Schemas['Grid'] {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { normalizeTrackingToken } from '@gridkit/sdk';
 
 const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -16,9 +17,21 @@ export function newId(prefix: IdPrefix): string {
   return `${prefix}_${base62(randomBytes(12))}`;
 }
 
-/** A reporter's secret tracking token: 24 random base62 characters (~143 bits). */
-export function newTrackingToken(): string {
-  return base62(randomBytes(24));
+/**
+ * A reporter's tracking token (查询码): 12 Crockford base32 characters, 60
+ * random bits, grouped `K7QM-4T2X-9PZR`. The rule lives in the SDK so that
+ * server, SDK and widgets accept the same spellings.
+ */
+export { newTrackingToken } from '@gridkit/sdk';
+
+/**
+ * What is stored for a tracking token: the hash of its canonical form, so
+ * that `k7qm 4t2x 9pzr` finds what `K7QM-4T2X-9PZR` stored. `undefined` when
+ * the text cannot be a token at all (it then matches nothing).
+ */
+export function trackingTokenHash(typed: string): string | undefined {
+  const canonical = normalizeTrackingToken(typed);
+  return canonical === undefined ? undefined : hashSecret(canonical);
 }
 
 /** Only a hash of a secret is stored, so a copied database does not leak tokens. */

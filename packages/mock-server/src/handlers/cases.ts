@@ -16,7 +16,7 @@ import {
 import { conflict, DomainError, notFound, unprocessable, type Issue } from '../domain/errors.js';
 import { findGrid } from '../domain/grids.js';
 import { jurisdictionClause, subtreeFilter } from '../domain/jurisdiction.js';
-import { hashSecret, newId, newTrackingToken } from '../domain/ids.js';
+import { newId, newTrackingToken, trackingTokenHash } from '../domain/ids.js';
 import { applyAction, type CaseAction } from '../domain/lifecycle.js';
 import { nextTicket } from '../domain/tickets.js';
 import { decodeCursor, page } from '../http/cursor.js';
@@ -89,7 +89,7 @@ export const createCase: Handler<'createCase'> = (context) => {
     ).run(
       id,
       ticket,
-      hashSecret(trackingToken),
+      trackingTokenHash(trackingToken)!,
       grid!.id,
       grid!.path,
       category!.code,
@@ -326,8 +326,11 @@ export const listCaseEvents: Handler<'listCaseEvents'> = ({ db, path, query, pri
   return ok(page(events, scope, toCaseEvent, (event) => [event.seq]));
 };
 
+/** Any typed form of the token matches (case, spaces, dashes, full width, O/I/L); text that is no token matches nothing. */
 function tokenMatches(token: string, hash: string): boolean {
-  const given = Buffer.from(hashSecret(token), 'hex');
+  const typed = trackingTokenHash(token);
+  if (typed === undefined) return false;
+  const given = Buffer.from(typed, 'hex');
   const stored = Buffer.from(hash, 'hex');
   return given.length === stored.length && timingSafeEqual(given, stored);
 }

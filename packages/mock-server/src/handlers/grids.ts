@@ -1,31 +1,21 @@
 import { pathIds, requireGrid, toGrid, toGrids, type GridRow } from '../domain/grids.js';
 import { decodeCursor, page } from '../http/cursor.js';
 import { ok, type Handler } from '../http/handler.js';
+import { notFound } from '../domain/errors.js';
+import { gridAtPoint, type Boundary } from '../domain/geometry.js';
+import { gridLeader, gridsWhoseBoxContains, listGridRows } from '../store/grids.js';
+import { toTeamMember } from './notices.js';
 
 export const listGrids: Handler<'listGrids'> = ({ db, query }) => {
   const limit = query.limit ?? 50;
-  const where: string[] = [];
-  const args: (string | number)[] = [];
-  if (query.parentId !== undefined) {
-    where.push('parent_id = ?');
-    args.push(query.parentId);
-  }
-  if (query.level !== undefined) {
-    where.push('level = ?');
-    args.push(query.level);
-  }
-  if (query.q) {
-    where.push('(instr(lower(name), lower(?)) > 0 OR instr(lower(code), lower(?)) > 0)');
-    args.push(query.q, query.q);
-  }
   const after = decodeCursor(query, 1);
-  if (after) {
-    where.push('code > ?');
-    args.push(after[0]!);
-  }
-  const rows = db
-    .prepare(`SELECT * FROM grids ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY code LIMIT ?`)
-    .all(...args, limit + 1) as GridRow[];
+  const rows = listGridRows(db, {
+    parentId: query.parentId,
+    level: query.level,
+    q: query.q,
+    afterCode: after ? String(after[0]) : undefined,
+    limit,
+  });
   const result = page(
     rows,
     query,
@@ -33,6 +23,20 @@ export const listGrids: Handler<'listGrids'> = ({ db, query }) => {
     (row) => [row.code],
   );
   return ok({ items: toGrids(db, result.items), nextCursor: result.nextCursor });
+};
+
+/** The leaf grid at a point, with its path and its leader's public card (as on the notice board). */
+export const locateGrid: Handler<'locateGrid'> = ({ db, query }) => {
+  const point = { lat: query.lat, lng: query.lng };
+  const candidates = gridsWhoseBoxContains(db, point).map((row) => ({
+    row,
+    code: row.code,
+    boundary: JSON.parse(row.boundary!) as Boundary,
+  }));
+  const found = gridAtPoint(candidates, point);
+  if (!found) throw notFound(`A grid at ${point.lat}, ${point.lng}`);
+  const leader = gridLeader(db, found.row.id);
+  return ok({ point, grid: toGrid(db, found.row), leader: leader ? toTeamMember(leader) : null });
 };
 
 export const getGrid: Handler<'getGrid'> = ({ db, path }) => ok(toGrid(db, requireGrid(db, path.gridId)));

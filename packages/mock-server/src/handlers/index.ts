@@ -9,7 +9,7 @@ import {
   transitionCase,
 } from './cases.js';
 import { getCategory, listCategories } from './categories.js';
-import { getGrid, listGridAncestors, listGrids } from './grids.js';
+import { getGrid, listGridAncestors, listGrids, locateGrid } from './grids.js';
 import { getMedia, uploadMedia } from './media.js';
 import { createNotice, getNoticeBoard, listNotices, retireNotice } from './notices.js';
 import { createServiceLog, getServiceLogSummary, listServiceLogs } from './service-logs.js';
@@ -19,6 +19,7 @@ import { getResolutionStats } from './stats.js';
 /** Every operation of the contract; the `Handlers` type makes a missing one a compile error. */
 export const handlers: Handlers = {
   listGrids,
+  locateGrid,
   getGrid,
   listGridAncestors,
   getNoticeBoard,

@@ -22,7 +22,7 @@ interface NoticeRow {
   author_name: string | null;
 }
 
-interface TeamRow {
+export interface TeamRow {
   id: string;
   name: string;
   role: string;
@@ -48,7 +48,7 @@ function toNotice(row: NoticeRow): Schemas['Notice'] {
   };
 }
 
-function toTeamMember(row: TeamRow): Schemas['TeamMember'] {
+export function toTeamMember(row: TeamRow): Schemas['TeamMember'] {
   return {
     id: row.id,
     name: row.name,

@@ -39,6 +39,8 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** A folder of demo pages served at `/` (the components' `dist/demo`). */
   demoDir?: string;
+  /** The demo staff tokens, served to the demo pages (only with `demoDir`) at `/demo/staff-tokens.json`. */
+  demoStaffTokens?: () => unknown[];
 }
 
 type Env = { Bindings: Partial<HttpBindings> };
@@ -149,6 +151,9 @@ export function createApp(options: AppOptions): Hono<Env> {
         c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:");
       }
     });
+    const demoStaffTokens = options.demoStaffTokens;
+    // Demo only: the service-log page signs in as a seeded worker. Never served without demo pages.
+    if (demoStaffTokens) app.get('/demo/staff-tokens.json', (c) => c.json(demoStaffTokens()));
     app.get('/*', serveStatic({ root: options.demoDir }));
   }
 

@@ -12,7 +12,7 @@
  * for good (old open, overdue cases exist too). The case row is derived from
  * the events that were kept, so the two always agree.
  */
-import { hashSecret } from '../domain/ids.js';
+import { trackingTokenHash } from '../domain/ids.js';
 import { shanghaiDate } from '../domain/time.js';
 import { answerAttributes, type CategorySeed, type Department } from './categories.js';
 import { district, formOfAddress, personName, reporterPhone } from './names.js';
@@ -426,7 +426,7 @@ export function seedCases(
     const sequence = (sequences.get(day) ?? 0) + 1;
     sequences.set(day, sequence);
     const ticket = `${district.ticketPrefix}-${day}-${String(sequence).padStart(4, '0')}`;
-    const trackingToken = rng.base62(24);
+    const trackingToken = rng.trackingToken();
 
     // Channel and reporter.
     const minute = minuteOfDay(created);
@@ -562,7 +562,7 @@ export function seedCases(
     out.cases.add([
       id,
       ticket,
-      hashSecret(trackingToken),
+      trackingTokenHash(trackingToken)!,
       grid.id,
       grid.path,
       category.code,

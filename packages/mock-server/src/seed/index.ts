@@ -20,6 +20,7 @@ import { categories, categoryRow } from './categories.js';
 import { seedNotices } from './notices.js';
 import { IdSource, Rng } from './random.js';
 import { seedServiceLogs } from './service-logs.js';
+import { assignPlaces } from './map.js';
 import { buildTree } from './tree.js';
 import { TableWriter } from './writer.js';
 
@@ -60,7 +61,7 @@ export const defaultSeed = 20261122;
 const demoSize = { grids: 100, cases: 3600 } as const;
 
 /** PRNG streams: one per part of the data, so each part stays stable when another changes. */
-const Stream = { Tree: 1, Ids: 2, Notices: 3, Cases: 4, ServiceLogs: 5 } as const;
+const Stream = { Tree: 1, Ids: 2, Notices: 3, Cases: 4, ServiceLogs: 5, Places: 6 } as const;
 
 /**
  * Fills an empty, migrated database (`openDatabase`). Throws if it already
@@ -143,6 +144,7 @@ function load(
 
   // ── tree, teams, staff ───────────────────────────────────────────────────
   const tree = buildTree(size.grids, now, new Rng(seed, Stream.Tree), ids);
+  const places = assignPlaces(tree.grids, new Rng(seed, Stream.Places), tree.anchors);
   const hasTicketPrefix = (db.prepare('PRAGMA table_info(grids)').all() as { name: string }[]).some(
     (c) => c.name === 'ticket_prefix',
   );
@@ -163,6 +165,7 @@ function load(
     'service_hours',
     'services',
     'updated_at',
+    'places',
     ...(hasTicketPrefix ? ['ticket_prefix'] : []),
   ];
   const gridWriter = new TableWriter(db, 'grids', gridColumns);
@@ -196,6 +199,7 @@ function load(
       node.serviceHours,
       JSON.stringify(node.services),
       node.updatedAt,
+      JSON.stringify(places.get(node) ?? []),
       ...(hasTicketPrefix ? [node.parent ? null : 'WF'] : []),
     ]);
     node.team.forEach((m, i) => {

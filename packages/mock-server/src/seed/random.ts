@@ -9,6 +9,7 @@
  */
 
 const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 function splitmix32(state: number): () => number {
   let s = state >>> 0;
@@ -80,6 +81,13 @@ export class Rng {
       if (x < 0) return i;
     }
     return weights.length - 1;
+  }
+
+  /** A tracking token in canonical form (`K7QM-4T2X-9PZR`), 12 Crockford base32 characters. */
+  trackingToken(): string {
+    let chars = '';
+    for (let i = 0; i < 12; i++) chars += crockford[Math.floor(this.float() * 32)];
+    return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8)}`;
   }
 
   /** `n` base62 characters. */

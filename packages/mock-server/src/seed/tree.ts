@@ -19,6 +19,7 @@ import {
   type TeamFormula,
 } from './names.js';
 import type { IdSource, Rng } from './random.js';
+import { layOutMap } from './map.js';
 
 /** Someone who acts in cases, notices and service logs. */
 export interface Actor {
@@ -86,6 +87,8 @@ export interface Tree {
   /** Nodes at level `grid`, where cases are reported. */
   grids: GridNode[];
   staff: DemoStaff[];
+  /** Demo grids the map and places refer to (absent in sizes too small to have them). */
+  anchors: { q2?: GridNode; q3?: GridNode; q4?: GridNode };
 }
 
 const H = 3_600_000;
@@ -390,10 +393,6 @@ export interface TreeIds {
   staff: IdSource;
 }
 
-/** Grid cell size in degrees: the contract example's 桥北社区第二网格 is 0.0042° × 0.0028°. */
-const cellLng = 0.0042;
-const cellLat = 0.0028;
-
 export function buildTree(wantedGrids: number, now: number, rng: Rng, ids: TreeIds): Tree {
   const nodes: GridNode[] = [];
   const grids: GridNode[] = [];
@@ -604,73 +603,20 @@ export function buildTree(wantedGrids: number, now: number, rng: Rng, ids: TreeI
     });
   }
 
-  placeOnMap(root, grids, q2);
-  return { root, nodes, grids, staff };
+  const anchors = { q2, q3, q4 };
+  layOutMap(root, anchors);
+  aggregate(root);
+  return { root, nodes, grids, staff, anchors };
 }
 
-/** Lay the grids out on a lattice near Anyang, communities side by side; parents get sums and mean centroids. */
-function placeOnMap(root: GridNode, grids: GridNode[], anchor: GridNode | undefined): void {
-  const cols = Math.max(1, Math.ceil(Math.sqrt(grids.length * 1.6)));
-  const rows = Math.ceil(grids.length / cols);
-  const cell = (i: number): { lat: number; lng: number } => {
-    const row = Math.floor(i / cols);
-    const col = row % 2 === 0 ? i % cols : cols - 1 - (i % cols);
-    return {
-      lat: district.centroid.lat + (rows / 2 - row - 0.5) * cellLat,
-      lng: district.centroid.lng + (col - cols / 2 + 0.5) * cellLng,
-    };
-  };
-  // Shift the lattice so that 桥北社区第二网格 sits where the contract's example puts it.
-  let dLat = 0;
-  let dLng = 0;
-  if (anchor) {
-    const at = cell(grids.indexOf(anchor));
-    dLat = 36.0995 - at.lat;
-    dLng = 114.3522 - at.lng;
+/** Parents get their children's households and population summed. */
+function aggregate(node: GridNode): void {
+  if (node.level === 'grid' || node.children.length === 0) return;
+  node.households = 0;
+  node.population = 0;
+  for (const child of node.children) {
+    aggregate(child);
+    node.households += child.households;
+    node.population += child.population;
   }
-  const round = (x: number): number => Math.round(x * 1e6) / 1e6;
-  grids.forEach((grid, i) => {
-    const c = cell(i);
-    grid.lat = round(c.lat + dLat);
-    grid.lng = round(c.lng + dLng);
-    const w = round(grid.lng - cellLng / 2);
-    const e = round(grid.lng + cellLng / 2);
-    const n = round(grid.lat + cellLat / 2);
-    const s = round(grid.lat - cellLat / 2);
-    grid.boundary = JSON.stringify({
-      type: 'Polygon',
-      coordinates: [
-        [
-          [w, n],
-          [e, n],
-          [e, s],
-          [w, s],
-          [w, n],
-        ],
-      ],
-    });
-    grid.children.forEach((building, j) => {
-      building.lat = round(grid.lat + ((j < 2 ? 1 : -1) * cellLat) / 4);
-      building.lng = round(grid.lng + ((j % 2 === 0 ? -1 : 1) * cellLng) / 4);
-    });
-  });
-  const aggregate = (node: GridNode): void => {
-    if (node.level === 'grid' || node.children.length === 0) return;
-    let households = 0;
-    let population = 0;
-    let lat = 0;
-    let lng = 0;
-    for (const child of node.children) {
-      aggregate(child);
-      households += child.households;
-      population += child.population;
-      lat += child.lat;
-      lng += child.lng;
-    }
-    node.households = households;
-    node.population = population;
-    node.lat = round(lat / node.children.length);
-    node.lng = round(lng / node.children.length);
-  };
-  aggregate(root);
 }

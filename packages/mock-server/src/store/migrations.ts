@@ -205,4 +205,36 @@ export const migrations: readonly string[] = [
   DROP INDEX cases_path_created;
   DROP INDEX cases_path_accepted;
   `,
+  // Finding the grid at a point (locateGrid): each boundary's bounding box in an R*Tree, kept by triggers from the
+  // GeoJSON itself (every number at index 0 of a position is a longitude, at index 1 a latitude), so no writer can
+  // forget it. The R*Tree answers "which boxes contain this point" in logarithmic time, the exact
+  // point-in-polygon test (domain/geometry.ts) then runs on those few candidates only. `places` holds the names of
+  // the compounds, streets and landmarks inside a node, searched by listGrids?q=.
+  `
+  ALTER TABLE grids ADD COLUMN places TEXT NOT NULL DEFAULT '[]';
+  CREATE VIRTUAL TABLE grid_bboxes USING rtree(id, west, east, south, north, +grid_id TEXT);
+  CREATE TRIGGER grids_bbox_insert AFTER INSERT ON grids WHEN new.boundary IS NOT NULL BEGIN
+    INSERT INTO grid_bboxes (west, east, south, north, grid_id)
+      SELECT min(CASE WHEN key = 0 THEN value END), max(CASE WHEN key = 0 THEN value END),
+             min(CASE WHEN key = 1 THEN value END), max(CASE WHEN key = 1 THEN value END), new.id
+        FROM json_tree(new.boundary) WHERE type IN ('integer', 'real');
+  END;
+  CREATE TRIGGER grids_bbox_update AFTER UPDATE OF boundary ON grids BEGIN
+    DELETE FROM grid_bboxes WHERE grid_id = old.id;
+    INSERT INTO grid_bboxes (west, east, south, north, grid_id)
+      SELECT min(CASE WHEN key = 0 THEN value END), max(CASE WHEN key = 0 THEN value END),
+             min(CASE WHEN key = 1 THEN value END), max(CASE WHEN key = 1 THEN value END), new.id
+        FROM json_tree(new.boundary) WHERE type IN ('integer', 'real') AND new.boundary IS NOT NULL
+      HAVING count(*) > 0;
+  END;
+  CREATE TRIGGER grids_bbox_delete AFTER DELETE ON grids BEGIN
+    DELETE FROM grid_bboxes WHERE grid_id = old.id;
+  END;
+  INSERT INTO grid_bboxes (west, east, south, north, grid_id)
+    SELECT min(CASE WHEN j.key = 0 THEN j.value END), max(CASE WHEN j.key = 0 THEN j.value END),
+           min(CASE WHEN j.key = 1 THEN j.value END), max(CASE WHEN j.key = 1 THEN j.value END), g.id
+      FROM grids g, json_tree(g.boundary) j
+     WHERE g.boundary IS NOT NULL AND j.type IN ('integer', 'real')
+     GROUP BY g.id;
+  `,
 ];
