@@ -67,3 +67,21 @@ it('serves demo pages beside the API, with a strict Content-Security-Policy', as
   expect(api.headers.get('Content-Security-Policy')).toBeNull();
   expect((await app.request('/missing.html')).status).toBe(404);
 });
+
+it('gives the demo pages the demo staff tokens, and only when it serves demo pages', async () => {
+  const { mkdtempSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const tokens = [{ token: 'demo-worker', role: 'grid_worker', gridIds: ['g1'] }];
+  const base = { db: openDatabase(':memory:'), media: createMediaStore('/nonexistent'), handlers };
+  const demo = createApp({
+    ...base,
+    demoDir: mkdtempSync(join(tmpdir(), 'gridkit-demo-')),
+    demoStaffTokens: () => tokens,
+  });
+  const served = await demo.request('/demo/staff-tokens.json');
+  expect(served.status).toBe(200);
+  expect(await served.json()).toEqual(tokens);
+  const apiOnly = createApp({ ...base, demoStaffTokens: () => tokens });
+  expect((await apiOnly.request('/demo/staff-tokens.json')).status).toBe(404);
+});
