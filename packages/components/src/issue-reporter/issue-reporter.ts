@@ -27,7 +27,7 @@ import { issuesByField, stepOf, type FieldId, type Step } from './fields.js';
 import { currentPosition, GeoError, type GeoFailure } from './geolocation.js';
 import { issueReporterStyles } from './issue-reporter.styles.js';
 import { issueReporterMessages } from './messages.js';
-import { outboxFor } from './outbox.js';
+import { outboxFor } from '../internal/outbox.js';
 import { PhotoTray } from './photo-tray.js';
 
 /** `detail` of `gk-case-submitted`: what the resident needs to follow the case. */
@@ -468,7 +468,7 @@ export class GkIssueReporter extends GridkitElement {
 
   private outboxOf(): Outbox | undefined {
     const client = this.client;
-    const outbox = this.outbox ?? (client ? outboxFor(client) : undefined);
+    const outbox = this.outbox ?? (client ? outboxFor(client, 'reports') : undefined);
     if (outbox && this.listening !== outbox) {
       this.stopListening();
       outbox.addEventListener('sent', this.onSent);

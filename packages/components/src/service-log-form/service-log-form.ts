@@ -12,9 +12,9 @@ import {
   type ServiceLogSummary,
   type StaffPrincipal,
 } from '@gridkit/sdk';
-import { createOutbox } from '@gridkit/sdk/outbox';
 import type { Outbox, OutboxEntry, OutboxEventMap, ServiceLogOutboxEntry } from '@gridkit/sdk/outbox';
 import { normalizeTicket, ticketPattern } from '../internal/ticket.js';
+import { outboxFor } from '../internal/outbox.js';
 import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { IdleCountdownController, idlePromptStyles } from '../internal/idle-countdown.js';
@@ -209,7 +209,6 @@ export class GkServiceLogForm extends GridkitElement {
   private draftKey?: string;
   private caseIds = new Map<string, string>();
   private queuedIds = new Set<string>();
-  private ownOutbox?: { client: GridkitClient; outbox: Outbox };
   private subscribed?: Outbox;
   private authed?: { baseUrl: string; token: string; client: GridkitClient };
   private seenClient?: GridkitClient;
@@ -238,12 +237,8 @@ export class GkServiceLogForm extends GridkitElement {
   private get activeOutbox(): Outbox | undefined {
     if (this.outbox) return this.outbox;
     const client = this.client;
-    if (!client) return undefined;
-    if (this.ownOutbox?.client !== client) {
-      this.ownOutbox?.outbox.close();
-      this.ownOutbox = { client, outbox: createOutbox(client) };
-    }
-    return this.ownOutbox.outbox;
+    const me = this.session.value?.me;
+    return client && me ? outboxFor(client, `service-log:${me.id}`) : undefined;
   }
 
   /** Who is signed in, their grids' names, and the name of a `grid-id` outside them. */
@@ -318,8 +313,6 @@ export class GkServiceLogForm extends GridkitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.unsubscribe();
-    this.ownOutbox?.outbox.close();
-    this.ownOutbox = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
