@@ -66,25 +66,31 @@ function storedReports(): { description: string; media: number }[] {
     .all(`${marker} #%`) as { description: string; media: number }[];
 }
 
-/** Entries the page's outbox still keeps (every object store of its IndexedDB database). */
+/** Reports the page's outbox still keeps (its IndexedDB database, read directly). */
 async function pendingOnDevice(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('gridkit-outbox');
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases())
+      .map((d) => d.name ?? '')
+      .filter((n) => n.startsWith('gridkit-outbox:reports@'));
+    let total = 0;
+    for (const name of names) {
+      total += await new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const names = [...db.objectStoreNames];
-          if (names.length === 0) return (db.close(), resolve(0));
-          const tx = db.transaction(names, 'readonly');
-          let total = 0;
-          for (const name of names)
-            tx.objectStore(name).count().onsuccess = (e) => (total += (e.target as IDBRequest<number>).result);
-          tx.oncomplete = () => (db.close(), resolve(total));
+          const stores = [...db.objectStoreNames];
+          if (stores.length === 0) return (db.close(), resolve(0));
+          const tx = db.transaction(stores, 'readonly');
+          let count = 0;
+          for (const store of stores)
+            tx.objectStore(store).count().onsuccess = (e) => (count += (e.target as IDBRequest<number>).result);
+          tx.oncomplete = () => (db.close(), resolve(count));
         };
-      }),
-  );
+      });
+    }
+    return total;
+  });
 }
 
 async function openReporter(context: BrowserContext, page: Page | undefined, gridId: string) {
@@ -152,7 +158,10 @@ it(`files ${reports} reports through faults, reloads and a restart: exactly one 
       // Offline for this whole report: it must wait on the device.
       counts.offlineWindows += 1;
       await context.setOffline(true);
-      outcomes[await fileReport(page, n, photo)] += 1;
+      const outcome = await fileReport(page, n, photo);
+      outcomes[outcome] += 1;
+      expect(outcome, 'a report made offline is kept on the device').toBe('queued');
+      expect(await pendingOnDevice(page)).toBeGreaterThan(0);
       if (n % 38 === 0) {
         // The tab is closed while offline; a new one sends what the old one kept.
         counts.reloads += 1;
