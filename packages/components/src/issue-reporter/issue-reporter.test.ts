@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import exifr from 'exifr';
 import { createGridkitClient, type Grid } from '@gridkit/sdk';
 import '../define/issue-reporter.js';
 import type { GkIssueReporter } from './issue-reporter.js';
@@ -178,7 +179,13 @@ describe('<gk-issue-reporter>', () => {
       await el.updateComplete;
       expect($(el, '#error-summary').textContent).to.include('这类问题需要至少一张照片');
       expect(focused(el)).to.equal('div#error-summary');
-      choose($(el, '#photo-library'), [await photoFile(3000, 2000)]);
+      // A phone photo with its GPS position in EXIF, taken sideways (orientation 6).
+      const camera = await fetch(new URL('../test-support/images/gps-rotated.jpg', import.meta.url)).then((r) =>
+        r.blob(),
+      );
+      const withGps = new File([camera], 'IMG_0001.jpg', { type: 'image/jpeg' });
+      expect((await exifr.gps(withGps))?.latitude).to.be.a('number');
+      choose($(el, '#photo-library'), [withGps]);
       await waitUntil(() => root(el).querySelector('.thumb-ready canvas'), 'photo not prepared', { timeout: 8000 });
       for (const button of $$(el, '.photo-actions button, .thumb button'))
         expect(button.getBoundingClientRect().height, button.textContent!).to.be.at.least(48);
@@ -205,7 +212,9 @@ describe('<gk-issue-reporter>', () => {
       expect(full.mediaIds).to.have.length(1);
       const media = await api.media.get(full.mediaIds![0]!);
       const bitmap = await createImageBitmap(media);
-      expect(Math.max(bitmap.width, bitmap.height)).to.equal(1600);
+      // Upright, no larger than the configured 1600 px, and the position gone.
+      expect([bitmap.width, bitmap.height]).to.deep.equal([1200, 1600]);
+      expect(await exifr.parse(media, { gps: true })).to.equal(undefined);
     } finally {
       await setViewport(800, 600);
     }
