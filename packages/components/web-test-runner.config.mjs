@@ -1,9 +1,9 @@
 // Browser tests in Debian's Chromium against the real mock server, started
 // here on a free port with the demo seed and stopped when the run ends.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { chromiumLaunchOptions, summaryReporter, testPage } from '../../scripts/browser-tests.mjs';
 import { startServer } from '@gridkit/mock-server';
 
 const server = await startServer({
@@ -15,34 +15,6 @@ const server = await startServer({
   validateResponses: true,
   log: (line) => console.error(line),
 });
-
-/** The same JSON summary the vitest suites write, so CI sums every suite. */
-function summaryReporter(file) {
-  return {
-    onTestRunFinished({ sessions }) {
-      let passed = 0;
-      let failed = 0;
-      let skipped = 0;
-      const walk = (suite) => {
-        for (const test of suite.tests ?? []) {
-          if (test.skipped) skipped += 1;
-          else if (test.passed) passed += 1;
-          else failed += 1;
-        }
-        for (const child of suite.suites ?? []) walk(child);
-      };
-      for (const session of sessions) {
-        if (session.testResults) walk(session.testResults);
-        if (!session.passed && (session.errors?.length ?? 0) > 0) failed += 1;
-      }
-      mkdirSync(new URL('../../.reports/', import.meta.url), { recursive: true });
-      writeFileSync(
-        new URL(file, import.meta.url),
-        JSON.stringify({ numPassedTests: passed, numFailedTests: failed, numPendingTests: skipped }),
-      );
-    },
-  };
-}
 
 export default {
   files: ['src/**/*.test.ts'],
@@ -56,27 +28,9 @@ export default {
   browsers: [
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: chromiumLaunchOptions,
     }),
   ],
-  testRunnerHtml: (testFramework) => `<!doctype html>
-<html lang="zh-CN">
-  <head><meta charset="utf-8"></head>
-  <body>
-    <script>window.GRIDKIT_TEST = ${JSON.stringify({ apiUrl: server.apiUrl, tokens: server.demoTokens })};</script>
-    <script type="module" src="${testFramework}"></script>
-  </body>
-</html>`,
-  reporters: [defaultReporter(), summaryReporter('../../.reports/components.json')],
+  testRunnerHtml: testPage('zh-CN', server),
+  reporters: [defaultReporter(), summaryReporter('components')],
 };

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type StartedServer } from '@gridkit/mock-server';
+import { chromiumLaunchOptions } from '../../../scripts/browser-tests.mjs';
 import { emptyCounts, injectWriteFaults, seededRandom } from './support/faults.js';
 
 const reports = Number(process.env.GRIDKIT_E2E_REPORTS ?? 200);
@@ -41,16 +42,7 @@ async function start(port = 0) {
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'gridkit-e2e-'));
   server = await start();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions);
 });
 
 afterAll(async () => {
