@@ -6,9 +6,10 @@ export const issueReporterStyles = css`
     --_target: 44px;
   }
   .root.kiosk {
-    /* Read from a metre away, touched by fingers: ≥ 48 px targets (56 here), larger text. */
+    /* Read from a metre away by older residents, touched by fingers: ≥ 48 px targets (56 here),
+       the same kiosk text size as the other widgets (about 26 px). */
     --_target: 56px;
-    font-size: var(--gk-kiosk-font-size, 1.35rem);
+    font-size: var(--gk-kiosk-font-size, 1.6rem);
   }
   .step,
   .outcome {
@@ -233,14 +234,25 @@ export const issueReporterStyles = css`
   }
   .choice input {
     flex: none;
-    inline-size: 1.4em;
-    block-size: 1.4em;
+    /* Sized from the label's text (a form control does not inherit it), so it grows with the kiosk text. */
+    font-size: inherit;
+    inline-size: 1.15em;
+    block-size: 1.15em;
     margin: 0.1em 0 0;
     accent-color: var(--_accent);
   }
+  /* A ring in the text colour: the browser's own unchecked control is a dim grey disc on a dark or high-contrast surface. */
+  .choice input[type='radio'] {
+    border-radius: 50%;
+    box-shadow: 0 0 0 1px var(--_fg-muted);
+  }
+  .choice input[type='checkbox'] {
+    border-radius: 0.15em;
+    box-shadow: 0 0 0 1px var(--_fg-muted);
+  }
   .kiosk .choice input {
-    inline-size: 1.6em;
-    block-size: 1.6em;
+    inline-size: 1.25em;
+    block-size: 1.25em;
   }
   .choice-text {
     display: grid;
@@ -269,6 +281,10 @@ export const issueReporterStyles = css`
   .category-list {
     display: grid;
     gap: var(--_space);
+  }
+  .category-list.has-error {
+    border-inline-start: 5px solid var(--_danger);
+    padding-inline-start: 0.8em;
   }
   .kind legend {
     font-size: 1.1em;
@@ -369,6 +385,7 @@ export const issueReporterStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
+    column-gap: 0.3em;
   }
   .phone a {
     color: var(--_link);
@@ -567,18 +584,123 @@ export const issueReporterStyles = css`
     vertical-align: middle;
   }
 
+  /* Kiosk: the step's buttons stay on screen. A resident who picked a category
+     far down the list, or reads the review to its end, never has to hunt for
+     "Continue": the action bar sticks to the bottom of the screen while the
+     step is taller than the screen, and sits at the step's end otherwise. */
+  .kiosk .step > .actions {
+    position: sticky;
+    inset-block-end: 0;
+    z-index: 1;
+    margin: 0 calc(var(--_space) * -1.5) calc(var(--_space) * -1.5);
+    padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);
+    background: var(--_bg);
+    border-block-start: 1px solid var(--_border);
+    border-end-start-radius: var(--_radius);
+    border-end-end-radius: var(--_radius);
+    box-shadow: 0 -0.6rem 1rem -0.8rem rgb(0 0 0 / 0.4);
+  }
+  /* On a very short screen (a phone on its side, 200% zoom) the bar would hide too much of the step. */
+  @media (max-height: 24rem) {
+    .kiosk .step > .actions {
+      position: static;
+      box-shadow: none;
+    }
+  }
+  /* Whatever gets focus is scrolled clear of that bar (WCAG 2.4.11). */
+  .kiosk .step :is(input, textarea, button, a, .choice) {
+    scroll-margin-block: 1em 6.5em;
+  }
+  /* "Back" is a real button at a kiosk, not a small link. */
+  .kiosk button.back {
+    padding: 0.3em 1.1em 0.3em 0.8em;
+    color: var(--_fg);
+    background: var(--_bg-muted);
+    border: 2px solid var(--_fg-muted);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  /* Denser category cards (sized in em, so they grow with the kiosk text) and
+     short answer lists side by side instead of screen-wide rows. */
+  .kiosk .kind .choices {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
+  }
+  .kiosk .step-details :is(.choices, .checks) {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10em), 1fr));
+  }
+  .kiosk .choice-desc {
+    font-size: 0.85em;
+  }
+  .kiosk .ticket {
+    font-size: min(3em, 8cqi);
+  }
+
+  @media (forced-colors: active) {
+    /* A tint and an inset shadow vanish in forced colours: mark the chosen card with the system highlight. */
+    .choice:has(input:checked) {
+      outline: 3px solid Highlight;
+      outline-offset: -1px;
+    }
+    button.primary {
+      color: ButtonText;
+      background: ButtonFace;
+      border: 3px solid ButtonText;
+    }
+    .avatar.initial {
+      color: CanvasText;
+      background: Canvas;
+      border: 2px solid CanvasText;
+    }
+    /* Boxes drawn only by a background get an outline. */
+    .handler,
+    .hint-box,
+    .privacy,
+    .reason {
+      border: 1px solid CanvasText;
+    }
+    .kiosk .step > .actions {
+      border-block-start-width: 2px;
+    }
+  }
+
   @media print {
     .idle-prompt,
     .no-print,
     .step {
       display: none !important;
     }
+    /* Black on white paper whatever the screen theme. */
     .outcome {
+      --_fg: #000;
+      --_fg-muted: #333;
+      --_bg: #fff;
+      --_bg-muted: #fff;
+      --_link: #000;
+      --_success: #000;
+      color: #000;
       border: 0;
       padding: 0;
+      max-inline-size: none;
     }
     .ticket {
       font-size: 28pt;
+    }
+    .token {
+      font-size: 18pt;
+    }
+    .qr svg,
+    .kiosk .qr svg {
+      inline-size: 45mm;
+      block-size: 45mm;
+    }
+    .handler {
+      border: 1px solid #000;
+      break-inside: avoid;
+    }
+    .avatar.initial {
+      color: #000;
+      background: none;
+      border: 2px solid #000;
     }
   }
 `;

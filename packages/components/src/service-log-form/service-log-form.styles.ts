@@ -155,8 +155,10 @@ export const serviceLogFormStyles = css`
     border-color: var(--_danger);
   }
   .chip input {
-    inline-size: 1.2em;
-    block-size: 1.2em;
+    /* Sized from the chip's text (a form control does not inherit it), so it grows with the kiosk text. */
+    font-size: inherit;
+    inline-size: 1.1em;
+    block-size: 1.1em;
     margin: 0;
     accent-color: var(--_accent);
   }
@@ -286,11 +288,20 @@ export const serviceLogFormStyles = css`
     border: 1px solid var(--_link);
     color: var(--_link);
   }
+  /* The month's four figures: four across when they fit, else two by two (never three and a lone one). */
+  .month {
+    container-type: inline-size;
+  }
   .figures {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(7em, 1fr));
+    grid-template-columns: repeat(2, minmax(0, 1fr));
     gap: 0.5em;
     margin: 0;
+  }
+  @container (min-width: 30em) {
+    .figures {
+      grid-template-columns: repeat(4, minmax(0, 1fr));
+    }
   }
   .figure {
     padding: 0.5em 0.75em;
@@ -348,13 +359,41 @@ export const serviceLogFormStyles = css`
     }
   }
 
-  /* Kiosk: large text, finger-sized targets. */
+  /* Kiosk: large text (the same size as the other widgets' kiosk layouts), finger-sized targets. */
   .kiosk {
-    font-size: var(--gk-kiosk-font-size, 1.35rem);
+    font-size: var(--gk-kiosk-font-size, 1.6rem);
     --_target: 56px;
   }
+  /* A ring in the text colour: the browser's own unchecked control is a dim grey disc on a dark or high-contrast surface. */
+  .chip input[type='radio'] {
+    border-radius: 50%;
+    box-shadow: 0 0 0 1px var(--_fg-muted);
+  }
+  .chip input[type='checkbox'] {
+    border-radius: 0.15em;
+    box-shadow: 0 0 0 1px var(--_fg-muted);
+  }
   .kiosk .chip input {
-    inline-size: 1.5em;
-    block-size: 1.5em;
+    inline-size: 1.2em;
+    block-size: 1.2em;
+  }
+
+  @media (forced-colors: active) {
+    /* A tint and an inset shadow vanish in forced colours: mark chosen chips with the system highlight. */
+    .chip:has(input:checked) {
+      outline: 3px solid Highlight;
+      outline-offset: -1px;
+    }
+    .primary {
+      color: ButtonText;
+      background: ButtonFace;
+      border: 3px solid ButtonText;
+    }
+    /* Boxes drawn only by a background get an outline. */
+    .quick,
+    .note,
+    .figure {
+      border: 1px solid CanvasText;
+    }
   }
 `;
