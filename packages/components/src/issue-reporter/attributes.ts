@@ -50,7 +50,7 @@ export interface AttributeFieldContext {
   m: IssueReporterMessages;
   text: (value: LocalizedText | undefined) => string | undefined;
   onChange: (value: AttributeDraft) => void;
-  onBlur: () => void;
+  onBlur: (event: FocusEvent) => void;
 }
 
 /** One extra field, as the control its datatype calls for; `required` said in words, not only with a star. */

@@ -186,7 +186,7 @@ describe('<gk-issue-reporter>', () => {
       const withGps = new File([camera], 'IMG_0001.jpg', { type: 'image/jpeg' });
       expect((await exifr.gps(withGps))?.latitude).to.be.a('number');
       choose($(el, '#photo-library'), [withGps]);
-      await waitUntil(() => root(el).querySelector('.thumb-ready canvas'), 'photo not prepared', { timeout: 8000 });
+      await waitUntil(() => root(el).querySelector('.thumb-ready canvas'), 'photo not prepared', { timeout: 20000 });
       for (const button of $$(el, '.photo-actions button, .thumb button'))
         expect(button.getBoundingClientRect().height, button.textContent!).to.be.at.least(48);
       await tap($(el, 'button[type="submit"]'));
@@ -220,6 +220,25 @@ describe('<gk-issue-reporter>', () => {
     }
   });
 
+  it('takes the first click on Continue after a field was left wrong (no message moves the button away)', async () => {
+    const grid = await aGrid();
+    const el = await fixture<GkIssueReporter>(
+      html`<gk-issue-reporter base-url=${testServer.apiUrl} grid-id=${grid.id}></gk-issue-reporter>`,
+    );
+    await waitUntil(() => root(el).querySelector('#category'), 'categories did not load', { timeout: 8000 });
+    $<HTMLInputElement>(el, 'input[value="green.space"]').click();
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await untilStep(el, 'where');
+    await tap($(el, '#address'));
+    await sendKeys({ type: 'x' });
+    await sendKeys({ press: 'Backspace' });
+    // One real click, straight from the emptied field to Continue.
+    await tap($(el, 'button[type="submit"]'));
+    await waitUntil(() => root(el).querySelector('#error-summary'), 'the click was swallowed: no error summary');
+    expect(focused(el)).to.equal('div#error-summary');
+    expect($(el, '#address').getAttribute('aria-invalid')).to.equal('true');
+  });
+
   it('in kiosk mode, clears every trace of a resident after the idle countdown', async () => {
     const grid = await aGrid();
     const el = await fixture<GkIssueReporter>(
@@ -243,7 +262,7 @@ describe('<gk-issue-reporter>', () => {
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
     await untilStep(el, 'photos');
     choose($(el, '#photo-library'), [await photoFile()]);
-    await waitUntil(() => root(el).querySelector('.thumb-ready canvas'), 'photo not prepared', { timeout: 8000 });
+    await waitUntil(() => root(el).querySelector('.thumb-ready canvas'), 'photo not prepared', { timeout: 20000 });
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
     await untilStep(el, 'describe');
     const description = $<HTMLTextAreaElement>(el, '#description');

@@ -27,6 +27,7 @@ import { issuesByField, stepOf, type FieldId, type Step } from './fields.js';
 import { currentPosition, GeoError, type GeoFailure } from './geolocation.js';
 import { issueReporterStyles } from './issue-reporter.styles.js';
 import { issueReporterMessages } from './messages.js';
+import { leftForSubmit } from '../internal/form-feedback.js';
 import { outboxFor } from '../internal/outbox.js';
 import { PhotoTray } from './photo-tray.js';
 
@@ -240,7 +241,8 @@ export class GkIssueReporter extends GridkitElement {
     }
   }
 
-  private left(field: FieldId) {
+  private left(field: FieldId, event?: FocusEvent) {
+    if (leftForSubmit(event)) return;
     if (!this.touched.has(field)) this.touched = new Set(this.touched).add(field);
   }
 
@@ -834,7 +836,7 @@ export class GkIssueReporter extends GridkitElement {
                             this.categoryCode = c.code;
                             this.changed('category');
                           }}
-                          @blur=${() => this.left('category')}
+                          @blur=${(event: FocusEvent) => this.left('category', event)}
                         />
                         <span class="choice-text">
                           <span class="choice-name">${this.label(c.name)}</span>
@@ -873,7 +875,7 @@ export class GkIssueReporter extends GridkitElement {
             this.answers = { ...this.answers, [attribute.code]: value };
             this.changed(`attr-${attribute.code}`);
           },
-          onBlur: () => this.left(`attr-${attribute.code}`),
+          onBlur: (event: FocusEvent) => this.left(`attr-${attribute.code}`, event),
         }),
       )}
       ${this.nextButton()}`;
@@ -912,7 +914,7 @@ export class GkIssueReporter extends GridkitElement {
             this.address = (e.target as HTMLInputElement).value;
             this.changed('address');
           }}
-          @blur=${() => this.left('address')}
+          @blur=${(event: FocusEvent) => this.left('address', event)}
         />
       </div>
       <div class="field locate ${locationError ? 'has-error' : ''}">
@@ -1122,7 +1124,7 @@ export class GkIssueReporter extends GridkitElement {
                           >`
                     }
                     <span class="thumb-state">
-                      <span class="visually-hidden">${m.photoLabel(n(i))}：</span>
+                      <span class="visually-hidden">${m.labelled(m.photoLabel(n(i)), '')}</span>
                       ${
                         photo.state === 'preparing'
                           ? m.preparing
@@ -1178,7 +1180,7 @@ export class GkIssueReporter extends GridkitElement {
             this.description = (e.target as HTMLTextAreaElement).value;
             this.changed('description');
           }}
-          @blur=${() => this.left('description')}
+          @blur=${(event: FocusEvent) => this.left('description', event)}
         ></textarea>
         <p id="description-count" class="hint counter ${used > descriptionMax ? 'over' : ''}" aria-live="polite">
           ${m.counter(this.localize.number(used), this.localize.number(descriptionMax))}
@@ -1233,7 +1235,7 @@ export class GkIssueReporter extends GridkitElement {
                         this.reporterName = (e.target as HTMLInputElement).value;
                         this.changed('name');
                       }}
-                      @blur=${() => this.left('name')}
+                      @blur=${(event: FocusEvent) => this.left('name', event)}
                     />
                   </div>
                   <div class="field ${phoneError ? 'has-error' : ''}">
@@ -1253,7 +1255,7 @@ export class GkIssueReporter extends GridkitElement {
                         this.phone = (e.target as HTMLInputElement).value;
                         this.changed('phone');
                       }}
-                      @blur=${() => this.left('phone')}
+                      @blur=${(event: FocusEvent) => this.left('phone', event)}
                     />
                   </div>
                 </div>`
@@ -1294,11 +1296,11 @@ export class GkIssueReporter extends GridkitElement {
               ? m.yes
               : m.no
             : Array.isArray(value)
-              ? value.map(option).join('、')
+              ? value.map(option).join(m.listSeparator)
               : a.datatype === 'singlevaluelist'
                 ? option(String(value))
                 : String(value);
-        return `${this.label(a.label)}：${shown}`;
+        return m.labelled(this.label(a.label), shown);
       });
     const grid = this.chosenGrid;
     const photos = this.photos.ready;

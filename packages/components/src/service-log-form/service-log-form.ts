@@ -14,6 +14,7 @@ import {
 } from '@gridkit/sdk';
 import type { Outbox, OutboxEntry, OutboxEventMap, ServiceLogOutboxEntry } from '@gridkit/sdk/outbox';
 import { normalizeTicket, ticketPattern } from '../internal/ticket.js';
+import { leftForSubmit } from '../internal/form-feedback.js';
 import { outboxFor } from '../internal/outbox.js';
 import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
@@ -420,7 +421,8 @@ export class GkServiceLogForm extends GridkitElement {
     emit(this, 'gk-reset', {});
   }
 
-  private touch(field: Field) {
+  private touch(field: Field, event?: FocusEvent) {
+    if (leftForSubmit(event)) return;
     if (!this.touched.has(field)) this.touched = new Set(this.touched).add(field);
   }
 
@@ -759,7 +761,7 @@ export class GkServiceLogForm extends GridkitElement {
               aria-describedby=${describedBy('date', true)}
               .value=${d.date}
               @input=${(e: Event) => this.change('date', { date: (e.target as HTMLInputElement).value })}
-              @blur=${() => this.touch('date')}
+              @blur=${(event: FocusEvent) => this.touch('date', event)}
             />
             <p id="date-hint" class="hint">${m.dateHint}</p>
             ${error('date', 'date')}
@@ -776,7 +778,7 @@ export class GkServiceLogForm extends GridkitElement {
               aria-describedby=${describedBy('minutes')}
               .value=${d.minutes}
               @input=${(e: Event) => this.change('minutes', { minutes: (e.target as HTMLInputElement).value })}
-              @blur=${() => this.touch('minutes')}
+              @blur=${(event: FocusEvent) => this.touch('minutes', event)}
             />
             ${error('minutes', 'minutes')}
           </div>
@@ -822,7 +824,7 @@ export class GkServiceLogForm extends GridkitElement {
             aria-describedby="summary-error summary-count"
             .value=${d.summary}
             @input=${(e: Event) => this.change('summary', { summary: (e.target as HTMLTextAreaElement).value })}
-            @blur=${() => this.touch('summary')}
+            @blur=${(event: FocusEvent) => this.touch('summary', event)}
           ></textarea>
           <p id="summary-count" class="hint">
             ${m.summaryCount(this.localize.number(d.summary.length), this.localize.number(summaryMax))}
@@ -842,7 +844,7 @@ export class GkServiceLogForm extends GridkitElement {
               aria-describedby=${describedBy('householdRef', true)}
               .value=${d.householdRef}
               @input=${(e: Event) => this.change('householdRef', { householdRef: (e.target as HTMLInputElement).value })}
-              @blur=${() => this.touch('householdRef')}
+              @blur=${(event: FocusEvent) => this.touch('householdRef', event)}
             />
             <p id="householdRef-hint" class="hint">${m.householdHint}</p>
             ${error('householdRef', 'householdRef')}
@@ -859,8 +861,8 @@ export class GkServiceLogForm extends GridkitElement {
               aria-describedby=${describedBy('ticket', true)}
               .value=${d.ticket}
               @input=${(e: Event) => this.change('ticket', { ticket: (e.target as HTMLInputElement).value })}
-              @blur=${() => {
-                this.touch('ticket');
+              @blur=${(event: FocusEvent) => {
+                this.touch('ticket', event);
                 const normal = normalizeTicket(this.draft.ticket);
                 if (normal !== this.draft.ticket && ticketPattern.test(normal))
                   this.change('ticket', { ticket: normal });
@@ -890,7 +892,7 @@ export class GkServiceLogForm extends GridkitElement {
 
   private leftGroup(event: FocusEvent, field: Field) {
     const group = event.currentTarget as HTMLElement;
-    if (!group.contains(event.relatedTarget as Node | null)) this.touch(field);
+    if (!group.contains(event.relatedTarget as Node | null)) this.touch(field, event);
   }
 
   private renderChoices<T extends Kind | Outcome>(
