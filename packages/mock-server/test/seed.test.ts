@@ -638,7 +638,8 @@ describe('seedDatabase (demo)', () => {
       again.close();
       other.close();
     }
-  });
+    // Two more whole demo seeds plus fingerprints: ~15 s on a loaded 2-core machine; headroom, not a speed claim.
+  }, 60_000);
 
   it('refuses a database that already has grids, and leaves it untouched', () => {
     const before = fingerprint(db);
@@ -664,7 +665,8 @@ describe('seedDatabase (explicit sizes)', () => {
     } finally {
       db.close();
     }
-  });
+    // 500 grids and 20,000 cases with their timelines and service logs: ~16 s on a loaded 2-core machine.
+  }, 60_000);
 
   it('handles tiny sizes', () => {
     const db = openDatabase(':memory:');
