@@ -17,6 +17,7 @@ const worker = (token: string) => tokens.find((t) => t.token === token)!;
 const creator = worker('demo-worker-qiaobei-02');
 const summed = worker('demo-worker-caihong-06');
 const twoGrids = worker('demo-worker-qiaobei-0304');
+const reloaded = worker('demo-worker-yingyue-01');
 
 const staffClient = (token: string) => createGridkitClient({ baseUrl: testServer.apiUrl, token });
 const publicApi = createGridkitClient({ baseUrl: testServer.apiUrl });
@@ -99,7 +100,7 @@ function form(
 /** Reads the month's figures as shown. */
 function shownSummary(el: GkServiceLogForm) {
   const figure = (name: string) => digits($(el, `[data-figure="${name}"] dd`).textContent);
-  const kinds = [...shadow(el).querySelectorAll<HTMLElement>('tr[data-kind]')].map((row) => ({
+  const kinds = [...shadow(el).querySelectorAll<HTMLTableRowElement>('tr[data-kind]')].map((row) => ({
     kind: row.dataset['kind'],
     entries: digits(row.cells[1]!.textContent),
     minutes: digits(row.cells[2]!.textContent),
@@ -147,6 +148,8 @@ describe('<gk-service-log-form>', () => {
     );
 
     const saved = oneEvent(el, 'gk-service-log-saved');
+    const everySaved: Event[] = [];
+    el.addEventListener('gk-service-log-saved', (event) => everySaved.push(event));
     await press(el, 'button[type="submit"]', 'Enter');
     const { detail } = await saved;
     expect(detail.serviceLog.summary).to.equal(summary);
@@ -172,6 +175,7 @@ describe('<gk-service-log-form>', () => {
     expect(shanghaiDate(new Date(stored[0]!.occurredAt))).to.equal(shanghaiDate());
 
     await waitUntil(() => shownSummary(el).entries === before + 1, 'month summary not updated after the save');
+    expect(everySaved, 'one event, though the outbox also reports the entry sent').to.have.length(1);
   });
 
   it('links a case by its work-order number, typed as a person would', async () => {
@@ -386,6 +390,111 @@ describe('<gk-service-log-form>', () => {
     const page = await staffClient(creator.token).serviceLogs.list({ workerId: creator.staffId, limit: 100 });
     expect(page.items.filter((log) => log.summary === summary)).to.have.length(1);
     outbox.close();
+  });
+
+  describe('an entry queued by an earlier page or element', () => {
+    /** The worker's client on one page; POSTs fail while `network.online` is false. */
+    const network = { online: false };
+    const pageClient = () =>
+      createGridkitClient({
+        baseUrl: testServer.apiUrl,
+        token: reloaded.token,
+        retry: false,
+        fetch: (input, init) => {
+          const request = new Request(input as Request, init);
+          if (!network.online && request.method === 'POST') return Promise.reject(new TypeError('Failed to fetch'));
+          return fetch(request);
+        },
+      });
+    async function queueOne(el: GkServiceLogForm, summary: string) {
+      await press(el, '.quick button[data-kind="visit"]', 'Enter');
+      await sendKeys({ type: summary });
+      await press(el, '#group-elderly_alone', 'Space');
+      await typeInto(el, '#minutes', '20');
+      await press(el, '#outcome-resolved', 'Space');
+      const queued = oneEvent(el, 'gk-service-log-queued');
+      await press(el, 'button[type="submit"]', 'Enter');
+      await queued;
+    }
+    const onServer = async (summary: string) =>
+      (await staffClient(reloaded.token).serviceLogs.list({ workerId: reloaded.staffId, limit: 100 })).items.filter(
+        (log) => log.summary === summary,
+      );
+    beforeEach(() => {
+      network.online = false;
+      for (const id of reloaded.gridIds) localStorage.removeItem(draftKey(reloaded.staffId, id));
+    });
+
+    it('a second element on the shared outbox fires gk-service-log-saved when it is sent, and lists it', async () => {
+      const outbox = createOutbox(pageClient(), { name: `test-service-log-shared-${Date.now()}`, autoFlush: false });
+      const mount = () =>
+        fixture<GkServiceLogForm>(
+          html`<gk-service-log-form
+            base-url=${testServer.apiUrl}
+            token=${reloaded.token}
+            grid-id=${reloaded.gridIds[0]!}
+            .outbox=${outbox}
+          ></gk-service-log-form>`,
+        ).then(ready);
+      const first = await listed(await mount());
+      const summary = `另一表单离线登记 ${Date.now()}`;
+      await queueOne(first, summary);
+      first.remove();
+
+      const second = await listed(await mount());
+      await waitUntil(() => shadow(second).querySelector('.badge.pending'), 'queued entry not listed as pending');
+      expect(text(second)).to.include(summary);
+      network.online = true;
+      const saved = oneEvent(second, 'gk-service-log-saved');
+      await outbox.flush();
+      const { detail } = await saved;
+      expect(detail.serviceLog).to.include({ summary, workerId: reloaded.staffId, kind: 'visit', minutes: 20 });
+      await waitUntil(
+        () => !shadow(second).querySelector('.badge.pending') && text(second).includes(summary),
+        'today’s list not updated',
+      );
+      expect($(second, `.today .log[data-id="${detail.serviceLog.id}"]`).textContent).to.include(summary);
+      expect(text(second)).to.include(zh.sentLater);
+      expect(await outbox.pending()).to.deep.equal([]);
+      expect((await onServer(summary)).map((log) => log.id)).to.deep.equal([detail.serviceLog.id]);
+      outbox.close();
+    });
+
+    it('after a reload (a new client, its own outbox on the same scope) the new form fires it when the network is back', async () => {
+      // Page 1: the widget's own outbox for this worker (scope service-log:<staff id>), offline.
+      const page1 = await fixture<GkProvider>(
+        html`<gk-provider .client=${pageClient()} grid-id=${reloaded.gridIds[0]!}
+          ><gk-service-log-form></gk-service-log-form
+        ></gk-provider>`,
+      );
+      const first = await listed(await ready(page1.querySelector('gk-service-log-form')!));
+      const summary = `重新加载后发送 ${Date.now()}`;
+      await queueOne(first, summary);
+      page1.remove();
+
+      // Page 2: a new client, so a new outbox on the same database, as after a reload.
+      const page2 = await fixture<GkProvider>(
+        html`<gk-provider .client=${pageClient()} grid-id=${reloaded.gridIds[0]!}
+          ><gk-service-log-form></gk-service-log-form
+        ></gk-provider>`,
+      );
+      const second = await listed(await ready(page2.querySelector('gk-service-log-form')!));
+      await waitUntil(() => text(second).includes(summary), 'the earlier page’s entry not listed as pending');
+      expect(shadow(second).querySelector('.badge.pending')).not.to.equal(null);
+      expect(await onServer(summary)).to.have.length(0);
+
+      const saved = oneEvent(second, 'gk-service-log-saved');
+      network.online = true;
+      window.dispatchEvent(new Event('online'));
+      const { detail } = await saved;
+      expect(detail.serviceLog).to.include({ summary, workerId: reloaded.staffId });
+      await waitUntil(
+        () => !shadow(second).querySelector('.badge.pending') && text(second).includes(summary),
+        'today’s list not updated',
+      );
+      expect($(second, `.today .log[data-id="${detail.serviceLog.id}"]`).textContent).to.include(summary);
+      expect((await onServer(summary)).map((log) => log.id)).to.deep.equal([detail.serviceLog.id]);
+    });
   });
 
   it('explains that a staff sign-in is needed when there is no token (401)', async () => {

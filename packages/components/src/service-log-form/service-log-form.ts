@@ -162,7 +162,7 @@ const emptyDraft = (): Draft => ({
  * @csspart state - loading, sign-in, jurisdiction, error and offline messages
  * @csspart retry - the retry button
  * @csspart idle-prompt - the kiosk's "still there?" countdown
- * @fires gk-service-log-saved - the server stored an entry (`detail.serviceLog`), at once or later from the outbox
+ * @fires gk-service-log-saved - the server stored an entry of this worker (`detail.serviceLog`): saved here at once, or sent later by the outbox, whoever queued it (an earlier page too)
  * @fires gk-service-log-queued - an entry was kept on the device to be sent later (`detail.entry`, `detail.input`)
  * @fires gk-reset - the kiosk idle reset cleared the form
  * @fires gk-error - loading or saving failed
@@ -210,6 +210,9 @@ export class GkServiceLogForm extends GridkitElement {
   private draftKey?: string;
   private caseIds = new Map<string, string>();
   private queuedIds = new Set<string>();
+  /** Server ids of entries `gk-service-log-saved` was fired for. */
+  private announced = new Set<string>();
+  private sentWhileSaving: ServiceLog[] = [];
   private subscribed?: Outbox;
   private authed?: { baseUrl: string; token: string; client: GridkitClient };
   private seenClient?: GridkitClient;
@@ -300,15 +303,29 @@ export class GkServiceLogForm extends GridkitElement {
     args: () => [this.client, this.session.value?.me, this.refreshes] as const,
   });
 
+  /**
+   * Any entry of this worker the outbox sent, including one an earlier page
+   * (or element) queued: the page learns it landed, today's list shows it.
+   */
   private readonly onOutboxSent = (event: OutboxEventMap['sent']) => {
     const { entry, result } = event.detail;
     if (entry.kind !== 'serviceLog') return;
-    if (this.queuedIds.delete(entry.id)) {
-      this.note = { kind: 'sent-later' };
-      emit(this, 'gk-service-log-saved', { serviceLog: result as ServiceLog });
-    }
+    const log = result as ServiceLog;
+    const own = this.queuedIds.delete(entry.id);
+    if (log.workerId !== this.session.value?.me.id) return;
+    // Said for another page's entry only when nothing else is being said (or saved) here.
+    if (own || (!this.note && !this.saving)) this.note = { kind: 'sent-later' };
+    // During a save, the outbox reports the entry before the form shows it saved: announce after the save.
+    if (this.saving) this.sentWhileSaving.push(log);
+    else this.announce(log);
     this.refreshes += 1;
   };
+  /** `gk-service-log-saved` once per entry: a save sent at once is also reported by the outbox's `sent`. */
+  private announce(log: ServiceLog) {
+    if (this.announced.has(log.id)) return;
+    this.announced.add(log.id);
+    emit(this, 'gk-service-log-saved', { serviceLog: log });
+  }
   private readonly onOutboxChange = () => void this.loadPending();
 
   override disconnectedCallback() {
@@ -514,7 +531,7 @@ export class GkServiceLogForm extends GridkitElement {
         this.clearDraft();
         this.note = { kind: 'saved', log: result.result };
         this.refreshes += 1;
-        emit(this, 'gk-service-log-saved', { serviceLog: result.result });
+        this.announce(result.result);
         return this.focusNote();
       }
       if (result.status === 'queued') {
@@ -530,6 +547,7 @@ export class GkServiceLogForm extends GridkitElement {
       return this.showProblem(result.problem, gridId);
     } finally {
       this.saving = false;
+      for (const log of this.sentWhileSaving.splice(0)) this.announce(log);
     }
   }
 
