@@ -1,10 +1,10 @@
 import { css } from 'lit';
+import { formStyles } from '../internal/form-styles.js';
 
+/** The shared form rules first, then this widget's own (later rules win at equal specificity). */
 export const caseTrackerStyles = css`
-  :host {
-    container-type: inline-size;
-    --_target: 44px;
-  }
+  ${formStyles}
+
   .lookup,
   .case {
     display: grid;
@@ -17,25 +17,8 @@ export const caseTrackerStyles = css`
   .outcome:not(:empty) {
     margin-block-start: var(--_space);
   }
-  .field {
-    display: grid;
-    gap: 0.25em;
-    align-content: start;
-  }
   label {
     font-weight: 600;
-  }
-  input[type='text'],
-  textarea {
-    box-sizing: border-box;
-    inline-size: 100%;
-    min-block-size: var(--_target);
-    padding: 0.4em 0.7em;
-    font: inherit;
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 1px solid var(--_fg-muted);
-    border-radius: var(--_radius);
   }
   input[type='text'] {
     font-variant-numeric: tabular-nums;
@@ -44,24 +27,6 @@ export const caseTrackerStyles = css`
   input[aria-invalid='true'] {
     border: 2px solid var(--_danger);
   }
-  textarea {
-    resize: vertical;
-  }
-  .hint,
-  .error {
-    margin: 0;
-    font-size: 0.9em;
-  }
-  .hint {
-    color: var(--_fg-muted);
-  }
-  .error {
-    color: var(--_danger);
-    font-weight: 600;
-  }
-  .error:empty {
-    display: none;
-  }
   button.primary {
     justify-self: start;
     min-block-size: var(--_target);
@@ -69,9 +34,6 @@ export const caseTrackerStyles = css`
     padding: 0.5em 1.5em;
     font: inherit;
     font-weight: 600;
-    color: var(--_accent-fg);
-    background: var(--_accent);
-    border: 1px solid transparent;
     border-radius: var(--_radius);
     cursor: pointer;
   }
@@ -213,12 +175,6 @@ export const caseTrackerStyles = css`
   .rating p {
     margin: 0;
   }
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
-  }
   legend {
     padding: 0;
     margin-block-end: 0.5em;
@@ -263,11 +219,6 @@ export const caseTrackerStyles = css`
   .score-given {
     font-weight: 600;
     font-size: 1.1em;
-  }
-  .hint-box {
-    padding: 0.75em;
-    background: var(--_bg-muted);
-    border-radius: var(--_radius);
   }
   .request-id {
     display: block;

@@ -93,10 +93,12 @@ export function renderAttribute(definition: CategoryAttribute, ctx: AttributeFie
                 aria-invalid=${invalid}
                 @change=${(event: Event) => {
                   if (!multi) return ctx.onChange(option.key);
-                  const next = new Set(chosen);
-                  if (target(event).checked) next.add(option.key);
-                  else next.delete(option.key);
-                  ctx.onChange(options.map((o) => o.key).filter((k) => next.has(k)));
+                  // The boxes as they are now, not as last drawn: two taps between renders both count.
+                  const group = target(event).closest('.checks')!;
+                  const checked = new Set(
+                    [...group.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value),
+                  );
+                  ctx.onChange(options.map((o) => o.key).filter((k) => checked.has(k)));
                 }}
                 @blur=${ctx.onBlur}
               />

@@ -1,7 +1,13 @@
-import type { ValidationIssue } from '@gridkit/sdk';
+import type { Category, ValidationIssue } from '@gridkit/sdk';
 
 /** The questions, one a page (GOV.UK), in order; `details` only when the category has extra fields. */
 export type Step = 'what' | 'details' | 'where' | 'photos' | 'describe' | 'contact' | 'review';
+
+/** The steps a report in this category goes through. */
+export function stepsFor(category: Category | undefined): Step[] {
+  const details = (category?.attributes.length ?? 0) > 0;
+  return ['what', ...(details ? (['details'] as const) : []), 'where', 'photos', 'describe', 'contact', 'review'];
+}
 
 /**
  * A field's id in the shadow root, which is also the error summary's link

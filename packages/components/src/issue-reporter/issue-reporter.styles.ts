@@ -1,10 +1,10 @@
 import { css } from 'lit';
+import { formStyles } from '../internal/form-styles.js';
 
+/** The shared form rules first, then this widget's own (later rules win at equal specificity). */
 export const issueReporterStyles = css`
-  :host {
-    container-type: inline-size;
-    --_target: 44px;
-  }
+  ${formStyles}
+
   .root.kiosk {
     /* Read from a metre away by older residents, touched by fingers: ≥ 48 px targets (56 here),
        the same kiosk text size as the other widgets (about 26 px). */
@@ -61,9 +61,7 @@ export const issueReporterStyles = css`
     margin-inline-start: auto;
   }
   .field {
-    display: grid;
     gap: 0.35em;
-    align-content: start;
     margin: 0;
     padding: 0;
     border: 0;
@@ -72,12 +70,6 @@ export const issueReporterStyles = css`
   .field.has-error {
     border-inline-start: 5px solid var(--_danger);
     padding-inline-start: 0.8em;
-  }
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
   }
   legend,
   label[for] {
@@ -93,11 +85,11 @@ export const issueReporterStyles = css`
     font-size: 0.9em;
   }
   .hint {
-    color: var(--_fg-muted);
     font-size: 0.95em;
   }
+  /* A problem is as large as the text around it, and bold. */
   .error {
-    color: var(--_danger);
+    font-size: inherit;
     font-weight: 700;
   }
   .warn {
@@ -113,15 +105,7 @@ export const issueReporterStyles = css`
   input[type='tel'],
   input[type='date'],
   textarea {
-    box-sizing: border-box;
-    inline-size: 100%;
-    min-block-size: var(--_target);
-    padding: 0.4em 0.7em;
-    font: inherit;
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 2px solid var(--_fg-muted);
-    border-radius: var(--_radius);
+    border-width: 2px;
   }
   input.short {
     max-inline-size: 10em;
@@ -132,9 +116,6 @@ export const issueReporterStyles = css`
   [aria-invalid='true']:is(input, textarea) {
     border-color: var(--_danger);
     border-width: 3px;
-  }
-  textarea {
-    resize: vertical;
   }
   .counter.over {
     color: var(--_danger);
@@ -153,18 +134,12 @@ export const issueReporterStyles = css`
     font-weight: 600;
   }
   button.primary {
-    color: var(--_accent-fg);
-    background: var(--_accent);
-    border: 2px solid transparent;
+    border-width: 2px;
   }
   button.secondary {
     color: var(--_fg);
     background: var(--_bg-muted);
     border: 2px solid var(--_fg-muted);
-  }
-  button:disabled {
-    opacity: 0.6;
-    cursor: not-allowed;
   }
   button.link,
   button.back {
@@ -185,9 +160,6 @@ export const issueReporterStyles = css`
     font-size: 0.9em;
   }
   .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75em;
     padding-block-start: 0.5em;
   }
   .kiosk .actions button {
@@ -195,16 +167,12 @@ export const issueReporterStyles = css`
   }
 
   .error-summary {
-    padding: var(--_space);
-    border: 4px solid var(--_danger);
-    border-radius: var(--_radius);
+    border-width: 4px;
   }
   .error-summary ul {
     margin: 0.5em 0 0;
-    padding-inline-start: 1.2em;
   }
   .error-summary a {
-    color: var(--_danger);
     font-weight: 700;
     display: inline-block;
     padding-block: 0.2em;
@@ -219,36 +187,16 @@ export const issueReporterStyles = css`
     display: flex;
     align-items: flex-start;
     gap: 0.65em;
-    min-block-size: var(--_target);
     padding: 0.5em 0.8em;
-    box-sizing: border-box;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    cursor: pointer;
   }
   .choice:has(input:checked) {
-    border-color: var(--_accent);
     box-shadow: inset 0 0 0 2px var(--_accent);
-    background: var(--_bg-muted);
   }
   .choice input {
     flex: none;
-    /* Sized from the label's text (a form control does not inherit it), so it grows with the kiosk text. */
-    font-size: inherit;
     inline-size: 1.15em;
     block-size: 1.15em;
     margin: 0.1em 0 0;
-    accent-color: var(--_accent);
-  }
-  /* A ring in the text colour: the browser's own unchecked control is a dim grey disc on a dark or high-contrast surface. */
-  .choice input[type='radio'] {
-    border-radius: 50%;
-    box-shadow: 0 0 0 1px var(--_fg-muted);
-  }
-  .choice input[type='checkbox'] {
-    border-radius: 0.15em;
-    box-shadow: 0 0 0 1px var(--_fg-muted);
   }
   .kiosk .choice input {
     inline-size: 1.25em;
@@ -290,11 +238,6 @@ export const issueReporterStyles = css`
     font-size: 1.1em;
     border-inline-start: 4px solid var(--_accent);
     padding-inline-start: 0.5em;
-  }
-  .hint-box {
-    padding: 0.75em;
-    background: var(--_bg-muted);
-    border-radius: var(--_radius);
   }
   @container (min-width: 40rem) {
     .kind .choices {
@@ -636,11 +579,6 @@ export const issueReporterStyles = css`
   }
 
   @media (forced-colors: active) {
-    /* A tint and an inset shadow vanish in forced colours: mark the chosen card with the system highlight. */
-    .choice:has(input:checked) {
-      outline: 3px solid Highlight;
-      outline-offset: -1px;
-    }
     button.primary {
       color: ButtonText;
       background: ButtonFace;

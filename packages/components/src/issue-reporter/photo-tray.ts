@@ -110,3 +110,11 @@ export class PhotoTray implements ReactiveController {
     this.host.requestUpdate();
   }
 }
+
+/** Paints a prepared photo's small copy once per canvas. */
+const painted = new WeakMap<HTMLCanvasElement, ImageBitmap>();
+export function drawThumb(canvas: HTMLCanvasElement | undefined, bitmap: ImageBitmap | undefined) {
+  if (!canvas || !bitmap || painted.get(canvas) === bitmap || bitmap.width === 0) return;
+  painted.set(canvas, bitmap);
+  canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
+}

@@ -1,10 +1,10 @@
 import { css } from 'lit';
+import { formStyles } from '../internal/form-styles.js';
 
+/** The shared form rules first, then this widget's own (later rules win at equal specificity). */
 export const serviceLogFormStyles = css`
-  :host {
-    container-type: inline-size;
-    --_target: 44px;
-  }
+  ${formStyles}
+
   .layout {
     display: grid;
     gap: var(--_space);
@@ -62,55 +62,12 @@ export const serviceLogFormStyles = css`
     gap: var(--_space);
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 12em), 1fr));
   }
-  .field {
-    display: grid;
-    gap: 0.25em;
-    align-content: start;
-  }
   label,
   legend {
     font-weight: 600;
   }
-  input[type='text'],
-  input[type='date'],
-  select,
-  textarea {
-    box-sizing: border-box;
-    inline-size: 100%;
-    min-block-size: var(--_target);
-    padding: 0.4em 0.7em;
-    font: inherit;
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 1px solid var(--_fg-muted);
-    border-radius: var(--_radius);
-  }
-  textarea {
-    resize: vertical;
-  }
   [aria-invalid='true']:is(input[type='text'], input[type='date'], textarea) {
     border: 2px solid var(--_danger);
-  }
-  .hint,
-  .error {
-    margin: 0;
-    font-size: 0.9em;
-  }
-  .hint {
-    color: var(--_fg-muted);
-  }
-  .error {
-    color: var(--_danger);
-    font-weight: 600;
-  }
-  .error:empty {
-    display: none;
-  }
-  fieldset {
-    margin: 0;
-    padding: 0;
-    border: 0;
-    min-inline-size: 0;
   }
   legend {
     padding: 0;
@@ -136,18 +93,10 @@ export const serviceLogFormStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.45em;
-    min-block-size: var(--_target);
-    box-sizing: border-box;
     padding: 0.2em 0.9em 0.2em 0.6em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
     font-weight: 400;
-    cursor: pointer;
   }
   .chip:has(input:checked) {
-    border-color: var(--_accent);
-    background: var(--_bg-muted);
     box-shadow: inset 0 0 0 1px var(--_accent);
     font-weight: 600;
   }
@@ -155,12 +104,9 @@ export const serviceLogFormStyles = css`
     border-color: var(--_danger);
   }
   .chip input {
-    /* Sized from the chip's text (a form control does not inherit it), so it grows with the kiosk text. */
-    font-size: inherit;
     inline-size: 1.1em;
     block-size: 1.1em;
     margin: 0;
-    accent-color: var(--_accent);
   }
   button {
     min-block-size: var(--_target);
@@ -181,23 +127,6 @@ export const serviceLogFormStyles = css`
   .primary {
     min-inline-size: 8em;
     font-weight: 600;
-    color: var(--_accent-fg);
-    background: var(--_accent);
-    border: 1px solid transparent;
-  }
-  button:disabled {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75em;
-  }
-  .error-summary {
-    padding: var(--_space);
-    border: 3px solid var(--_danger);
-    border-radius: var(--_radius);
   }
   .error-summary:focus {
     outline: var(--_focus);
@@ -210,11 +139,6 @@ export const serviceLogFormStyles = css`
   }
   .error-summary ul {
     margin: 0;
-    padding-inline-start: 1.2em;
-  }
-  .error-summary a {
-    color: var(--_danger);
-    font-weight: 600;
   }
   .note {
     display: grid;
@@ -364,26 +288,12 @@ export const serviceLogFormStyles = css`
     font-size: var(--gk-kiosk-font-size, 1.6rem);
     --_target: 56px;
   }
-  /* A ring in the text colour: the browser's own unchecked control is a dim grey disc on a dark or high-contrast surface. */
-  .chip input[type='radio'] {
-    border-radius: 50%;
-    box-shadow: 0 0 0 1px var(--_fg-muted);
-  }
-  .chip input[type='checkbox'] {
-    border-radius: 0.15em;
-    box-shadow: 0 0 0 1px var(--_fg-muted);
-  }
   .kiosk .chip input {
     inline-size: 1.2em;
     block-size: 1.2em;
   }
 
   @media (forced-colors: active) {
-    /* A tint and an inset shadow vanish in forced colours: mark chosen chips with the system highlight. */
-    .chip:has(input:checked) {
-      outline: 3px solid Highlight;
-      outline-offset: -1px;
-    }
     .primary {
       color: ButtonText;
       background: ButtonFace;
