@@ -124,6 +124,37 @@ export const Queued: Story = {
   play: async ({ canvasElement }) => walk(canvasElement, 'receipt'),
 };
 
+/** The server refuses the report for good (a 422 no field owns): its reason is shown, with "change" or "discard". */
+export const Rejected: Story = {
+  render: (_args, { globals }) => {
+    const client = createGridkitClient({
+      baseUrl: apiUrl,
+      retry: false,
+      fetch: (input, init) => {
+        const request = new Request(input as Request, init);
+        if (request.method !== 'POST' || !request.url.endsWith('/cases')) return fetch(request);
+        const problem = {
+          type: 'https://gridkit.dev/problems/unprocessable',
+          title: '无法受理',
+          status: 422,
+          detail: 'This grid no longer takes reports; it was merged into 桥北社区第一网格.',
+          requestId: 'story-0000-0000-0000-000000000422',
+        };
+        return Promise.resolve(
+          new Response(JSON.stringify(problem), {
+            status: 422,
+            headers: { 'Content-Type': 'application/problem+json' },
+          }),
+        );
+      },
+    });
+    return html`<gk-provider .client=${client} grid-id=${demoGrids.grid} theme=${globals.theme}>
+      <gk-issue-reporter .geolocation=${here}></gk-issue-reporter>
+    </gk-provider>`;
+  },
+  play: async ({ canvasElement }) => walk(canvasElement, 'receipt'),
+};
+
 const inState = (client: () => GridkitClient): Story => ({
   render: (_args, { globals }) =>
     html`<gk-provider .client=${client()} theme=${globals.theme}><gk-issue-reporter></gk-issue-reporter></gk-provider>`,
