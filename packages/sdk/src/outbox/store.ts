@@ -69,10 +69,14 @@ export class OutboxStore {
    */
   async update(entry: OutboxEntry): Promise<boolean> {
     const tx = (await this.#open()).transaction('entries', 'readwrite');
-    const exists = (await tx.store.getKey(entry.id)) !== undefined;
-    if (exists) await tx.store.put(entry);
-    await tx.done;
-    return exists;
+    try {
+      const exists = (await tx.store.getKey(entry.id)) !== undefined;
+      if (exists) await tx.store.put(entry);
+      await tx.done;
+      return exists;
+    } catch (error) {
+      throw storageError(error);
+    }
   }
 
   async get(id: string): Promise<OutboxEntry | undefined> {
