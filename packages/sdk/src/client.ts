@@ -1,4 +1,5 @@
-import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { GridkitCore } from './core.js';
 import type { paths } from './contract.js';
 import { errorFromResponse } from './error.js';
 import { defaultRetryOptions, type RetryOptions } from './retry.js';
@@ -36,29 +37,11 @@ export interface GridkitClientOptions {
   random?: () => number;
 }
 
-export interface CallOptions {
-  signal?: AbortSignal;
-}
-
-export interface WriteOptions extends CallOptions {
-  /** Reuse a key to make a repeated submission (e.g. from an offline outbox) the same write. Generated when omitted. */
-  idempotencyKey?: string;
-}
-
-type ApiResult<Data> = { data?: Data; error?: unknown; response: Response };
-
-/** What each resource module builds on. */
-export interface GridkitCore {
-  raw: Client<paths>;
-  /** Unwraps an openapi-fetch result: the data, or a thrown `GridkitError`. */
-  ok<Data>(result: Promise<ApiResult<Data>>): Promise<Data>;
-  /** Resolves a path from the contract against `baseUrl`, for links such as `<img src>`. */
-  url(path: string): string;
-}
-
 function resolve<T>(value: T | (() => T)): T {
   return typeof value === 'function' ? (value as () => T)() : value;
 }
+
+export type { CallOptions, GridkitCore, WriteOptions } from './core.js';
 
 export function createGridkitClient(options: GridkitClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');

@@ -1,6 +1,5 @@
-import type { CallOptions, GridkitCore, WriteOptions } from '../client.js';
+import { idempotencyHeader, type CallOptions, type GridkitCore, type WriteOptions } from '../core.js';
 import type { CaseInput, CaseTransitionInput, EvaluationInput, QueryParams } from '../contract.js';
-import { newIdempotencyKey } from '../idempotency.js';
 import { paginate } from '../pagination.js';
 
 export interface TransitionOptions extends WriteOptions {
@@ -22,7 +21,7 @@ export function casesResource({ raw, ok }: GridkitCore) {
     create: (input: CaseInput, options: WriteOptions = {}) =>
       ok(
         raw.POST('/cases', {
-          params: { header: { 'Idempotency-Key': options.idempotencyKey ?? newIdempotencyKey() } },
+          params: { header: idempotencyHeader(options) },
           body: input,
           signal: options.signal,
         }),
@@ -45,7 +44,7 @@ export function casesResource({ raw, ok }: GridkitCore) {
             path: { caseId },
             header: {
               'If-Match': `"${options.version}"`,
-              'Idempotency-Key': options.idempotencyKey ?? newIdempotencyKey(),
+              ...idempotencyHeader(options),
             },
           },
           body: input,
@@ -62,7 +61,7 @@ export function casesResource({ raw, ok }: GridkitCore) {
         raw.POST('/tickets/{ticket}/evaluation', {
           params: {
             path: { ticket },
-            header: { 'Idempotency-Key': options.idempotencyKey ?? newIdempotencyKey() },
+            header: idempotencyHeader(options),
           },
           body: input,
           signal: options.signal,

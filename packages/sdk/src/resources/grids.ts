@@ -1,4 +1,4 @@
-import type { CallOptions, GridkitCore } from '../client.js';
+import type { CallOptions, GridkitCore } from '../core.js';
 import type { QueryParams } from '../contract.js';
 import { paginate } from '../pagination.js';
 

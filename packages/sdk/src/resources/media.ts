@@ -1,6 +1,5 @@
-import type { CallOptions, GridkitCore, WriteOptions } from '../client.js';
+import { idempotencyHeader, type CallOptions, type GridkitCore, type WriteOptions } from '../core.js';
 import type { RequestBodyOf } from '../contract.js';
-import { newIdempotencyKey } from '../idempotency.js';
 
 type UploadForm = RequestBodyOf<'uploadMedia', 'multipart/form-data'>;
 
@@ -23,7 +22,7 @@ export function mediaResource({ raw, ok, url }: GridkitCore) {
       if (options.purpose) form.append('purpose', options.purpose);
       return ok(
         raw.POST('/media', {
-          params: { header: { 'Idempotency-Key': options.idempotencyKey ?? newIdempotencyKey() } },
+          params: { header: idempotencyHeader(options) },
           body: form as unknown as UploadForm,
           bodySerializer: (body) => body as unknown as FormData,
           signal: options.signal,

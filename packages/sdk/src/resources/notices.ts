@@ -1,6 +1,5 @@
-import type { CallOptions, GridkitCore, WriteOptions } from '../client.js';
+import { idempotencyHeader, type CallOptions, type GridkitCore, type WriteOptions } from '../core.js';
 import type { NoticeInput, QueryParams } from '../contract.js';
-import { newIdempotencyKey } from '../idempotency.js';
 import { paginate } from '../pagination.js';
 
 export function noticesResource({ raw, ok }: GridkitCore) {
@@ -19,7 +18,7 @@ export function noticesResource({ raw, ok }: GridkitCore) {
         raw.POST('/grids/{gridId}/notices', {
           params: {
             path: { gridId },
-            header: { 'Idempotency-Key': options.idempotencyKey ?? newIdempotencyKey() },
+            header: idempotencyHeader(options),
           },
           body: input,
           signal: options.signal,
@@ -31,7 +30,7 @@ export function noticesResource({ raw, ok }: GridkitCore) {
         raw.POST('/notices/{noticeId}/retire', {
           params: {
             path: { noticeId },
-            header: { 'Idempotency-Key': options.idempotencyKey ?? newIdempotencyKey() },
+            header: idempotencyHeader(options),
           },
           body: reason === undefined ? {} : { reason },
           signal: options.signal,

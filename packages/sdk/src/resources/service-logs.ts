@@ -1,6 +1,5 @@
-import type { CallOptions, GridkitCore, WriteOptions } from '../client.js';
+import { idempotencyHeader, type CallOptions, type GridkitCore, type WriteOptions } from '../core.js';
 import type { QueryParams, ServiceLogInput } from '../contract.js';
-import { newIdempotencyKey } from '../idempotency.js';
 import { paginate } from '../pagination.js';
 
 export function serviceLogsResource({ raw, ok }: GridkitCore) {
@@ -11,7 +10,7 @@ export function serviceLogsResource({ raw, ok }: GridkitCore) {
     create: (input: ServiceLogInput, options: WriteOptions = {}) =>
       ok(
         raw.POST('/service-logs', {
-          params: { header: { 'Idempotency-Key': options.idempotencyKey ?? newIdempotencyKey() } },
+          params: { header: idempotencyHeader(options) },
           body: input,
           signal: options.signal,
         }),

@@ -1,4 +1,4 @@
-import type { CallOptions, GridkitCore } from '../client.js';
+import type { CallOptions, GridkitCore } from '../core.js';
 
 export function sessionResource({ raw, ok }: GridkitCore) {
   return {
