@@ -327,12 +327,14 @@ export class GkCaseTracker extends GridkitElement {
       <section class="summary" part="status" aria-labelledby="result-heading">
         <h2 id="result-heading" tabindex="-1">${m.caseTitle(found.ticket)}</h2>
         <p class="status-line">
-          <span class="visually-hidden">${m.statusLabel}：</span>
+          <span class="visually-hidden">${m.labelled(m.statusLabel, '')}</span>
           <span class="status status-${found.status}">${m.statuses[found.status] ?? found.status}</span>
         </p>
         ${
           rejection
-            ? html`<p class="reason"><strong>${m.rejectedReason}：</strong><span class="note">${rejection}</span></p>`
+            ? html`<p class="reason">
+                <strong>${m.labelled(m.rejectedReason, '')}</strong><span class="note">${rejection}</span>
+              </p>`
             : nothing
         }
         <dl class="facts">

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CaseInput, CategoryAttribute, LocalizedText } from '@gridkit/sdk';
-import type { IssueReporterMessages } from './messages.js';
+import type { Messages } from './view.js';
 
 /** What a field holds while the resident answers: text for most types, `'yes'|'no'|''` for a boolean, keys for a multi-value list. */
 export type AttributeDraft = string | string[];
@@ -31,7 +31,7 @@ export function attributeProblem(
   definition: CategoryAttribute,
   value: AttributeDraft | undefined,
   label: string,
-  m: IssueReporterMessages,
+  m: Messages,
 ): string | undefined {
   const list = ['singlevaluelist', 'multivaluelist', 'boolean'].includes(definition.datatype);
   if (empty(value)) return definition.required ? (list ? m.attrChoose(label) : m.attrMissing(label)) : undefined;
@@ -47,7 +47,7 @@ export function attributeProblem(
 export interface AttributeFieldContext {
   value: AttributeDraft | undefined;
   error?: string;
-  m: IssueReporterMessages;
+  m: Messages;
   text: (value: LocalizedText | undefined) => string | undefined;
   onChange: (value: AttributeDraft) => void;
   onBlur: (event: FocusEvent) => void;
@@ -59,7 +59,7 @@ export function renderAttribute(definition: CategoryAttribute, ctx: AttributeFie
   const id = `attr-${definition.code}`;
   const label = ctx.text(definition.label) ?? definition.code;
   const hint = ctx.text(definition.description);
-  const marker = html`<span class="marker">（${definition.required ? m.required : m.optional}）</span>`;
+  const marker = html`<span class="marker">${m.aside(definition.required ? m.required : m.optional)}</span>`;
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
   const invalid = error ? 'true' : nothing;
   const hintLine = hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing;

@@ -11,5 +11,10 @@ export const en: CommonMessages = {
   noGrid: 'No grid given (grid-id).',
   requestId: (id) => `Request ID ${id}`,
 
+  labelled: (label, value) => `${label}: ${value}`,
+  listSeparator: ', ',
+  clauseSeparator: '; ',
+  aside: (text) => ` (${text})`,
+
   updated: (date) => `Updated ${date}`,
 };

@@ -3,6 +3,8 @@ import { commonMessages, toLocale, type Catalog } from './index.js';
 import { noticeBoardMessages } from '../notice-board/messages.js';
 import { resolutionRateMessages } from '../resolution-rate/messages.js';
 import { caseTrackerMessages } from '../case-tracker/messages.js';
+import { issueReporterMessages } from '../issue-reporter/messages.js';
+import { serviceLogFormMessages } from '../service-log-form/messages.js';
 
 const keysOf = (value: unknown, prefix = ''): string[] =>
   value && typeof value === 'object'
@@ -15,6 +17,8 @@ const catalogs: Record<string, Catalog<object>> = {
   noticeBoard: noticeBoardMessages,
   resolutionRate: resolutionRateMessages,
   caseTracker: caseTrackerMessages,
+  issueReporter: issueReporterMessages,
+  serviceLogForm: serviceLogFormMessages,
 };
 
 describe('message catalogs', () => {
@@ -25,6 +29,26 @@ describe('message catalogs', () => {
       });
     }
   }
+
+  it('English texts use English punctuation (no full-width colon, comma, parentheses or list mark)', () => {
+    /** Every text of a catalog: strings as they are, functions called with sample arguments. */
+    const texts = (value: unknown): string[] => {
+      if (typeof value === 'string') return [value];
+      if (typeof value === 'function') {
+        try {
+          return texts((value as (...args: string[]) => unknown)('A', 'B', 'C'));
+        } catch {
+          return [];
+        }
+      }
+      if (value && typeof value === 'object') return Object.values(value).flatMap(texts);
+      return [];
+    };
+    for (const [name, catalog] of Object.entries(catalogs)) {
+      const wrong = texts(catalog.en).filter((text) => /[：；（），、。]/.test(text));
+      expect(wrong, name).to.deep.equal([]);
+    }
+  });
 
   it('maps language tags to catalogs', () => {
     expect(['zh', 'zh-CN', 'zh-Hans', 'zh-SG', 'fr', ''].map(toLocale)).to.deep.equal(Array(6).fill('zh-CN'));

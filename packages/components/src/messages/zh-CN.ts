@@ -16,6 +16,15 @@ export const zhCN = {
   noGrid: '未指定网格（grid-id）。',
   requestId: (id: string) => `请求编号 ${id}`,
 
+  /** A label and its value in running text (`原因：…`). */
+  labelled: (label: string, value: string) => `${label}：${value}`,
+  /** Between the items of an inline list. */
+  listSeparator: '、',
+  /** Between clauses of one sentence. */
+  clauseSeparator: '；',
+  /** An aside after a word or figure (`（必填）`, `（12 件）`). */
+  aside: (text: string) => `（${text}）`,
+
   updated: (date: string) => `更新于 ${date}`,
 };
 

@@ -11,5 +11,10 @@ export const zhTW: CommonMessages = {
   noGrid: '未指定網格（grid-id）。',
   requestId: (id) => `請求編號 ${id}`,
 
+  labelled: (label, value) => `${label}：${value}`,
+  listSeparator: '、',
+  clauseSeparator: '；',
+  aside: (text) => `（${text}）`,
+
   updated: (date) => `更新於 ${date}`,
 };

@@ -260,8 +260,8 @@ export class GkResolutionRate extends GridkitElement {
     }
     const label = m.levelsChart(
       shares
-        .map((s) => `${m.levels[s.level]} ${this.rate(s.share)}（${m.cases(this.localize.number(s.closed))}）`)
-        .join('；'),
+        .map((s) => `${m.levels[s.level]} ${this.rate(s.share)}${m.aside(m.cases(this.localize.number(s.closed)))}`)
+        .join(m.clauseSeparator),
     );
     let x = 0;
     const open = !!this.tables.levels;
@@ -338,7 +338,7 @@ export class GkResolutionRate extends GridkitElement {
             this.localize.number(g.figures.received),
           ),
         )
-        .join('；'),
+        .join(m.clauseSeparator),
     );
     const open = !!this.tables.trend;
     return html`<section class="chart-box trend" aria-labelledby="trend-title">

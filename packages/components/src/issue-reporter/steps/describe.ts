@@ -10,7 +10,7 @@ export function renderDescribe(view: StepView): TemplateResult {
   const used = view.answers.description.trim().length;
   return html`<h2 id="step-heading" tabindex="-1">${m.describeHeading}</h2>
     <div class="field ${error ? 'has-error' : ''}">
-      <label for="description">${m.descriptionLabel} <span class="marker">（${m.required}）</span></label>
+      <label for="description">${m.descriptionLabel} <span class="marker">${m.aside(m.required)}</span></label>
       <p class="hint" id="description-hint">${m.descriptionHint}</p>
       ${errorLine('description', error)}
       <textarea

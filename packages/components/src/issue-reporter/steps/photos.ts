@@ -26,7 +26,7 @@ export function renderPhotos(view: PhotosView): TemplateResult {
   const pick = (which: 'camera' | 'library') => (event: Event) =>
     (event.currentTarget as HTMLElement).parentElement?.querySelector<HTMLInputElement>(`#photo-${which}`)?.click();
   return html`<h2 id="step-heading" tabindex="-1">
-      ${m.photosHeading} <span class="marker">（${view.required ? m.required : m.optional}）</span>
+      ${m.photosHeading} <span class="marker">${m.aside(view.required ? m.required : m.optional)}</span>
     </h2>
     <p class="hint" id="photos-hint">${m.photosHint(localize.number(maxPhotos))}</p>
     ${errorLine('photos', error)}

@@ -52,7 +52,7 @@ export function renderWhere(view: WhereView): TemplateResult {
   const chosen = finder.grid;
   return html`<h2 id="step-heading" tabindex="-1">${m.whereHeading}</h2>
     <div class="field ${addressError ? 'has-error' : ''}">
-      <label for="address">${m.addressLabel} <span class="marker">（${m.required}）</span></label>
+      <label for="address">${m.addressLabel} <span class="marker">${m.aside(m.required)}</span></label>
       <p class="hint" id="address-hint">${m.addressHint}</p>
       ${errorLine('address', addressError)}
       <input
@@ -106,7 +106,7 @@ function renderGridSearch(view: WhereView) {
     class="field grid-search ${error ? 'has-error' : ''}"
     aria-describedby=${error ? 'grid-error' : nothing}
   >
-    <legend>${m.gridLegend} <span class="marker">（${m.required}）</span></legend>
+    <legend>${m.gridLegend} <span class="marker">${m.aside(m.required)}</span></legend>
     ${errorLine('grid', error)}
     <label for="grid">${m.gridSearchLabel}</label>
     <p class="hint" id="grid-hint">${m.gridSearchHint}</p>
