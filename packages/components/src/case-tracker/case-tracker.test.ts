@@ -1,4 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+// Real key presses through Playwright: trusted events, so Enter submits a form and arrow keys move between radios.
+import { sendKeys } from '@web/test-runner-commands';
 import { createGridkitClient, type CaseReceipt, type CaseTransitionInput, type GridkitClient } from '@gridkit/sdk';
 import '../define/case-tracker.js';
 import { normalizeTicket, type GkCaseTracker } from './case-tracker.js';
@@ -16,21 +18,6 @@ const focused = (el: HTMLElement) => {
 const has = (el: HTMLElement, selector: string) => shadow(el).querySelector(selector) !== null;
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) =>
   shadow(el).querySelector<T>(selector)!;
-
-/**
- * Real key presses through Playwright (trusted events: Enter submits a form,
- * arrow keys move between radios), via the sendKeys command that Web Test
- * Runner registers by default; the same call `@web/test-runner-commands` makes.
- */
-async function sendKeys(payload: { type: string } | { press: string }) {
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
-    sendMessageWaitForResponse: (message: object) => Promise<{ executed: boolean }>;
-  };
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
-  if (!response.executed) throw new Error('send-keys did not run');
-}
 
 const api = createGridkitClient({ baseUrl: testServer.apiUrl });
 
@@ -210,9 +197,10 @@ describe('<gk-case-tracker>', () => {
     expect(seen).to.deep.equal([]);
     await expect(el).to.be.accessible();
     // Fixing it clears the error as you type.
-    input.value = 'WF-20261122-0042';
-    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await sendKeys({ press: 'Control+A' });
+    await sendKeys({ type: 'WF-20261122-0042' });
     await el.updateComplete;
+    expect(input.value).to.equal('WF-20261122-0042');
     expect(input.getAttribute('aria-invalid')).to.equal('false');
     expect(error.textContent!.trim()).to.equal('');
   });
@@ -288,13 +276,17 @@ describe('<gk-case-tracker>', () => {
     await expect(el).to.be.accessible();
 
     // Submitting without a score says so.
-    $<HTMLButtonElement>(el, 'form[part="rating"] button[type="submit"]').click();
+    const submit = $<HTMLButtonElement>(el, 'form[part="rating"] button[type="submit"]');
+    submit.focus();
+    await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect($(el, '#rating-note').textContent).to.include('请先选择满意程度');
 
-    // Click 3, then the arrow key moves to 4.
-    radios[2]!.click();
+    // Space picks 3, then the arrow key moves to 4.
     radios[2]!.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(radios[2]!.checked).to.equal(true);
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
     expect(radios[3]!.checked).to.equal(true);
@@ -306,9 +298,9 @@ describe('<gk-case-tracker>', () => {
     expect($(el, '#comment').getAttribute('maxlength')).to.equal('500');
 
     const evaluated = oneEvent(el, 'gk-case-evaluated');
-    const submit = $<HTMLButtonElement>(el, 'form[part="rating"] button[type="submit"]');
-    submit.click();
-    submit.click(); // a double tap sends once
+    submit.focus();
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Enter' }); // pressed twice, sent once
     await el.updateComplete;
     expect(submit.disabled).to.equal(true);
     expect((await evaluated).detail).to.deep.equal({ ticket: receipt.ticket, score: 4 });

@@ -1,29 +1,19 @@
 /**
  * Browser-test helpers for the issue reporter: real key presses, mouse clicks
- * and viewport changes through Playwright (Web Test Runner's built-in
- * `send-keys`, `send-mouse` and `set-viewport` commands, the same calls
- * `@web/test-runner-commands` makes), and ways to read what a widget shows.
+ * and viewport changes through Playwright (`@web/test-runner-commands`), and
+ * ways to read what a widget shows.
  */
 import { waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse, setViewport as resize } from '@web/test-runner-commands';
 
-async function command(command: string, payload: object) {
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
-    sendMessageWaitForResponse: (message: object) => Promise<{ executed: boolean }>;
-  };
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command, payload });
-  if (!response.executed) throw new Error(`${command} did not run`);
-}
-
-export const sendKeys = (payload: { type: string } | { press: string }) => command('send-keys', payload);
-export const setViewport = (width: number, height: number) => command('set-viewport', { width, height });
+export { sendKeys };
+export const setViewport = (width: number, height: number) => resize({ width, height });
 
 /** A trusted click (pointerdown, pointerup, click) at the centre of an element, as a finger tap lands. */
 export async function tap(element: Element) {
   element.scrollIntoView({ block: 'center' });
   const box = element.getBoundingClientRect();
-  await command('send-mouse', {
+  await sendMouse({
     type: 'click',
     position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
   });

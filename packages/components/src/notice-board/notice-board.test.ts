@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createGridkitClient } from '@gridkit/sdk';
 import '../define/notice-board.js';
 import type { GkNoticeBoard } from './notice-board.js';
@@ -128,8 +129,7 @@ describe('<gk-notice-board>', () => {
     const retry = shadow(el).querySelector<HTMLButtonElement>('[part="retry"]')!;
     retry.focus();
     expect(shadow(el).activeElement).to.equal(retry);
-    retry.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    retry.click(); // a focused button's Enter is a click
+    await sendKeys({ press: 'Enter' });
     await waitUntil(() => shadow(el).querySelector('.board'), 'retry did not load the board');
   });
 

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { createGridkitClient, type ResolutionFigures, type ResolutionStats } from '@gridkit/sdk';
 import '../define/resolution-rate.js';
 import type { GkResolutionRate } from './resolution-rate.js';
@@ -183,17 +184,29 @@ describe('<gk-resolution-rate>', () => {
     expect([...select.options].map((o) => o.value)).to.deep.equal(periodPresets());
     select.focus();
     expect(shadow(el).activeElement).to.equal(select);
-    // A focused native select changes its value with the arrow keys and fires `change`.
-    const lastYear = periodPresets()[3]!;
-    select.value = lastYear;
-    const changed = oneEvent(el, 'gk-period-change');
+    // A focused native select moves to the next option with ArrowDown and fires `change`:
+    // last 12 months -> this year -> last year.
+    const presets = periodPresets();
+    const thisYear = presets[2]!;
+    const lastYear = presets[3]!;
+    let changed = oneEvent(el, 'gk-period-change');
+    await sendKeys({ press: 'ArrowDown' });
+    expect((await changed).detail).to.deep.equal({ period: thisYear, ...pick(periodRange(thisYear)) });
+    expect(el.getAttribute('period')).to.equal(thisYear);
+    // This year may cover the same dates as the last 12 months (in December): then nothing reloads.
+    await el.updateComplete;
+    await loaded(el);
+    expect(shadow(el).activeElement).to.equal(select);
+    expectFigures(el, (await statsFor(demoGridId, thisYear)).totals);
+
+    changed = oneEvent(el, 'gk-period-change');
     const reloaded = oneEvent(el, 'gk-load');
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-    const event = await changed;
-    expect(event.detail).to.deep.equal({ period: lastYear, ...pick(periodRange(lastYear)) });
+    await sendKeys({ press: 'ArrowDown' });
+    expect((await changed).detail).to.deep.equal({ period: lastYear, ...pick(periodRange(lastYear)) });
     expect(el.getAttribute('period')).to.equal(lastYear);
     await reloaded;
     await loaded(el);
+    expect(shadow(el).activeElement).to.equal(select);
     const stats = await statsFor(demoGridId, lastYear);
     expectFigures(el, stats.totals);
     expect(text(el)).to.include(`去年（${lastYear}年）`);
@@ -207,7 +220,7 @@ describe('<gk-resolution-rate>', () => {
     expect(details.open).to.equal(false);
     summary.focus();
     expect(shadow(el).activeElement).to.equal(summary);
-    summary.click(); // Enter or Space on a focused summary is a click
+    await sendKeys({ press: 'Enter' });
     expect(details.open).to.equal(true);
     expect(details.textContent).to.include('这些数字怎么算');
     expect(details.textContent).to.include('办结率 = 已办结 ÷ 已受理');

@@ -1,5 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
+// Real key presses through Playwright (trusted events).
+import { sendKeys } from '@web/test-runner-commands';
 import { createGridkitClient, type GridkitClient, type ServiceLogSummary } from '@gridkit/sdk';
 import { createOutbox } from '@gridkit/sdk/outbox';
 import '../define/service-log-form.js';
@@ -33,16 +35,6 @@ const focusedId = (el: HTMLElement) => {
 };
 const digits = (value: string | null | undefined) => Number((value ?? '').replace(/[^\d]/g, ''));
 
-/** Real key presses through Playwright (trusted events), as in the case tracker's tests. */
-async function sendKeys(payload: { type: string } | { press: string }) {
-  const socket = '/__web-dev-server__web-socket.js';
-  const { sendMessageWaitForResponse } = (await import(/* @vite-ignore */ socket)) as {
-    sendMessageWaitForResponse: (message: object) => Promise<{ executed: boolean }>;
-  };
-  const sessionId = new URL(location.href).searchParams.get('wtr-session-id');
-  const response = await sendMessageWaitForResponse({ type: 'wtr-command', sessionId, command: 'send-keys', payload });
-  if (!response.executed) throw new Error('send-keys did not run');
-}
 async function typeInto(el: HTMLElement, selector: string, value: string) {
   $<HTMLElement>(el, selector).focus();
   await sendKeys({ type: value });
