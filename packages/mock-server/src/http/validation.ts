@@ -56,8 +56,9 @@ function issuesOf(
     if (error.keyword === 'required') {
       path = `${path}/${(error.params as { missingProperty: string }).missingProperty}`;
       message = 'is required';
-    } else if (error.keyword === 'additionalProperties') {
-      path = `${path}/${(error.params as { additionalProperty: string }).additionalProperty}`;
+    } else if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
+      const params = error.params as { additionalProperty?: string; unevaluatedProperty?: string };
+      path = `${path}/${params.additionalProperty ?? params.unevaluatedProperty}`;
       message = 'is not allowed';
     } else if (error.keyword === 'enum') {
       message = `must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
@@ -195,4 +196,14 @@ export function validateResponse(
   const validate = declared.get(mediaType);
   if (!validate || validate(body)) return [];
   return issuesOf(validate.errors, '').map((issue) => `${issue.path || '/'} ${issue.message}`);
+}
+
+/**
+ * A checker for data that is not a request or response but must still obey the
+ * contract (the seed's fixtures): `schema` may `$ref` `#/components/schemas/...`.
+ * Issues are reported at JSON pointers into the checked value.
+ */
+export function contractChecker(schema: JsonSchema): (value: unknown) => Issue[] {
+  const validate = compileSchema(bodyAjv, schema)!;
+  return (value) => (validate(value) ? [] : issuesOf(validate.errors, ''));
 }

@@ -16,7 +16,7 @@
  */
 import type { Db } from '../store/database.js';
 import { seedCases } from './cases.js';
-import { categories, categoryRow } from './categories.js';
+import { categoryRow, readCategories } from './categories.js';
 import { seedNotices } from './notices.js';
 import { IdSource, Rng } from './random.js';
 import { seedServiceLogs } from './service-logs.js';
@@ -131,6 +131,8 @@ function load(
   now: number,
   seed: number,
 ): Omit<SeedSummary, 'ms'> {
+  // Fixtures first: one that breaks the contract stops the seed before anything is written.
+  const categories = readCategories();
   const idRng = new Rng(seed, Stream.Ids);
   const ids = {
     grid: new IdSource('grd', idRng),

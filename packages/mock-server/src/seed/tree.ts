@@ -4,7 +4,7 @@
  * and the people who act in the data: grid workers, community, street and
  * district administrators, and the demo staff with their tokens.
  */
-import type { LocalizedText } from './categories.js';
+import type { Schemas } from '@gridkit/sdk';
 import {
   chineseNumber,
   demoStreets,
@@ -20,6 +20,8 @@ import {
 } from './names.js';
 import type { IdSource, Rng } from './random.js';
 import { layOutMap } from './map.js';
+
+type LocalizedText = Schemas['LocalizedText'];
 
 /** Someone who acts in cases, notices and service logs. */
 export interface Actor {
