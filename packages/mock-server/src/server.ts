@@ -10,7 +10,9 @@ import { apiBase, createApp } from './http/app.js';
 import { parseFaultSpec, type FaultOptions } from './http/faults.js';
 import { purgeIdempotencyKeys } from './http/idempotency.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
-import { seedDatabase, type SeedOptions, type SeedSummary } from './seed/index.js';
+import { seedDatabase, type SeedOptions, type SeedSummary, type StaffToken } from './seed/index.js';
+
+export type { StaffToken };
 import { openDatabase, type Db } from './store/database.js';
 
 export interface ServerOptions {
@@ -31,15 +33,6 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Demo pages to serve at `/`. */
   demoDir?: string;
-}
-
-export interface StaffToken {
-  token: string;
-  staffId: string;
-  name: string;
-  role: 'grid_worker' | 'admin';
-  gridIds: string[];
-  label: string;
 }
 
 export interface StartedServer {

@@ -5,6 +5,7 @@ import { createApp } from '../src/http/app.js';
 import { operations } from '../src/http/contract.js';
 import { ok } from '../src/http/handler.js';
 import { openDatabase } from '../src/store/database.js';
+import type { StaffToken } from '../src/seed/index.js';
 
 it('implements every operation of the contract', () => {
   expect(operations).toHaveLength(25);
@@ -72,7 +73,16 @@ it('gives the demo pages the demo staff tokens, and only when it serves demo pag
   const { mkdtempSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { tmpdir } = await import('node:os');
-  const tokens = [{ token: 'demo-worker', role: 'grid_worker', gridIds: ['g1'] }];
+  const tokens: StaffToken[] = [
+    {
+      token: 'demo-worker',
+      staffId: 'stf_1',
+      name: '王丽娜',
+      role: 'grid_worker',
+      gridIds: ['g1'],
+      label: '王丽娜 · 第二网格',
+    },
+  ];
   const base = { db: openDatabase(':memory:'), media: createMediaStore('/nonexistent'), handlers };
   const demo = createApp({
     ...base,

@@ -13,6 +13,7 @@ import { fingerprint, idempotentWrite } from './idempotency.js';
 import { negotiateLocale, problemResponse, type Locale, type ProblemInit } from './problem.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { compiledOperations, validateBody, validateParameters, validateResponse } from './validation.js';
+import type { StaffToken } from '../seed/index.js';
 
 export const apiBase = '/api/v1';
 
@@ -40,7 +41,7 @@ export interface AppOptions {
   /** A folder of demo pages served at `/` (the components' `dist/demo`). */
   demoDir?: string;
   /** The demo staff tokens, served to the demo pages (only with `demoDir`) at `/demo/staff-tokens.json`. */
-  demoStaffTokens?: () => unknown[];
+  demoStaffTokens?: () => StaffToken[];
 }
 
 type Env = { Bindings: Partial<HttpBindings> };

@@ -33,7 +33,8 @@ export interface SeedOptions {
   seed?: number;
 }
 
-export interface DemoToken {
+/** A staff member's bearer token with who it is and where it may act (the seed's demo accounts, the start banner, tests). */
+export interface StaffToken {
   token: string;
   staffId: string;
   name: string;
@@ -50,7 +51,7 @@ export interface SeedSummary {
   serviceLogs: number;
   notices: number;
   categories: number;
-  tokens: DemoToken[];
+  tokens: StaffToken[];
   /** The most recent case in each status, with its secret tracking token (for demos of the case tracker). */
   sampleCases: { ticket: string; trackingToken: string; status: string }[];
   rootGridId: string;
