@@ -58,3 +58,20 @@ export function testPage(lang, server) {
   </body>
 </html>`;
 }
+
+/**
+ * The real mock server for a browser test run: demo seed, on a free port,
+ * faults injectable per request, every response checked against the contract.
+ * `startServer` is passed in, so this module depends on no package.
+ */
+export function startTestServer(startServer) {
+  return startServer({
+    port: 0,
+    seed: 'demo',
+    clock: () => new Date(),
+    rateLimit: false,
+    faults: { enabled: true },
+    validateResponses: true,
+    log: (line) => console.error(line),
+  });
+}

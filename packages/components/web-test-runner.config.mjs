@@ -3,18 +3,10 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { chromiumLaunchOptions, summaryReporter, testPage } from '../../scripts/browser-tests.mjs';
+import { chromiumLaunchOptions, startTestServer, summaryReporter, testPage } from '../../scripts/browser-tests.mjs';
 import { startServer } from '@gridkit/mock-server';
 
-const server = await startServer({
-  port: 0,
-  seed: 'demo',
-  clock: () => new Date(),
-  rateLimit: false,
-  faults: { enabled: true },
-  validateResponses: true,
-  log: (line) => console.error(line),
-});
+const server = await startTestServer(startServer);
 
 export default {
   files: ['src/**/*.test.ts'],

@@ -4,20 +4,12 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { chromiumLaunchOptions, summaryReporter, testPage } from '../../scripts/browser-tests.mjs';
+import { chromiumLaunchOptions, startTestServer, summaryReporter, testPage } from '../../scripts/browser-tests.mjs';
 // By path, not as a dependency: the mock server depends on the SDK, and a
 // dependency back would make the workspace a cycle. `pnpm test` builds it first.
 import { startServer } from '../mock-server/dist/index.js';
 
-const server = await startServer({
-  port: 0,
-  seed: 'demo',
-  clock: () => new Date(),
-  rateLimit: false,
-  faults: { enabled: true },
-  validateResponses: true,
-  log: (line) => console.error(line),
-});
+const server = await startTestServer(startServer);
 
 export default {
   files: ['test/browser/**/*.test.ts'],

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { trackingTokenPattern } from '@gridkit/sdk';
 import type { GridkitError } from '@gridkit/sdk';
 import { tokens } from './support/fixture.js';
-import { createHarness, report, type Harness } from './support/harness.js';
+import { closeCase, createHarness, report, type Harness } from './support/harness.js';
 
 let h: Harness;
 afterEach(() => expect(h.contractBreaks).toEqual([]));
@@ -190,16 +190,7 @@ describe('evaluation by the reporter', () => {
       status: 409,
       type: 'https://gridkit.dev/problems/case-not-closed',
     });
-    let c = await admin.cases.get(receipt.id);
-    for (const input of [
-      { action: 'accept' },
-      { action: 'dispatch', assignee: { type: 'person', id: 'stf_g1', name: '王网格' } },
-      { action: 'start' },
-      { action: 'resolve' },
-      { action: 'verify' },
-    ] as const) {
-      c = await admin.cases.transition(c.id, input, { version: c.version });
-    }
+    const c = await closeCase(admin, receipt.id);
     expect(await evaluate('wrong-token-wrong-token!')).toMatchObject({
       status: 403,
       type: 'https://gridkit.dev/problems/invalid-tracking-token',

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { normalizeTrackingToken, trackingTokenPattern } from '@gridkit/sdk';
 import { tokens } from './support/fixture.js';
-import { createHarness, report, type Harness } from './support/harness.js';
+import { closeCase, createHarness, report, type Harness } from './support/harness.js';
 
 let h: Harness;
 afterEach(() => expect(h.contractBreaks).toEqual([]));
@@ -16,16 +16,7 @@ afterEach(() => expect(h.contractBreaks).toEqual([]));
 async function closedCase() {
   const admin = h.client(tokens.adminD);
   const receipt = await h.client().cases.create(report());
-  let c = await admin.cases.get(receipt.id);
-  for (const input of [
-    { action: 'accept' },
-    { action: 'dispatch', assignee: { type: 'person', id: 'stf_g1', name: '王网格' } },
-    { action: 'start' },
-    { action: 'resolve' },
-    { action: 'verify' },
-  ] as const) {
-    c = await admin.cases.transition(c.id, input, { version: c.version });
-  }
+  await closeCase(admin, receipt.id);
   return receipt;
 }
 

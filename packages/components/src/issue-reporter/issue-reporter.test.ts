@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import exifr from 'exifr';
-import { createGridkitClient, type Grid } from '@gridkit/sdk';
+import { createGridkitClient, type Grid, type GridkitClient } from '@gridkit/sdk';
 import '../define/issue-reporter.js';
 import type { GkIssueReporter } from './issue-reporter.js';
 import { testServer } from '../test-support/server.js';
-import { createOutbox } from '@gridkit/sdk/outbox';
+import { createOutbox, type Outbox } from '@gridkit/sdk/outbox';
 import {
   $,
   $$,
@@ -319,11 +319,7 @@ describe('<gk-issue-reporter>', () => {
       },
     });
     const outbox = createOutbox(client, { name: outboxName(), baseDelayMs: 20, maxDelayMs: 50 });
-    const el = await fixture<GkIssueReporter>(
-      html`<gk-provider .client=${client} grid-id=${grid.id}
-        ><gk-issue-reporter .outbox=${outbox}></gk-issue-reporter
-      ></gk-provider>`,
-    ).then((p) => p.querySelector('gk-issue-reporter')!);
+    const el = await reporterUnder(client, grid.id, outbox);
     await fillBareReport(el);
     const rejected = oneEvent(el, 'gk-case-rejected');
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
@@ -362,11 +358,7 @@ describe('<gk-issue-reporter>', () => {
       },
     });
     const outbox = createOutbox(client, { name: outboxName() });
-    const el = await fixture<GkIssueReporter>(
-      html`<gk-provider .client=${client} grid-id=${grid.id}
-        ><gk-issue-reporter .outbox=${outbox}></gk-issue-reporter
-      ></gk-provider>`,
-    ).then((p) => p.querySelector('gk-issue-reporter')!);
+    const el = await reporterUnder(client, grid.id, outbox);
     await waitUntil(() => root(el).querySelector('#category'), 'categories did not load', { timeout: 8000 });
     $<HTMLInputElement>(el, 'input[value="safety.hazard"]').click();
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
@@ -410,11 +402,7 @@ describe('<gk-issue-reporter>', () => {
       },
     });
     const outbox = createOutbox(client, { name: outboxName(), baseDelayMs: 50, maxDelayMs: 100 });
-    const el = await fixture<GkIssueReporter>(
-      html`<gk-provider .client=${client} grid-id=${grid.id}
-        ><gk-issue-reporter .outbox=${outbox}></gk-issue-reporter
-      ></gk-provider>`,
-    ).then((p) => p.querySelector('gk-issue-reporter')!);
+    const el = await reporterUnder(client, grid.id, outbox);
     await fillBareReport(el);
     const queued = oneEvent(el, 'gk-case-queued');
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
@@ -461,4 +449,14 @@ async function fillFromWhere(el: GkIssueReporter) {
   $<HTMLInputElement>(el, '#contact-anonymous').click();
   $<HTMLButtonElement>(el, 'button[type="submit"]').click();
   await untilStep(el, 'review');
+}
+
+/** A reporter under a provider with the page's own client and outbox, for a grid. */
+async function reporterUnder(client: GridkitClient, gridId: string, outbox: Outbox): Promise<GkIssueReporter> {
+  const provider = await fixture(
+    html`<gk-provider .client=${client} grid-id=${gridId}
+      ><gk-issue-reporter .outbox=${outbox}></gk-issue-reporter
+    ></gk-provider>`,
+  );
+  return provider.querySelector('gk-issue-reporter')!;
 }
