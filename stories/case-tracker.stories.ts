@@ -3,6 +3,7 @@ import { html } from 'lit';
 import '@gridkit/components/define/case-tracker';
 import { createGridkitClient, type GridkitClient } from '@gridkit/sdk';
 import { apiUrl, stateClients } from './support.js';
+import { flakyClient } from './network-states.js';
 
 interface Args {
   ticket: string;
@@ -58,4 +59,22 @@ const inState = (client: () => GridkitClient): Story => ({
 });
 export const Loading: Story = inState(stateClients.loading);
 export const ServerError: Story = inState(stateClients.error);
-export const Offline: Story = inState(stateClients.offline);
+/** The device is online but no answer comes: "cannot reach the server", told apart from no network. */
+export const ServerUnreachable: Story = inState(stateClients.offline);
+/** A closed case shown, then the network drops: the case stays, with a polite "updated … — reconnecting…" line. */
+export const KeptAfterFailedRefresh: Story = {
+  loaders: ClosedCaseWithoutToken.loaders,
+  render: (args, { globals, loaded }) =>
+    html`<gk-provider .client=${flakyClient()} theme=${globals.theme}>
+      <gk-case-tracker
+        ticket=${(loaded as { ticket: string }).ticket}
+        layout=${args.layout}
+        refresh="4"
+      ></gk-case-tracker>
+    </gk-provider>`,
+};
+/** A page that forgot base-url: a message for its developer (and one console warning). */
+export const NotSetUp: Story = {
+  render: (args, { globals }) =>
+    html`<gk-case-tracker ticket="WF-20261122-0042" layout=${args.layout} theme=${globals.theme}></gk-case-tracker>`,
+};

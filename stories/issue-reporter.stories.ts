@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@gridkit/components/define/issue-reporter';
-import { createGridkitClient, type GridkitClient } from '@gridkit/sdk';
+import { createGridkitClient, problemType, type GridkitClient } from '@gridkit/sdk';
 import type { GkIssueReporter } from '@gridkit/components';
 import { apiUrl, demoGrids, stateClients } from './support.js';
 
@@ -134,7 +134,7 @@ export const Rejected: Story = {
         const request = new Request(input as Request, init);
         if (request.method !== 'POST' || !request.url.endsWith('/cases')) return fetch(request);
         const problem = {
-          type: 'https://gridkit.dev/problems/unprocessable',
+          type: problemType('unprocessable'),
           title: '无法受理',
           status: 422,
           detail: 'This grid no longer takes reports; it was merged into 桥北社区第一网格.',

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import '@gridkit/components/define/notice-board';
 import type { GridkitClient } from '@gridkit/sdk';
 import { apiUrl, demoGrids, stateClients } from './support.js';
+import { flakyClient } from './network-states.js';
 
 interface Args {
   layout: 'card' | 'kiosk' | 'compact';
@@ -47,4 +48,17 @@ const inState = (client: () => GridkitClient): Story => ({
 });
 export const Loading: Story = inState(stateClients.loading);
 export const ServerError: Story = inState(stateClients.error);
-export const Offline: Story = inState(stateClients.offline);
+/** The device is online but no answer comes: "cannot reach the server", told apart from no network. */
+export const ServerUnreachable: Story = inState(stateClients.offline);
+/** Loaded once, then the network drops: the board stays, with a polite "updated … — reconnecting…" line. */
+export const KeptAfterFailedRefresh: Story = {
+  render: (args, { globals }) =>
+    html`<gk-provider .client=${flakyClient()} grid-id=${args.gridId} theme=${globals.theme}>
+      <gk-notice-board layout=${args.layout} refresh="4"></gk-notice-board>
+    </gk-provider>`,
+};
+/** A page that forgot base-url: a message for its developer (and one console warning). */
+export const NotSetUp: Story = {
+  render: (args, { globals }) =>
+    html`<gk-notice-board grid-id=${args.gridId} theme=${globals.theme}></gk-notice-board>`,
+};

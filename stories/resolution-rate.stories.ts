@@ -3,6 +3,7 @@ import { html } from 'lit';
 import '@gridkit/components/define/resolution-rate';
 import type { GridkitClient } from '@gridkit/sdk';
 import { apiUrl, demoGrids, stateClients } from './support.js';
+import { flakyClient } from './network-states.js';
 
 interface Args {
   gridId: string;
@@ -50,4 +51,19 @@ const inState = (client: () => GridkitClient): Story => ({
 });
 export const Loading: Story = inState(stateClients.loading);
 export const ServerError: Story = inState(stateClients.error);
-export const Offline: Story = inState(stateClients.offline);
+/** The device is online but no answer comes: "cannot reach the server", told apart from no network. */
+export const ServerUnreachable: Story = inState(stateClients.offline);
+/** Loaded once, then the network drops: the figures stay, with a polite "updated … — reconnecting…" line. */
+export const KeptAfterFailedRefresh: Story = {
+  render: (args, { globals }) =>
+    html`<gk-provider .client=${flakyClient()} grid-id=${args.gridId} theme=${globals.theme}>
+      <gk-resolution-rate period=${args.period} refresh="4"></gk-resolution-rate>
+    </gk-provider>`,
+};
+/** A provider without base-url: a message for the page's developer (and one console warning). */
+export const NotSetUp: Story = {
+  render: (args, { globals }) =>
+    html`<gk-provider grid-id=${args.gridId} theme=${globals.theme}>
+      <gk-resolution-rate period=${args.period}></gk-resolution-rate>
+    </gk-provider>`,
+};

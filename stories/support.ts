@@ -1,4 +1,4 @@
-import { createGridkitClient } from '@gridkit/sdk';
+import { createGridkitClient, problemType } from '@gridkit/sdk';
 
 /**
  * Stories talk to the mock server that `pnpm start` runs (demo seed), so
@@ -27,7 +27,7 @@ export const stateClients = {
       fetch: async () =>
         new Response(
           JSON.stringify({
-            type: 'https://gridkit.dev/problems/service-unavailable',
+            type: problemType('service-unavailable'),
             title: '服务暂时不可用',
             status: 503,
           }),

@@ -11,7 +11,12 @@ export type {
   GkCaseFoundEvent,
 } from './case-tracker/case-tracker.js';
 export { GkServiceLogForm } from './service-log-form/service-log-form.js';
-export type { GkServiceLogQueuedEvent, GkServiceLogSavedEvent } from './service-log-form/service-log-form.js';
+export type {
+  GkServiceLogQueuedDetail,
+  GkServiceLogQueuedEvent,
+  GkServiceLogSavedDetail,
+  GkServiceLogSavedEvent,
+} from './service-log-form/service-log-form.js';
 export { GkIssueReporter } from './issue-reporter/issue-reporter.js';
 export type {
   GkCaseQueuedDetail,
@@ -25,10 +30,11 @@ export { GridkitElement } from './internal/gridkit-element.js';
 export { gridkitContext, provideGridkit } from './context.js';
 export type { GridkitSettings } from './context.js';
 export type { GkErrorEvent, GkLoadEvent } from './events.js';
-export { commonMessages, defineMessages, toLocale } from './messages/index.js';
-export type { Catalog, CommonMessages, Locale } from './messages/index.js';
+export { commonMessages, defineMessages, loadTexts, textsIn, toLocale } from './messages/index.js';
+export type { Catalog, CommonMessages, Locale, TextsModule } from './messages/index.js';
 export { noticeBoardMessages } from './notice-board/messages.js';
 export { resolutionRateMessages } from './resolution-rate/messages.js';
 export { caseTrackerMessages } from './case-tracker/messages.js';
 export { serviceLogFormMessages } from './service-log-form/messages.js';
 export { issueReporterMessages } from './issue-reporter/messages.js';
+export * from './kiosk/kiosk.js';

@@ -1,4 +1,4 @@
-import type { Category } from '@gridkit/sdk';
+import { attributeDatatypeValues, categoryCodePattern, categoryKindValues, type Category } from '@gridkit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { client } from './support/client.js';
 import { discover, type World } from './support/discovery.js';
@@ -10,9 +10,9 @@ beforeAll(async () => {
 });
 
 function expectCategoryShape(c: Category): void {
-  expect(c.code).toMatch(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/);
+  expect(c.code).toMatch(categoryCodePattern);
   expect(typeof c.name['zh-CN']).toBe('string');
-  expect(['component', 'event', 'service', 'dispute']).toContain(c.kind);
+  expect(categoryKindValues).toContain(c.kind);
   expect(Number.isInteger(c.slaHours) && c.slaHours >= 1).toBe(true);
   expect(typeof c.requiresLocation).toBe('boolean');
   expect(typeof c.requiresPhoto).toBe('boolean');
@@ -20,7 +20,7 @@ function expectCategoryShape(c: Category): void {
   for (const a of c.attributes) {
     expect(a.code).toMatch(/^[a-z][a-z0-9_]*$/);
     expect(typeof a.label['zh-CN']).toBe('string');
-    expect(['string', 'text', 'number', 'boolean', 'date', 'singlevaluelist', 'multivaluelist']).toContain(a.datatype);
+    expect(attributeDatatypeValues).toContain(a.datatype);
     expect(typeof a.required).toBe('boolean');
     expect(Number.isInteger(a.order)).toBe(true);
     if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist')
@@ -38,7 +38,7 @@ describe('listCategories', () => {
   });
 
   it('filters by kind', async () => {
-    for (const kind of ['component', 'event', 'service', 'dispute'] as const) {
+    for (const kind of categoryKindValues) {
       const items: Category[] = [];
       for await (const c of client().categories.iterate({ kind, limit: 200 })) items.push(c);
       for (const c of items) expect(c.kind).toBe(kind);

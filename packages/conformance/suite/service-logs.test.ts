@@ -1,4 +1,11 @@
-import type { ServiceLog, ServiceLogInput, ServiceLogSummary } from '@gridkit/sdk';
+import {
+  serviceLogKindValues,
+  serviceOutcomeValues,
+  subjectGroupValues,
+  type ServiceLog,
+  type ServiceLogInput,
+  type ServiceLogSummary,
+} from '@gridkit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { report } from './support/cases.js';
 import { client, type Who } from './support/client.js';
@@ -22,19 +29,10 @@ beforeAll(async () => {
   world = await discover();
 });
 
-const KINDS = ['visit', 'mediation', 'assistance', 'inspection', 'publicity', 'registration', 'other'];
-const GROUPS = [
-  'elderly_alone',
-  'disabled',
-  'chronically_ill',
-  'unemployed',
-  'newcomer',
-  'hardship',
-  'minor',
-  'veteran',
-  'general',
-];
-const OUTCOMES = ['resolved', 'followup_needed', 'referred', 'case_opened'];
+// A summary lists every value of the contract's enums, in the contract's order.
+const KINDS = [...serviceLogKindValues];
+const GROUPS = [...subjectGroupValues];
+const OUTCOMES = [...serviceOutcomeValues];
 
 function logInput(overrides: Partial<ServiceLogInput> = {}, marker = tag('log')): ServiceLogInput {
   return {

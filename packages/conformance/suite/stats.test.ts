@@ -1,4 +1,4 @@
-import type { ResolutionFigures } from '@gridkit/sdk';
+import { caseLevelValues, type ResolutionFigures } from '@gridkit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { act, caseIn, report } from './support/cases.js';
 import { client } from './support/client.js';
@@ -17,7 +17,7 @@ beforeAll(async () => {
   world = await discover();
 });
 
-const LEVELS = ['grid', 'community', 'street', 'district'] as const;
+const LEVELS = caseLevelValues;
 
 function expectFigures(f: ResolutionFigures): void {
   for (const k of [

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { nativeSqliteProblem } from './native-sqlite.js';
 import { resolve } from 'node:path';
 import { startServer } from './server.js';
 
@@ -49,6 +50,12 @@ if (!Number.isInteger(rateLimit) || rateLimit < 0) {
   console.error('--rate-limit takes a whole number of requests per minute (0 turns it off)');
   process.exit(2);
 }
+const nativeProblem = nativeSqliteProblem();
+if (nativeProblem) {
+  console.error(nativeProblem);
+  process.exit(1);
+}
+
 const demoDir = values['demo-dir'] ?? process.env.GRIDKIT_DEMO_DIR;
 const started = performance.now();
 const server = await startServer({

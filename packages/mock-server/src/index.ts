@@ -1,12 +1,13 @@
 export { startServer, staffTokens } from './server.js';
 export type { ServerOptions, StaffToken, StartedServer } from './server.js';
-export { createApp, apiBase } from './http/app.js';
+export { createApp } from './http/app.js';
+export { apiBase } from './limits.js';
 export type { AppOptions } from './http/app.js';
 export { handlers } from './handlers/index.js';
 export { openDatabase } from './store/database.js';
-export { createMediaStore } from './domain/media.js';
+export { createMediaStore } from './store/media-files.js';
 export { seedDatabase } from './seed/index.js';
 export type { SeedOptions, SeedSummary } from './seed/index.js';
 export { parseFaultSpec } from './http/faults.js';
 export type { FaultOptions } from './http/faults.js';
-export { resolutionStats } from './domain/stats.js';
+export { resolutionStats } from './store/stats.js';

@@ -3,17 +3,21 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createMediaStore } from './domain/media.js';
 import { systemClock, type Clock } from './domain/time.js';
 import { handlers } from './handlers/index.js';
-import { apiBase, createApp } from './http/app.js';
+import { createApp } from './http/app.js';
 import { parseFaultSpec, type FaultOptions } from './http/faults.js';
 import { purgeIdempotencyKeys } from './http/idempotency.js';
 import type { RateLimitOptions } from './http/rate-limit.js';
-import { seedDatabase, type SeedOptions, type SeedSummary, type StaffToken } from './seed/index.js';
+import { apiBase } from './limits.js';
+import { seedDatabase, type SeedOptions, type SeedSummary } from './seed/index.js';
+import { openDatabase, type Db } from './store/database.js';
+import { gridCount } from './store/grids.js';
+import { createMediaStore } from './store/media-files.js';
+import { staffTokens, type StaffToken } from './store/staff.js';
 
 export type { StaffToken };
-import { openDatabase, type Db } from './store/database.js';
+export { staffTokens };
 
 export interface ServerOptions {
   /** 0 picks a free port. Default 8787. */
@@ -50,29 +54,6 @@ export interface StartedServer {
   close(): Promise<void>;
 }
 
-/** The staff tokens in the store, with a label naming their grids, for the start banner and tests. */
-export function staffTokens(db: Db): StaffToken[] {
-  const rows = db.prepare('SELECT id, name, role, token, grid_ids FROM staff ORDER BY role, id').all() as {
-    id: string;
-    name: string;
-    role: StaffToken['role'];
-    token: string;
-    grid_ids: string;
-  }[];
-  const gridName = db.prepare('SELECT name FROM grids WHERE id = ?').pluck();
-  return rows.map((row) => {
-    const gridIds = JSON.parse(row.grid_ids) as string[];
-    return {
-      token: row.token,
-      staffId: row.id,
-      name: row.name,
-      role: row.role,
-      gridIds,
-      label: `${row.name} · ${gridIds.map((id) => gridName.get(id) ?? id).join('、')}`,
-    };
-  });
-}
-
 export async function startServer(options: ServerOptions = {}): Promise<StartedServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gridkit-'));
   const databaseFile = join(dataDir, 'gridkit.sqlite');
@@ -80,7 +61,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
   const clock = options.clock ?? systemClock;
 
   let seeded: SeedSummary | undefined;
-  const empty = (db.prepare('SELECT COUNT(*) FROM grids').pluck().get() as number) === 0;
+  const empty = gridCount(db) === 0;
   if (empty && options.seed !== false) seeded = seedDatabase(db, { size: options.seed ?? 'demo', now: clock() });
 
   purgeIdempotencyKeys(db, clock());

@@ -6,41 +6,14 @@
  * successful outcome recorded under an Idempotency-Key.
  */
 import { randomUUID } from 'node:crypto';
-import { crc32, deflateSync } from 'node:zlib';
 import type { CaseAction, Problem } from '@gridkit/sdk';
+import { png } from '@gridkit/sdk/test-support';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tokens } from './support/fixture.js';
 import { createHarness, report, type Harness } from './support/harness.js';
+import { problemType } from './support/problems.js';
 
 // ---------------------------------------------------------------- helpers
-
-const problemType = (slug: string) => `https://gridkit.dev/problems/${slug}`;
-
-function pngChunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** A valid RGB PNG, `width`×`height`. */
-function png(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const row = [0, ...Array.from({ length: width }, (_, x) => [x * 30, 0x40, 0x80]).flat()];
-  const pixels = Buffer.from(Array.from({ length: height }, () => row).flat());
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(pixels)),
-    pngChunk('IEND', new Uint8Array(0)),
-  ]);
-}
 
 const imageBlob = (bytes: Uint8Array, type = 'image/png') => new Blob([new Uint8Array(bytes)], { type });
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createMediaStore } from '../src/domain/media.js';
+import { createMediaStore } from '../src/store/media-files.js';
 import { handlers } from '../src/handlers/index.js';
 import { createApp } from '../src/http/app.js';
 import { operations } from '../src/http/contract.js';

@@ -1,4 +1,5 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { pngChunk, pngSignature } from '@gridkit/sdk/test-support';
 import exifr from 'exifr';
 import { imageSize } from 'image-size';
 import { describe, expect, it } from 'vitest';
@@ -190,11 +191,8 @@ const orientationApp1 = (n: number) =>
 const jpegWith = (base: Uint8Array, ...segments: Uint8Array[]) =>
   bytes(base.subarray(0, 20), ...segments, base.subarray(20));
 
-const pngChunk = (type: string, data: Uint8Array | string = new Uint8Array()) => {
-  const body = bytes(type, data);
-  return bytes(u32be(body.length - 4), body, u32be(crc32(body)));
-};
-const PNG_SIGNATURE = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+// Chunks (length, type, data, CRC) from the SDK's test support, the one PNG builder.
+const PNG_SIGNATURE = pngSignature;
 const pngIhdr = (width: number, height: number) =>
   pngChunk('IHDR', bytes(u32be(width), u32be(height), [8, 2, 0, 0, 0]));
 // 3×2 RGB, each row prefixed with filter type 0.

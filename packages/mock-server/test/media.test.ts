@@ -6,8 +6,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import { type Media } from '@gridkit/sdk';
+import { jpeg4x3, png as pngBytes, pngChunk, pngSignature } from '@gridkit/sdk/test-support';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tokens } from './support/fixture.js';
 import { createHarness, report, type Harness } from './support/harness.js';
@@ -15,16 +15,8 @@ import { failure, problemType } from './support/problems.js';
 
 // ---------------------------------------------------------------- images built here
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'latin1');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
+// The builders live once, in the SDK's test support; these tests work on Buffers.
+const PNG_SIGNATURE = Buffer.from(pngSignature);
 
 const TEXT = 'Comment\0Taken at home, 5 Avenue Anatole France, 48.8584 N 2.2945 E';
 
@@ -33,32 +25,17 @@ const TEXT = 'Comment\0Taken at home, 5 Avenue Anatole France, 48.8584 N 2.2945 
  * unless `pixels` is given; with a tEXt chunk between IHDR and IDAT when `text`.
  */
 function png(width: number, height: number, options: { text?: string; pixels?: Buffer } = {}) {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
   const pixels = options.pixels ?? randomBytes(width * 3 * height);
-  const rows = Buffer.concat(
-    Array.from({ length: height }, (_, y) =>
-      Buffer.concat([Buffer.from([0]), pixels.subarray(y * width * 3, (y + 1) * width * 3)]),
-    ),
-  );
-  const head = [PNG_SIGNATURE, chunk('IHDR', ihdr)];
-  const tail = [chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array(0))];
-  const withText = Buffer.concat([
-    ...head,
-    ...(options.text ? [chunk('tEXt', Buffer.from(options.text, 'latin1'))] : []),
-    ...tail,
-  ]);
-  return { bytes: withText, withoutText: Buffer.concat([...head, ...tail]), pixels };
+  const chunks = options.text ? [pngChunk('tEXt', options.text)] : [];
+  return {
+    bytes: Buffer.from(pngBytes(width, height, { pixels, chunks })),
+    withoutText: Buffer.from(pngBytes(width, height, { pixels })),
+    pixels,
+  };
 }
 
 /** A baseline JPEG, 4×3 pixels, no metadata (made with cjpeg). */
-const JPEG_4X3 = Buffer.from(
-  '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAMCAgMCAgMDAwMEAwMEBQgFBQQEBQoHBwYIDAoMDAsKCwsNDhIQDQ4RDgsLEBYQERMUFRUVDA8XGBYUGBIUFRT/2wBDAQMEBAUEBQkFBQkUDQsNFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBT/wAARCAADAAQDASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwB9FFFcR/Nh/9k=',
-  'base64',
-);
+const JPEG_4X3 = Buffer.from(jpeg4x3());
 
 const blob = (bytes: Uint8Array, type: string) => new Blob([new Uint8Array(bytes)], { type });
 

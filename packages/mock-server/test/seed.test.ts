@@ -3,7 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { trackingTokenPattern } from '@gridkit/sdk';
+import {
+  caseLevelValues,
+  categoryCodePattern,
+  categoryKindValues,
+  ticketPattern,
+  trackingTokenPattern,
+} from '@gridkit/sdk';
 import { hashSecret } from '../src/domain/ids.js';
 import { shanghaiDate } from '../src/domain/time.js';
 import { seedDatabase, type SeedSummary } from '../src/seed/index.js';
@@ -39,7 +45,7 @@ function fingerprint(db: Db): string {
 // ── the contract's transition table, written out independently of the seed ──
 
 type Status = 'submitted' | 'accepted' | 'dispatched' | 'in_progress' | 'resolved' | 'closed' | 'rejected';
-const levels = ['grid', 'community', 'street', 'district'] as const;
+const levels = caseLevelValues;
 const transitions: Record<string, { from: Status[]; to: Status }> = {
   accept: { from: ['submitted'], to: 'accepted' },
   reject: { from: ['submitted'], to: 'rejected' },
@@ -176,9 +182,9 @@ function checkInvariants(db: Db, summary: SeedSummary): void {
   const categories = new Map((db.prepare('SELECT * FROM categories').all() as CategoryRow[]).map((c) => [c.code, c]));
   expect(categories.size).toBe(summary.categories);
   for (const category of categories.values()) {
-    expect(category.code).toMatch(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/);
+    expect(category.code).toMatch(categoryCodePattern);
     expect(Object.keys(JSON.parse(category.name) as object).sort()).toEqual(['en', 'zh-CN', 'zh-TW']);
-    expect(['component', 'event', 'service', 'dispute']).toContain(category.kind);
+    expect(categoryKindValues).toContain(category.kind);
   }
 
   // Cases against their events, replayed through the transition table. (Plain checks in the loops:
@@ -233,7 +239,7 @@ function checkInvariants(db: Db, summary: SeedSummary): void {
       );
 
     // Ticket.
-    check(/^[A-Z]{2,6}-[0-9]{8}-[0-9]{4,6}$/.test(c.ticket), `${where}: ticket pattern`);
+    check(ticketPattern.test(c.ticket), `${where}: ticket pattern`);
     check(!tickets.has(c.ticket), `${where}: duplicate ticket`);
     tickets.add(c.ticket);
     const [prefix, day, sequence] = c.ticket.split('-') as [string, string, string];

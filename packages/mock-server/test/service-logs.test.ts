@@ -3,7 +3,13 @@
  * listing them, the monthly summary (Asia/Shanghai calendar, hand-computed
  * expectations) and idempotent creation.
  */
-import { type ServiceLog, type ServiceLogInput } from '@gridkit/sdk';
+import {
+  serviceLogKindValues,
+  serviceOutcomeValues,
+  subjectGroupValues,
+  type ServiceLog,
+  type ServiceLogInput,
+} from '@gridkit/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tokens } from './support/fixture.js';
 import { createHarness, report, type Harness } from './support/harness.js';
@@ -457,19 +463,10 @@ describe('listServiceLogs', () => {
 
 // ---------------------------------------------------------------- monthly summary
 
-const kinds = ['visit', 'mediation', 'assistance', 'inspection', 'publicity', 'registration', 'other'] as const;
-const groups = [
-  'elderly_alone',
-  'disabled',
-  'chronically_ill',
-  'unemployed',
-  'newcomer',
-  'hardship',
-  'minor',
-  'veteran',
-  'general',
-] as const;
-const outcomes = ['resolved', 'followup_needed', 'referred', 'case_opened'] as const;
+// A summary lists every value of the contract's enums, in the contract's order.
+const kinds = serviceLogKindValues;
+const groups = subjectGroupValues;
+const outcomes = serviceOutcomeValues;
 
 /** Every day of a month, zeros except the given `{ 'DD': [entries, minutes] }`. */
 function days(month: string, count: number, filled: Record<string, [number, number]>) {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Schemas } from '@gridkit/sdk';
 import { openDatabase, type Db } from '../src/store/database.js';
 import { DomainError } from '../src/domain/errors.js';
-import { explainResolutionStats, resolutionStats, type ResolutionQuery } from '../src/domain/stats.js';
+import { explainResolutionStats, resolutionStats, type ResolutionQuery } from '../src/store/stats.js';
 import { contract } from '../src/http/contract.js';
 import { compiledOperations, validateResponse } from '../src/http/validation.js';
 

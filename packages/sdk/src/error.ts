@@ -74,13 +74,13 @@ export function isGridkitError(value: unknown): value is GridkitError {
   return typeof value === 'object' && value !== null && brand in value;
 }
 
-function isProblem(body: unknown): body is Problem {
+function looksLikeProblem(body: unknown): body is Problem {
   return typeof body === 'object' && body !== null && typeof (body as Problem).title === 'string';
 }
 
 /** Builds the error for a non-2xx response whose body openapi-fetch already parsed. */
 export function errorFromResponse(request: Request, response: Response, body: unknown): GridkitError {
-  const problem: Problem = isProblem(body)
+  const problem: Problem = looksLikeProblem(body)
     ? { ...body, status: body.status ?? response.status }
     : {
         type: 'about:blank',

@@ -3,11 +3,13 @@
  * characters in groups of four, `K7QM-4T2X-9PZR`. One module for the rule, so
  * the server, the SDK and the widgets accept exactly the same spellings.
  */
+import { trackingTokenPattern } from './generated/values.js';
+
+/** The canonical, grouped form (the contract's `TrackingToken` pattern). */
+export { trackingTokenPattern };
+
 const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const length = 12;
-
-/** The canonical, grouped form. */
-export const trackingTokenPattern = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
 /**
  * What a person typed, in canonical form, or `undefined` when it cannot be a

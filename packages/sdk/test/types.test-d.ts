@@ -1,9 +1,46 @@
 /**
- * Compile-time checks: calls the contract does not allow must not compile.
+ * Compile-time checks: calls the contract does not allow must not compile, and
+ * the generated value arrays match the generated types.
  * Each `@ts-expect-error` fails this suite if the line below it compiles.
  */
 import { describe, expectTypeOf, test } from 'vitest';
-import { createGridkitClient, type Case, type CaseReceipt, type GridkitError, type PublicCase } from '../src/index.js';
+import type {
+  actorTypeValues,
+  assigneeTypeValues,
+  attributeDatatypeValues,
+  caseActionValues,
+  caseChannelValues,
+  caseEventTypeValues,
+  caseStatusValues,
+  categoryKindValues,
+  contentLanguageValues,
+  mediaContentTypeValues,
+  mediaPurposeValues,
+  noticeKindValues,
+  resolutionGroupByValues,
+  serviceLogKindValues,
+  serviceOutcomeValues,
+  staffRoleValues,
+  subjectGroupValues,
+} from '../src/index.js';
+import {
+  caseLevelValues,
+  createGridkitClient,
+  isProblem,
+  problemSlug,
+  type Case,
+  type CaseAction,
+  type CaseLevel,
+  type CaseReceipt,
+  type CaseStatus,
+  type CategoryKind,
+  type components,
+  type GridkitError,
+  type Media,
+  type ProblemSlug,
+  type PublicCase,
+  type Schemas,
+} from '../src/index.js';
 
 const client = createGridkitClient({ baseUrl: 'http://localhost/api/v1' });
 const report = { gridId: 'g1', categoryCode: 'env.garbage', description: '垃圾满溢', location: { address: '3 号楼' } };
@@ -69,5 +106,36 @@ describe('the raw typed client', () => {
   test('requires the idempotency key the contract requires', () => {
     // @ts-expect-error Idempotency-Key header is required on createCase
     void client.raw.POST('/cases', { body: report });
+  });
+});
+
+describe("the contract's value arrays", () => {
+  test('hold exactly the values of their generated schema type', () => {
+    expectTypeOf<(typeof caseStatusValues)[number]>().toEqualTypeOf<CaseStatus>();
+    expectTypeOf<(typeof caseActionValues)[number]>().toEqualTypeOf<CaseAction>();
+    expectTypeOf<(typeof caseEventTypeValues)[number]>().toEqualTypeOf<Schemas['CaseEventType']>();
+    expectTypeOf<(typeof caseLevelValues)[number]>().toEqualTypeOf<CaseLevel>();
+    expectTypeOf<(typeof caseChannelValues)[number]>().toEqualTypeOf<Schemas['CaseChannel']>();
+    expectTypeOf<(typeof categoryKindValues)[number]>().toEqualTypeOf<CategoryKind>();
+    expectTypeOf<(typeof attributeDatatypeValues)[number]>().toEqualTypeOf<Schemas['AttributeDatatype']>();
+    expectTypeOf<(typeof mediaPurposeValues)[number]>().toEqualTypeOf<Schemas['MediaPurpose']>();
+    expectTypeOf<(typeof mediaContentTypeValues)[number]>().toEqualTypeOf<Media['contentType']>();
+    expectTypeOf<(typeof noticeKindValues)[number]>().toEqualTypeOf<Schemas['NoticeKind']>();
+    expectTypeOf<(typeof serviceLogKindValues)[number]>().toEqualTypeOf<Schemas['ServiceLogKind']>();
+    expectTypeOf<(typeof subjectGroupValues)[number]>().toEqualTypeOf<Schemas['SubjectGroup']>();
+    expectTypeOf<(typeof serviceOutcomeValues)[number]>().toEqualTypeOf<Schemas['ServiceOutcome']>();
+    expectTypeOf<(typeof resolutionGroupByValues)[number]>().toEqualTypeOf<Schemas['ResolutionGroupBy']>();
+    expectTypeOf<(typeof staffRoleValues)[number]>().toEqualTypeOf<Schemas['StaffRole']>();
+    expectTypeOf<(typeof assigneeTypeValues)[number]>().toEqualTypeOf<Schemas['Assignee']['type']>();
+    expectTypeOf<(typeof actorTypeValues)[number]>().toEqualTypeOf<Schemas['Actor']['type']>();
+    expectTypeOf<(typeof contentLanguageValues)[number]>().toEqualTypeOf<components['headers']['ContentLanguage']>();
+  });
+
+  test('are read-only, and a problem slug is one of the catalog', () => {
+    // @ts-expect-error the arrays are readonly
+    caseLevelValues.push('city');
+    expectTypeOf(problemSlug).returns.toEqualTypeOf<ProblemSlug | undefined>();
+    // @ts-expect-error not a problem type of the contract
+    isProblem(new Error('x'), 'conflict');
   });
 });

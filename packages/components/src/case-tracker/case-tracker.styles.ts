@@ -9,10 +9,6 @@ export const caseTrackerStyles = css`
   .case {
     display: grid;
     gap: var(--_space);
-    padding: var(--_space);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
   .outcome:not(:empty) {
     margin-block-start: var(--_space);

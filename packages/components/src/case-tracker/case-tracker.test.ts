@@ -6,7 +6,7 @@ import '../define/case-tracker.js';
 import { normalizeTicket, type GkCaseTracker } from './case-tracker.js';
 import type { GkProvider } from '../provider/provider.js';
 import { testServer } from '../test-support/server.js';
-import { offlineClient, gatedClient, failingClient } from '../test-support/clients.js';
+import { runDesignedStatesSuite } from '../test-support/designed-states-suite.js';
 
 const shadow = (el: HTMLElement) => el.shadowRoot!;
 const text = (el: HTMLElement) => shadow(el).textContent!.replace(/\s+/g, ' ');
@@ -106,6 +106,14 @@ async function withTicketInUrl(receipt: CaseReceipt, body: () => Promise<void>) 
     history.replaceState(null, '', before);
   }
 }
+
+runDesignedStatesSuite({
+  tag: 'gk-case-tracker',
+  // A real case, so a released look-up and a retry show it.
+  attributes: async () => ({ ticket: (await newCase('submitted')).ticket }),
+  ready: { what: 'the case', when: (root) => root.querySelector('.case') !== null },
+  notFound: { attributes: { ticket: 'ZZ-20000101-9999' }, text: '没有找到该工单，请核对工单号' },
+});
 
 describe('<gk-case-tracker>', () => {
   it('normalizes what residents type', () => {
@@ -433,50 +441,6 @@ describe('<gk-case-tracker>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows an error with the request id and a retry that works', async () => {
-    const receipt = await newCase('submitted');
-    const { client, heal } = failingClient();
-    const provider = await fixture<GkProvider>(
-      html`<gk-provider .client=${client}><gk-case-tracker ticket=${receipt.ticket}></gk-case-tracker></gk-provider>`,
-    );
-    const el = provider.querySelector('gk-case-tracker')!;
-    const error = await oneEvent(el, 'gk-error');
-    expect(error.detail.error).to.have.property('status', 503);
-    await shown(el);
-    const alert = $(el, '[role="alert"]');
-    expect(alert.textContent).to.include('暂时无法加载');
-    expect(alert.textContent).to.match(/请求编号 [0-9a-f-]{36}/);
-    await expect(el).to.be.accessible();
-    heal();
-    $<HTMLButtonElement>(el, '[part="retry"]').click();
-    await waitUntil(() => shadow(el).querySelector('.case'), 'retry did not show the case');
-  });
-
-  it('tells the resident when the network is gone', async () => {
-    const client = offlineClient();
-    const provider = await fixture<GkProvider>(
-      html`<gk-provider .client=${client}
-        ><gk-case-tracker lang="en" ticket="WF-20261122-0042"></gk-case-tracker
-      ></gk-provider>`,
-    );
-    const el = await shown(provider.querySelector('gk-case-tracker')!);
-    expect(text(el)).to.include('You are offline');
-    await expect(el).to.be.accessible();
-  });
-
-  it('shows a loading state while looking up', async () => {
-    const { client, release } = gatedClient();
-    const provider = await fixture<GkProvider>(
-      html`<gk-provider .client=${client}><gk-case-tracker ticket="WF-20261122-0042"></gk-case-tracker></gk-provider>`,
-    );
-    const el = provider.querySelector('gk-case-tracker')!;
-    await el.updateComplete;
-    expect($(el, '[role="status"]').textContent).to.include('正在加载');
-    release();
-    await shown(el);
-    expect(has(el, '[role="status"]')).to.equal(false);
-  });
-
   it('has a kiosk layout with large text and targets', async () => {
     const receipt = await newCase('closed');
     const el = await fixture<GkCaseTracker>(
@@ -526,5 +490,51 @@ describe('<gk-case-tracker>', () => {
       expect(shadow(el).querySelector('.case'), `reset while in use (press ${i + 1})`).not.to.equal(null);
     }
     await waitUntil(() => !shadow(el).querySelector('.case'), 'the case stayed after use stopped', { timeout: 4000 });
+  });
+});
+
+describe('<gk-case-tracker> words for residents', () => {
+  const lookUp = async (ticket: string, lang = 'zh-CN') =>
+    shown(
+      await fixture<GkCaseTracker>(
+        html`<gk-case-tracker lang=${lang} base-url=${testServer.apiUrl} ticket=${ticket}></gk-case-tracker>`,
+      ),
+    );
+  const facts = (el: HTMLElement) => [...shadow(el).querySelectorAll('.facts dt')].map((dt) => dt.textContent!.trim());
+
+  it('shows a rejected case with no due date, and "Reason:" with an English colon', async () => {
+    const receipt = await newCase('rejected', 'Not a public matter.');
+    const zh = await lookUp(receipt.ticket);
+    expect(facts(zh)).not.to.include('办理时限');
+    expect(shadow(zh).querySelector('.facts time[datetime]')).not.to.equal(null);
+    const en = await lookUp(receipt.ticket, 'en');
+    expect(facts(en)).not.to.include('Due');
+    expect($(en, '.reason').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Reason: Not a public matter.');
+    expect(text(en)).not.to.match(/[：；（），、。]/);
+    expect(text(en)).not.to.match(/\s:/);
+  });
+
+  it('says when a case was closed after its deadline, and not when it was closed in time', async () => {
+    const { staff } = await setUp();
+    let late: string | undefined;
+    for await (const found of staff.cases.iterate({ status: ['closed'], limit: 100 })) {
+      if (found.closedAt && Date.parse(found.closedAt) > Date.parse(found.dueAt)) {
+        late = found.ticket;
+        break;
+      }
+    }
+    expect(late, 'the seed has a case closed late').to.be.a('string');
+    const el = await lookUp(late!);
+    const closed = [...shadow(el).querySelectorAll('.facts > div')].find((d) =>
+      d.querySelector('dt')!.textContent!.includes('办结时间'),
+    )!;
+    expect(closed.textContent).to.include('超过办理时限后办结');
+    expect(facts(el)).to.include('办理时限');
+    const en = await lookUp(late!, 'en');
+    expect(text(en)).to.include('Closed after the deadline');
+    await expect(en).to.be.accessible();
+
+    const inTime = await lookUp((await newCase('closed')).ticket);
+    expect(text(inTime)).not.to.include('超过办理时限后办结');
   });
 });

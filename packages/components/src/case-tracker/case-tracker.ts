@@ -1,13 +1,22 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
-import { isGridkitError, type CaseStatus, type Evaluation, type PublicCase } from '@gridkit/sdk';
+import {
+  isFinalStatus,
+  isGridkitError,
+  isProblem,
+  normalizeTicket,
+  ticketPattern,
+  type CaseStatus,
+  type Evaluation,
+  type PublicCase,
+} from '@gridkit/sdk';
 import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { IdleController } from '../internal/idle.js';
 import { LocalizeController } from '../internal/localize.js';
-import { renderLoading, renderProblem, stateStyles } from '../internal/states.js';
-import { normalizeTicket, ticketPattern } from '../internal/ticket.js';
+import { StaleWhileErrorController, type ReadyState } from '../internal/stale-while-error.js';
+import { renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
+import { cardStyles } from '../internal/card.js';
 import { caseTrackerMessages } from './messages.js';
 import { caseTrackerStyles } from './case-tracker.styles.js';
 
@@ -35,11 +44,9 @@ declare global {
   }
 }
 
-// In a module of their own so that other widgets (the service log) reuse them without the tracker's code.
+// The SDK's, re-exported where this package has always offered them.
 export { normalizeTicket, ticketPattern };
 
-const finalStatuses: readonly CaseStatus[] = ['closed', 'rejected'];
-const problemType = (slug: string) => `https://gridkit.dev/problems/${slug}`;
 const commentMax = 500;
 
 type TicketError = 'missing' | 'malformed';
@@ -50,18 +57,21 @@ type RatingNote = 'choose' | 'token' | 'failed' | 'already' | 'thanks';
  * its status in words, the level handling it, deadlines, the public timeline,
  * and, once closed, a one-time rating of the result.
  *
+ * @csspart base - the outermost element: the form and what it found
  * @csspart form - the look-up form
  * @csspart status - the case's status and facts
  * @csspart timeline - the ordered list of events
  * @csspart rating - the rating form, or the rating given
- * @csspart state - loading, not found, error and offline messages
+ * @csspart state - loading, not found, error, offline and set-up messages
  * @csspart retry - the retry button
+ * @csspart stale - the line over a case kept from an earlier look-up ("updated 10:42 — reconnecting…"); empty while fresh
+ * @csspart stale-retry - its "try now" button
  * @fires gk-case-found - a case was found and shown (`detail.ticket`, `detail.status`)
  * @fires gk-case-evaluated - the resident's rating was stored (`detail.ticket`, `detail.score`)
  * @fires gk-error - a look-up or a rating failed (not for an unknown ticket)
  */
 export class GkCaseTracker extends GridkitElement {
-  static override styles = [...GridkitElement.styles, stateStyles, caseTrackerStyles];
+  static override styles = [...GridkitElement.styles, stateStyles, cardStyles, caseTrackerStyles];
 
   protected readonly localize = new LocalizeController(this, caseTrackerMessages);
 
@@ -79,6 +89,8 @@ export class GkCaseTracker extends GridkitElement {
    * never in the card layout. 0 turns it off.
    */
   @property({ type: Number, attribute: 'idle-reset' }) idleReset?: number;
+  /** Seconds between reloads of the shown case while it is on screen and the tab visible; 0 (default) never. */
+  @property({ type: Number }) refresh = 0;
 
   @state() private draftTicket = '';
   @state() private draftToken = '';
@@ -122,13 +134,13 @@ export class GkCaseTracker extends GridkitElement {
     emit(this, 'gk-reset', {});
   }
 
-  private readonly lookup = new Task(this, {
-    task: async ([client, ticket], { signal }) => {
-      if (!ticket) return null;
-      if (!client) throw new Error('missing-configuration');
-      return client.cases.getPublic(ticket, { signal });
-    },
+  private readonly lookup = new StaleWhileErrorController(this, {
+    task: async ([client, ticket], { signal }) => (ticket ? client!.cases.getPublic(ticket, { signal }) : null),
     args: () => [this.client, this.query, this.lookups] as const,
+    configuration: () => this.configurationProblem(false),
+    interval: () => (this.query ? this.refresh * 1000 : 0),
+    // Another case's look-up shows the loading state, never the previous case.
+    keepWhilePending: 'same-args',
     onComplete: (found) => {
       if (!found) return;
       this.idle.restart();
@@ -165,6 +177,7 @@ export class GkCaseTracker extends GridkitElement {
       this.draftToken = this.token ?? '';
       this.tokenWrong = false;
     }
+    if (changed.has('refresh')) this.lookup.schedule();
     if ((changed as PropertyValues).has('query')) {
       this.score = undefined;
       this.comment = '';
@@ -229,14 +242,14 @@ export class GkCaseTracker extends GridkitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('#rating-heading')?.focus();
     } catch (error) {
-      if (isGridkitError(error) && error.type === problemType('invalid-tracking-token')) {
+      if (isProblem(error, 'invalid-tracking-token')) {
         this.tokenWrong = true;
         this.ratingNote = 'token';
         await this.updateComplete;
         this.tokenInput.focus();
       } else if (isGridkitError(error) && error.status === 409) {
         // Already rated (perhaps from another device) or no longer closed: show what the server has now.
-        this.ratingNote = error.type === problemType('already-evaluated') ? 'already' : undefined;
+        this.ratingNote = isProblem(error, 'already-evaluated') ? 'already' : undefined;
         this.lookups += 1;
       } else {
         this.ratingNote = 'failed';
@@ -249,21 +262,29 @@ export class GkCaseTracker extends GridkitElement {
   }
 
   override render() {
-    return html`${this.renderForm()}
+    return html`<div part="base">
+      ${this.renderForm()}
       <div class="outcome">
         ${this.lookup.render({
           initial: () => nothing,
-          pending: () => renderLoading(this.localize.messages),
-          complete: (found) => (found ? this.renderCase(found) : nothing),
-          error: (error) => this.renderLookupError(error),
+          loading: () => renderLoading(this.localize.messages),
+          ready: (found, state) => (found ? this.renderCase(found, state) : nothing),
+          problem: (error) => this.renderLookupError(error),
         })}
-      </div>`;
+      </div>
+    </div>`;
   }
 
   private renderForm() {
     const m = this.localize.messages;
     const error = this.ticketError === 'missing' ? m.ticketMissing : this.ticketError ? m.ticketMalformed : '';
-    return html`<form part="form" class="lookup" aria-label=${m.formLabel} novalidate @submit=${this.onSearch}>
+    return html`<form
+      part="form"
+      class="lookup card-surface"
+      aria-label=${m.formLabel}
+      novalidate
+      @submit=${this.onSearch}
+    >
       <div class="field">
         <label for="ticket">${m.ticketLabel}</label>
         <input
@@ -314,84 +335,96 @@ export class GkCaseTracker extends GridkitElement {
         <span>${m.notFoundDetail(this.query ?? '')}</span>
       </div>`;
     }
-    return renderProblem(m, error, () => void this.lookup.run());
+    return renderProblem(m, error, () => this.lookup.reload(), this.localName);
   }
 
-  private renderCase(found: PublicCase) {
+  private renderCase(found: PublicCase, { busy, freshness }: ReadyState) {
     const m = this.localize.messages;
     const when = (value: string) => this.localize.date(value, { dateStyle: 'medium', timeStyle: 'short' });
-    const overdue = !finalStatuses.includes(found.status) && Date.parse(found.dueAt) < Date.now();
+    const time = (at: number) => this.localize.date(new Date(at), { timeStyle: 'short' });
+    const overdue = !isFinalStatus(found.status) && Date.parse(found.dueAt) < Date.now();
+    // A rejected case has no deadline to meet; a closed one says whether it met it.
+    const showDue = found.status !== 'rejected';
+    const closedLate = found.closedAt !== undefined && Date.parse(found.closedAt) > Date.parse(found.dueAt);
     const rejection =
       found.status === 'rejected' ? found.timeline.findLast((event) => event.type === 'reject')?.publicNote : undefined;
-    return html`<article class="case">
-      <section class="summary" part="status" aria-labelledby="result-heading">
-        <h2 id="result-heading" tabindex="-1">${m.caseTitle(found.ticket)}</h2>
-        <p class="status-line">
-          <span class="visually-hidden">${m.labelled(m.statusLabel, '')}</span>
-          <span class="status status-${found.status}">${m.statuses[found.status] ?? found.status}</span>
-        </p>
-        ${
-          rejection
-            ? html`<p class="reason">
-                <strong>${m.labelled(m.rejectedReason, '')}</strong><span class="note">${rejection}</span>
-              </p>`
-            : nothing
-        }
-        <dl class="facts">
-          <div>
-            <dt>${m.level}</dt>
-            <dd>${m.levels[found.level] ?? found.level}</dd>
-          </div>
-          <div>
-            <dt>${m.category}</dt>
-            <dd>${this.localize.text(found.categoryName) ?? found.categoryCode}</dd>
-          </div>
-          <div>
-            <dt>${m.grid}</dt>
-            <dd>${found.gridName}</dd>
-          </div>
-          <div>
-            <dt>${m.reported}</dt>
-            <dd><time datetime=${found.createdAt}>${when(found.createdAt)}</time></dd>
-          </div>
-          <div>
-            <dt>${m.due}</dt>
-            <dd>
-              <time datetime=${found.dueAt}>${when(found.dueAt)}</time>
-              ${overdue ? html`<span class="badge overdue">${m.overdue}</span>` : nothing}
-            </dd>
-          </div>
+    return html`${renderFreshness(m, freshness, time, () => this.lookup.reload())}
+      <article class="case card-surface" aria-busy=${busy ? 'true' : 'false'}>
+        <section class="summary" part="status" aria-labelledby="result-heading">
+          <h2 id="result-heading" tabindex="-1">${m.caseTitle(found.ticket)}</h2>
+          <p class="status-line">
+            <span class="visually-hidden">${m.labelled(m.statusLabel, '')}</span>
+            <span class="status status-${found.status}">${m.statuses[found.status] ?? found.status}</span>
+          </p>
           ${
-            found.closedAt
-              ? html`<div>
-                  <dt>${m.closed}</dt>
-                  <dd><time datetime=${found.closedAt}>${when(found.closedAt)}</time></dd>
-                </div>`
+            rejection
+              ? html`<p class="reason">
+                  <strong>${m.labelled(m.rejectedReason, '')}</strong><span class="note">${rejection}</span>
+                </p>`
               : nothing
           }
-        </dl>
-      </section>
-      <section class="history" aria-labelledby="timeline-heading">
-        <h3 id="timeline-heading">${m.timeline}</h3>
-        <ol class="timeline" part="timeline">
-          ${found.timeline.map(
-            (event) =>
-              html`<li class="event event-${event.type}">
-                <span class="action"
-                  >${
-                    event.type === 'escalate'
-                      ? m.escalatedTo(m.levelNames[event.level] ?? event.level)
-                      : (m.events[event.type] ?? event.type)
-                  }</span
-                >
-                <time datetime=${event.at}>${when(event.at)}</time>
-                ${event.publicNote ? html`<p class="note">${event.publicNote}</p>` : nothing}
-              </li>`,
-          )}
-        </ol>
-      </section>
-      ${this.renderRating(found)}
-    </article>`;
+          <dl class="facts">
+            <div>
+              <dt>${m.level}</dt>
+              <dd>${m.levels[found.level] ?? found.level}</dd>
+            </div>
+            <div>
+              <dt>${m.category}</dt>
+              <dd>${this.localize.text(found.categoryName) ?? found.categoryCode}</dd>
+            </div>
+            <div>
+              <dt>${m.grid}</dt>
+              <dd>${found.gridName}</dd>
+            </div>
+            <div>
+              <dt>${m.reported}</dt>
+              <dd><time datetime=${found.createdAt}>${when(found.createdAt)}</time></dd>
+            </div>
+            ${
+              showDue
+                ? html`<div>
+                    <dt>${m.due}</dt>
+                    <dd>
+                      <time datetime=${found.dueAt}>${when(found.dueAt)}</time>
+                      ${overdue ? html`<span class="badge overdue">${m.overdue}</span>` : nothing}
+                    </dd>
+                  </div>`
+                : nothing
+            }
+            ${
+              found.closedAt
+                ? html`<div>
+                    <dt>${m.closed}</dt>
+                    <dd>
+                      <time datetime=${found.closedAt}>${when(found.closedAt)}</time>
+                      ${closedLate ? html`<span class="badge overdue late">${m.closedLate}</span>` : nothing}
+                    </dd>
+                  </div>`
+                : nothing
+            }
+          </dl>
+        </section>
+        <section class="history" aria-labelledby="timeline-heading">
+          <h3 id="timeline-heading">${m.timeline}</h3>
+          <ol class="timeline" part="timeline">
+            ${found.timeline.map(
+              (event) =>
+                html`<li class="event event-${event.type}">
+                  <span class="action"
+                    >${
+                      event.type === 'escalate'
+                        ? m.escalatedTo(m.levelNames[event.level] ?? event.level)
+                        : (m.events[event.type] ?? event.type)
+                    }</span
+                  >
+                  <time datetime=${event.at}>${when(event.at)}</time>
+                  ${event.publicNote ? html`<p class="note">${event.publicNote}</p>` : nothing}
+                </li>`,
+            )}
+          </ol>
+        </section>
+        ${this.renderRating(found)}
+      </article>`;
   }
 
   private renderRating(found: PublicCase) {

@@ -1,5 +1,5 @@
 import { GkCaseTracker } from '../case-tracker/case-tracker.js';
-import { define } from './registry.js';
+import { define } from '../internal/registry.js';
 import './provider.js';
 
 define('gk-case-tracker', GkCaseTracker);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { GkNoticeBoard } from '../index.js';
-import { define } from './registry.js';
+import { define } from '../internal/registry.js';
 import './index.js';
 
 describe('registration', () => {

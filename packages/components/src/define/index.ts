@@ -4,3 +4,4 @@ import './resolution-rate.js';
 import './case-tracker.js';
 import './service-log-form.js';
 import './issue-reporter.js';
+import './kiosk.js';

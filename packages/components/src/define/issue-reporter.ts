@@ -1,5 +1,5 @@
 import { GkIssueReporter } from '../issue-reporter/issue-reporter.js';
-import { define } from './registry.js';
+import { define } from '../internal/registry.js';
 import './provider.js';
 
 define('gk-issue-reporter', GkIssueReporter);

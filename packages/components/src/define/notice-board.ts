@@ -1,5 +1,5 @@
 import { GkNoticeBoard } from '../notice-board/notice-board.js';
-import { define } from './registry.js';
+import { define } from '../internal/registry.js';
 import './provider.js';
 
 define('gk-notice-board', GkNoticeBoard);

@@ -1,5 +1,5 @@
 import { GkProvider } from '../provider/provider.js';
-import { define } from './registry.js';
+import { define } from '../internal/registry.js';
 
 define('gk-provider', GkProvider);
 

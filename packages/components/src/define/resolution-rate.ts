@@ -1,5 +1,5 @@
 import { GkResolutionRate } from '../resolution-rate/resolution-rate.js';
-import { define } from './registry.js';
+import { define } from '../internal/registry.js';
 import './provider.js';
 
 define('gk-resolution-rate', GkResolutionRate);

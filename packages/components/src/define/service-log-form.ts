@@ -1,5 +1,5 @@
 import { GkServiceLogForm } from '../service-log-form/service-log-form.js';
-import { define } from './registry.js';
+import { define } from '../internal/registry.js';
 import './provider.js';
 
 define('gk-service-log-form', GkServiceLogForm);

@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { consume, ContextEvent } from '@lit/context';
 import { createGridkitClient, type GridkitClient } from '@gridkit/sdk';
 import { gridkitContext, type GridkitSettings } from '../context.js';
 import type { LocalizeController } from './localize.js';
@@ -35,6 +35,14 @@ export abstract class GridkitElement extends LitElement {
   /** Each widget creates its own, with its catalog: `localize = new LocalizeController(this, messages)`. */
   protected abstract readonly localize: LocalizeController;
 
+  // A widget's texts in zh-TW or en load on first use: render once they are
+  // here rather than flash the wrong language (`updateComplete` waits too).
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = this.localize.whenLoaded();
+    if (!loading) return super.scheduleUpdate();
+    return loading.then(() => super.scheduleUpdate());
+  }
+
   protected get client(): GridkitClient | undefined {
     if (!this.baseUrl) return this.settings?.client;
     if (this.own?.baseUrl !== this.baseUrl) {
@@ -53,4 +61,29 @@ export abstract class GridkitElement extends LitElement {
   protected get activeGridId(): string | undefined {
     return this.gridId ?? this.settings?.gridId;
   }
+
+  /**
+   * What the page forgot to set, for a widget about to load: no client (no
+   * `base-url` here and none from a provider: `missing-client`, or a provider
+   * without one: `missing-provider-client`), or no grid when `needsGrid`.
+   */
+  protected configurationProblem(needsGrid: boolean): Misconfiguration | undefined {
+    if (!this.client)
+      return { kind: this.hasProvider() ? 'missing-provider-client' : 'missing-client', attribute: 'base-url' };
+    if (needsGrid && !this.activeGridId) return { kind: 'missing-grid', attribute: 'grid-id' };
+    return undefined;
+  }
+
+  /** Whether a provider is around us at all: one answers a context request even when it has nothing to give. */
+  private hasProvider(): boolean {
+    let answered = false;
+    this.dispatchEvent(new ContextEvent(gridkitContext, this, () => (answered = true), false));
+    return answered;
+  }
+}
+
+/** A widget the page has not set up: which attribute is missing, and where. */
+export interface Misconfiguration {
+  kind: 'missing-client' | 'missing-provider-client' | 'missing-grid';
+  attribute: 'base-url' | 'grid-id';
 }

@@ -16,7 +16,17 @@ export class IdleCountdownController implements ReactiveController {
   secondsLeft?: number;
   private idleTimer?: ReturnType<typeof setTimeout>;
   private tickTimer?: ReturnType<typeof setInterval>;
-  private readonly onActivity = () => this.restart();
+  private returnFocus?: HTMLElement;
+  // A touch or key on the prompt itself is an answer to it, not activity:
+  // restarting there would remove the prompt before its button's click lands.
+  private readonly onActivity = (event: Event) => {
+    if (
+      this.secondsLeft !== undefined &&
+      event.composedPath().some((node) => node instanceof Element && node.classList.contains('idle-prompt'))
+    )
+      return;
+    this.restart();
+  };
 
   constructor(
     private readonly host: Host,
@@ -44,7 +54,12 @@ export class IdleCountdownController implements ReactiveController {
   restart() {
     const wasWarning = this.secondsLeft !== undefined;
     this.stop();
-    if (wasWarning) this.host.requestUpdate();
+    if (wasWarning) {
+      this.host.requestUpdate();
+      const back = this.returnFocus;
+      this.returnFocus = undefined;
+      void this.host.updateComplete.then(() => back?.isConnected && back.focus());
+    }
     const ms = this.options.idleMs();
     if (ms > 0 && this.options.active()) this.idleTimer = setTimeout(() => this.warn(), ms);
   }
@@ -59,6 +74,13 @@ export class IdleCountdownController implements ReactiveController {
   private warn() {
     this.secondsLeft = Math.max(1, this.options.graceSeconds?.() ?? 20);
     this.host.requestUpdate();
+    // An alert dialog takes the focus, so a keyboard or screen-reader user
+    // answers it at once; "keep going" gives the focus back.
+    const active = this.host.shadowRoot?.activeElement;
+    this.returnFocus = active instanceof HTMLElement ? active : undefined;
+    void this.host.updateComplete.then(() =>
+      this.host.shadowRoot?.querySelector<HTMLElement>('.idle-prompt .idle-stay')?.focus(),
+    );
     this.tickTimer = setInterval(() => {
       this.secondsLeft = (this.secondsLeft ?? 1) - 1;
       if (this.secondsLeft <= 0) this.resetNow();

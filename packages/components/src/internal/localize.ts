@@ -1,5 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { commonMessages, toLocale, type Catalog, type CommonMessages, type Locale } from '../messages/index.js';
+import {
+  commonMessages,
+  loadTexts,
+  textsIn,
+  toLocale,
+  type Catalog,
+  type CommonMessages,
+  type Locale,
+} from '../messages/index.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -48,10 +56,21 @@ export class LocalizeController<Own extends object = object> implements Reactive
     return toLocale(langOf(this.host));
   }
 
-  /** The common texts and the widget's own, in the current language. */
+  /**
+   * The common texts and the widget's own, in the current language; all in
+   * zh-CN while the widget's texts in that language are not loaded (see
+   * `whenLoaded`), never a mix of two languages.
+   */
   get messages(): CommonMessages & Own {
     const locale = this.locale;
-    return { ...commonMessages[locale], ...(this.own?.[locale] as Own) };
+    const own = this.own && textsIn(this.own, locale);
+    if (this.own && !own) return { ...commonMessages['zh-CN'], ...this.own['zh-CN'] };
+    return { ...commonMessages[locale], ...(own as Own) };
+  }
+
+  /** Settles when the widget's texts in the current language are here; `undefined` when there is nothing to wait for. */
+  whenLoaded(): Promise<void> | undefined {
+    return this.own && loadTexts(this.own, this.locale);
   }
 
   number(value: number): string {

@@ -33,7 +33,7 @@ export class PhotoError extends Error {
   }
 }
 
-export interface PreparePhotoOptions {
+interface PreparePhotoOptions {
   /** Longest side of the result in CSS pixels; smaller photos are never upscaled. Default 1600. */
   maxSide?: number;
   /** Output format. WebP falls back to JPEG where the browser cannot encode it. Default JPEG. */
@@ -42,7 +42,7 @@ export interface PreparePhotoOptions {
   quality?: number;
 }
 
-export interface PreparedPhoto {
+interface PreparedPhoto {
   /** The re-encoded image, without metadata. */
   blob: Blob;
   /** Pixel size of `blob`, upright. */
@@ -51,9 +51,9 @@ export interface PreparedPhoto {
 }
 
 /** A phone photo is 3–15 MB; past this, decoding could exhaust a kiosk's memory. */
-export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 /** The contract's upload limit (`uploadMedia`: 10 MiB). */
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** Decoded pixel budget (≈ 400 MB of RGBA); a 48 MP phone photo is well under. */
 const MAX_INPUT_PIXELS = 100_000_000;
 

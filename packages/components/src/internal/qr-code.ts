@@ -6,7 +6,7 @@
  */
 import { css, html, svg, type TemplateResult } from 'lit';
 
-export interface QrCodeOptions {
+interface QrCodeOptions {
   /** Accessible name of the image, e.g. "QR code: follow case WF-20261130-0042". Required: a QR code is meaningless to a screen reader without it. */
   label: string;
   /** Light modules around the symbol; the standard asks for 4. */
@@ -16,7 +16,7 @@ export interface QrCodeOptions {
 }
 
 /** Rows of modules, `true` = dark, without quiet zone. */
-export type QrMatrix = readonly (readonly boolean[])[];
+type QrMatrix = readonly (readonly boolean[])[];
 
 /**
  * Encode `text` (UTF-8, byte/alphanumeric/numeric modes chosen automatically)
@@ -62,7 +62,7 @@ function modulesPath(matrix: QrMatrix, offset: number): string {
  * Built with Lit templates only — the path data is numbers we computed, never
  * markup from the input — so it is safe for any text and allowed by a strict CSP.
  */
-export function qrCodeTemplate(matrix: QrMatrix, options: QrCodeOptions): TemplateResult {
+function qrCodeTemplate(matrix: QrMatrix, options: QrCodeOptions): TemplateResult {
   const quiet = options.quietZone ?? 4;
   const side = matrix.length + 2 * quiet;
   const px = side * (options.moduleSize ?? 4);

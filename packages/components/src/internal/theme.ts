@@ -19,6 +19,7 @@ export const tokens = css`
     --_danger: var(--gk-color-danger, #b42318);
     --_success: var(--gk-color-success, #067647);
     --_radius: var(--gk-radius, 8px);
+    --_shadow: var(--gk-card-shadow, none);
     --_space: var(--gk-space, 1rem);
     --_font: var(--gk-font-family, system-ui, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif);
     --_font-size: var(--gk-font-size, 1rem);

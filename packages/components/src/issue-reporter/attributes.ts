@@ -7,7 +7,7 @@ export type AttributeDraft = string | string[];
 type Answers = NonNullable<CaseInput['attributes']>;
 
 /** `CaseAttributes` values are strings of at most 2000 characters (contract). */
-export const attributeTextMax = 2000;
+const attributeTextMax = 2000;
 
 const empty = (value: AttributeDraft | undefined): boolean =>
   value === undefined || (Array.isArray(value) ? value.length === 0 : value.trim() === '');
@@ -44,7 +44,7 @@ export function attributeProblem(
   return undefined;
 }
 
-export interface AttributeFieldContext {
+interface AttributeFieldContext {
   value: AttributeDraft | undefined;
   error?: string;
   m: Messages;

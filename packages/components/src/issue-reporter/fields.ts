@@ -31,7 +31,7 @@ export function stepOf(field: FieldId): Step {
  * The field a server issue's JSON pointer names (`/body/attributes/damage` →
  * `attr-damage`), or undefined for one no field asks (shown in the summary only).
  */
-export function fieldOfPointer(path: string): FieldId | undefined {
+function fieldOfPointer(path: string): FieldId | undefined {
   const parts = path
     .split('/')
     .slice(1)

@@ -5,7 +5,7 @@ import { currentPosition, GeoError } from './geolocation.js';
 import { gridLabel, type ChosenGrid } from './handler.js';
 import type { GridResults, WhereFailure } from './steps/where.js';
 
-export interface GridFinderOptions {
+interface GridFinderOptions {
   client(): GridkitClient | undefined;
   geolocation(): Geolocation | undefined;
   /** The widget's own grid (`grid-id` or the provider's): a position is then only a position. */

@@ -15,10 +15,6 @@ export const issueReporterStyles = css`
   .outcome {
     display: grid;
     gap: var(--_space);
-    padding: var(--_space);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     max-inline-size: 56rem;
   }
   .kiosk .step,

@@ -4,6 +4,7 @@ import { createGridkitClient, type Grid, type GridkitClient } from '@gridkit/sdk
 import '../define/issue-reporter.js';
 import type { GkIssueReporter } from './issue-reporter.js';
 import { testServer } from '../test-support/server.js';
+import { runDesignedStatesSuite } from '../test-support/designed-states-suite.js';
 import { createOutbox, type Outbox } from '@gridkit/sdk/outbox';
 import {
   $,
@@ -39,6 +40,12 @@ const aGrid = () =>
 /** Each test its own outbox database, so nothing queued by one test is sent in another. */
 let outboxes = 0;
 const outboxName = () => `reporter-test-${Date.now()}-${(outboxes += 1)}`;
+
+// The categories are what the reporter loads before a resident can start.
+runDesignedStatesSuite({
+  tag: 'gk-issue-reporter',
+  ready: { what: 'the categories', when: (root) => root.querySelector('#category') !== null },
+});
 
 describe('<gk-issue-reporter>', () => {
   it('takes a complete report by keyboard alone, and the case is on the server', async () => {
@@ -237,6 +244,55 @@ describe('<gk-issue-reporter>', () => {
     await waitUntil(() => root(el).querySelector('#error-summary'), 'the click was swallowed: no error summary');
     expect(focused(el)).to.equal('div#error-summary');
     expect($(el, '#address').getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('in kiosk mode, the "still there?" prompt answers a real tap or key on either of its buttons', async () => {
+    const grid = await aGrid();
+    const el = await fixture<GkIssueReporter>(
+      html`<gk-issue-reporter kiosk idle-reset="1" idle-grace="30" base-url=${testServer.apiUrl} grid-id=${grid.id}>
+      </gk-issue-reporter>`,
+    );
+    await waitUntil(() => root(el).querySelector('#category'), 'categories did not load', { timeout: 8000 });
+    await tap($(el, 'input[value="city.signboard"]'));
+    await tap($(el, 'button[type="submit"]'));
+    await untilStep(el, 'where');
+    const prompt = () => root(el).querySelector('[part="idle-prompt"]');
+    const typeAddress = async () => {
+      $<HTMLInputElement>(el, '#address').focus();
+      await sendKeys({ type: '桥北路' });
+      await waitUntil(prompt, 'no prompt', { timeout: 4000 });
+    };
+
+    // The prompt takes the focus; "keep going", tapped: the prompt goes, the
+    // address stays and has the focus back.
+    await typeAddress();
+    expect(root(el).activeElement, 'focus on "keep going"').to.equal($(el, '.idle-stay'));
+    await tap($(el, '.idle-stay'));
+    await waitUntil(() => !prompt(), 'the prompt stayed after a tap on "keep going"');
+    expect($<HTMLInputElement>(el, '#address').value).to.equal('桥北路');
+    await waitUntil(() => focused(el) === 'input#address', 'the focus did not go back to the field');
+
+    // "Clear and leave", tapped: everything goes at once, not after the countdown.
+    await waitUntil(prompt, 'no prompt the second time', { timeout: 4000 });
+    const reset = oneEvent(el, 'gk-reset');
+    await tap($(el, '.idle-leave'));
+    await reset;
+    await el.updateComplete;
+    expect(everything(el).join('\n')).not.to.include('桥北路');
+    expect(root(el).querySelector('form.step-what')).not.to.equal(null);
+
+    // By keyboard: Tab from the field to "clear and leave", Enter.
+    await tap($(el, 'input[value="city.signboard"]'));
+    await tap($(el, 'button[type="submit"]'));
+    await untilStep(el, 'where');
+    await typeAddress();
+    const resetByKey = oneEvent(el, 'gk-reset');
+    expect(root(el).activeElement, 'focus on "keep going"').to.equal($(el, '.idle-stay'));
+    await sendKeys({ press: 'Tab' });
+    expect(root(el).activeElement, 'focus on "clear and leave"').to.equal($(el, '.idle-leave'));
+    await sendKeys({ press: 'Enter' });
+    await resetByKey;
+    expect(everything(el).join('\n')).not.to.include('桥北路');
   });
 
   it('in kiosk mode, clears every trace of a resident after the idle countdown', async () => {

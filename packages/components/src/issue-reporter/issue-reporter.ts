@@ -10,6 +10,7 @@ import { LocalizeController } from '../internal/localize.js';
 import { outboxFor } from '../internal/outbox.js';
 import { qrCodeStyles } from '../internal/qr-code.js';
 import { stateStyles } from '../internal/states.js';
+import { cardStyles } from '../internal/card.js';
 import { stepOf, stepsFor, type FieldId, type Step } from './fields.js';
 import { GridFinder } from './grid-finder.js';
 import { issueReporterStyles } from './issue-reporter.styles.js';
@@ -55,6 +56,7 @@ type Phase = 'form' | 'sending' | 'sent' | 'queued' | 'failed';
  * a QR code to follow it. Sent through the SDK's offline outbox, so a report
  * made while the network is down is kept on the device and sent later.
  *
+ * @csspart base - the outermost element, in every step and outcome
  * @csspart form - the current step's form
  * @csspart progress - "step n of m"
  * @csspart error-summary - the list of problems at the top of a step
@@ -75,7 +77,14 @@ type Phase = 'form' | 'sending' | 'sent' | 'queued' | 'failed';
  * @fires gk-error - categories could not be loaded
  */
 export class GkIssueReporter extends GridkitElement {
-  static override styles = [...GridkitElement.styles, stateStyles, idlePromptStyles, qrCodeStyles, issueReporterStyles];
+  static override styles = [
+    ...GridkitElement.styles,
+    stateStyles,
+    cardStyles,
+    idlePromptStyles,
+    qrCodeStyles,
+    issueReporterStyles,
+  ];
 
   protected readonly localize = new LocalizeController(this, issueReporterMessages);
 
@@ -390,7 +399,7 @@ export class GkIssueReporter extends GridkitElement {
 
   override render() {
     const m = this.localize.messages;
-    return html`<div class="root ${this.kioskMode ? 'kiosk' : ''}">
+    return html`<div part="base" class="root ${this.kioskMode ? 'kiosk' : ''}">
       ${this.idle.render({ title: m.idleTitle, prompt: m.idlePrompt, stay: m.idleStay, leave: m.idleLeave })}
       ${this.phase === 'sent' || this.phase === 'queued' || this.phase === 'failed' ? this.renderOutcome() : this.renderStep()}
     </div>`;

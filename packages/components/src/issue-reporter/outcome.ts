@@ -5,7 +5,7 @@ import { renderHandler, type ChosenGrid } from './handler.js';
 import type { Localize, Messages } from './view.js';
 
 /** How a report ended: sent (the receipt), kept on the device (queued), or refused for good (rejected). */
-export type OutcomeView = {
+type OutcomeView = {
   m: Messages;
   localize: Localize;
   /** Back to an empty form for the next report. */
@@ -38,7 +38,7 @@ export function receiptQr(
 }
 
 function renderQueued({ m, onAnother }: OutcomeView) {
-  return html`<section class="outcome queued" part="state" aria-labelledby="outcome-heading">
+  return html`<section class="outcome queued card-surface" part="state" aria-labelledby="outcome-heading">
     <h2 id="outcome-heading" tabindex="-1">${m.queuedHeading}</h2>
     <p>${m.queuedDetail}</p>
     <p class="hint" role="status"><span class="spinner inline" aria-hidden="true"></span> ${m.queuedWaiting}</p>
@@ -50,7 +50,7 @@ function renderQueued({ m, onAnother }: OutcomeView) {
 }
 
 function renderRejected({ m, problem, onFix, onDiscard }: OutcomeView & { phase: 'failed' }) {
-  return html`<section class="outcome rejected" part="state" aria-labelledby="outcome-heading">
+  return html`<section class="outcome rejected card-surface" part="state" aria-labelledby="outcome-heading">
     <h2 id="outcome-heading" tabindex="-1">${m.rejectedHeading}</h2>
     <p>${m.rejectedDetail}</p>
     <p class="reason">
@@ -73,7 +73,7 @@ function renderRejected({ m, problem, onFix, onDiscard }: OutcomeView & { phase:
 
 function renderReceipt(view: OutcomeView & { phase: 'sent' }) {
   const { m, localize, receipt, grid } = view;
-  return html`<section class="outcome receipt" part="receipt" aria-labelledby="outcome-heading">
+  return html`<section class="outcome receipt card-surface" part="receipt" aria-labelledby="outcome-heading">
     <h2 id="outcome-heading" tabindex="-1">✓ ${m.receiptHeading}</h2>
     <div class="receipt-body">
       <dl class="receipt-facts">

@@ -193,7 +193,7 @@ export function fieldProblems(
 }
 
 /** Our words for a server issue, chosen by its code (the issue's own message is for developers). */
-export function serverMessage(
+function serverMessage(
   field: FieldId,
   issue: ValidationIssue,
   draft: ReportDraft,

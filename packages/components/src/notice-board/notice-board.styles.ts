@@ -4,10 +4,6 @@ export const noticeBoardStyles = css`
   .board {
     display: grid;
     gap: var(--_space);
-    padding: var(--_space);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
   header h2 {
     margin: 0;
@@ -58,6 +54,10 @@ export const noticeBoardStyles = css`
     color: var(--_link);
     font-weight: 600;
     text-decoration: underline;
+  }
+  /* A phone number never breaks across lines. */
+  .phone-number {
+    white-space: nowrap;
   }
   ul {
     margin: 0;

@@ -1,11 +1,11 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createGridkitClient } from '@gridkit/sdk';
 import '../define/notice-board.js';
 import type { GkNoticeBoard } from './notice-board.js';
+import type { NoticeBoard } from '@gridkit/sdk';
 import type { GkProvider } from '../provider/provider.js';
 import { demoGridId, testServer } from '../test-support/server.js';
-import { offlineClient, gatedClient, failingClient } from '../test-support/clients.js';
+import { runDesignedStatesSuite } from '../test-support/designed-states-suite.js';
 
 const shadow = (el: HTMLElement) => el.shadowRoot!;
 const text = (el: HTMLElement) => shadow(el).textContent!.replace(/\s+/g, ' ');
@@ -27,6 +27,14 @@ async function board(lang = 'zh-CN', layout = 'card') {
     ),
   );
 }
+
+runDesignedStatesSuite({
+  tag: 'gk-notice-board',
+  needsGrid: true,
+  providerAttributes: { 'grid-id': demoGridId },
+  ready: { what: 'the board', when: (root) => root.querySelector('.board') !== null },
+  notFound: { attributes: { 'grid-id': 'grd_nope' }, text: '没有找到该网格' },
+});
 
 describe('<gk-notice-board>', () => {
   it('shows the grid, its leader with a work phone to call, the team by role and the notices', async () => {
@@ -97,64 +105,6 @@ describe('<gk-notice-board>', () => {
     await expect(kiosk).to.be.accessible();
   });
 
-  it('shows a loading state first', async () => {
-    const { client, release } = gatedClient();
-    const provider = await fixture<GkProvider>(
-      html`<gk-provider .client=${client} grid-id=${demoGridId}><gk-notice-board></gk-notice-board></gk-provider>`,
-    );
-    const el = provider.querySelector('gk-notice-board')!;
-    await el.updateComplete;
-    const status = shadow(el).querySelector('[role="status"]')!;
-    expect(status.textContent).to.include('正在加载');
-    await expect(el).to.be.accessible();
-    release();
-    await loaded(el);
-    expect(shadow(el).querySelector('[role="status"]')).to.equal(null);
-  });
-
-  it('shows an error with the request id and a retry that works, by keyboard', async () => {
-    const { client, heal } = failingClient();
-    const provider = await fixture<GkProvider>(
-      html`<gk-provider .client=${client} grid-id=${demoGridId}><gk-notice-board></gk-notice-board></gk-provider>`,
-    );
-    const el = provider.querySelector('gk-notice-board')!;
-    const error = await oneEvent(el, 'gk-error');
-    expect(error.detail.error).to.have.property('status', 503);
-    await loaded(el);
-    const alert = shadow(el).querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.include('暂时无法加载');
-    expect(alert.textContent).to.match(/请求编号 [0-9a-f-]{36}/);
-    await expect(el).to.be.accessible();
-    heal();
-    const retry = shadow(el).querySelector<HTMLButtonElement>('[part="retry"]')!;
-    retry.focus();
-    expect(shadow(el).activeElement).to.equal(retry);
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => shadow(el).querySelector('.board'), 'retry did not load the board');
-  });
-
-  it('tells the resident when the network is gone', async () => {
-    const client = offlineClient();
-    const provider = await fixture<GkProvider>(
-      html`<gk-provider .client=${client} grid-id=${demoGridId}
-        ><gk-notice-board lang="en"></gk-notice-board
-      ></gk-provider>`,
-    );
-    const el = await loaded(provider.querySelector('gk-notice-board')!);
-    expect(text(el)).to.include('You are offline');
-    await expect(el).to.be.accessible();
-  });
-
-  it('says when the grid does not exist, without a pointless retry', async () => {
-    const el = await loaded(
-      await fixture<GkNoticeBoard>(
-        html`<gk-notice-board base-url=${testServer.apiUrl} grid-id="grd_nope"></gk-notice-board>`,
-      ),
-    );
-    expect(text(el)).to.include('没有找到该网格');
-    expect(shadow(el).querySelector('[part="retry"]')).to.equal(null);
-  });
-
   it('shares one client among the widgets under a provider', async () => {
     const seen: string[] = [];
     const client = createGridkitClient({
@@ -223,5 +173,77 @@ describe('<gk-notice-board>', () => {
     );
     expect(text(el)).to.include(title);
     await waitUntil(() => !text(el).includes(title), 'the expired notice stayed on the board', { timeout: 6000 });
+  });
+});
+
+describe('<gk-notice-board> words for residents', () => {
+  const api = createGridkitClient({ baseUrl: testServer.apiUrl });
+
+  /** The first board (over the seed's grids) whose team passes `test`. */
+  async function boardWhere(test: (board: NoticeBoard) => boolean): Promise<NoticeBoard> {
+    for await (const grid of api.grids.iterate({ level: 'grid' })) {
+      const found = await api.notices.board(grid.id);
+      if (test(found)) return found;
+    }
+    throw new Error('no such board in the seed');
+  }
+
+  const shownAt = async (gridId: string, lang: string, width = '') =>
+    loaded(
+      await fixture<GkNoticeBoard>(
+        html`<gk-notice-board
+          lang=${lang}
+          style=${width ? `display:block;inline-size:${width}` : ''}
+          base-url=${testServer.apiUrl}
+          grid-id=${gridId}
+        ></gk-notice-board>`,
+      ),
+    );
+
+  it('uses the API’s label for a role over its own (楼院长, not 楼栋长)', async () => {
+    const found = await boardWhere((b) => b.team.some((m) => m.roleLabel?.['zh-CN'] === '楼院长'));
+    const el = await shownAt(found.grid.id, 'zh-CN');
+    const headings = [...shadow(el).querySelectorAll('[part="team"] h4')].map((h) => h.textContent!.trim());
+    expect(headings).to.include('楼院长');
+    expect(headings).not.to.include('楼栋长');
+  });
+
+  it('shows every team member’s duties beside their name', async () => {
+    const found = await boardWhere((b) => b.team.some((m) => m.duties.length > 0));
+    const el = await shownAt(found.grid.id, 'zh-CN');
+    const members = [...shadow(el).querySelectorAll('[part="member"]')];
+    expect(members).to.have.length(found.team.length);
+    found.team.forEach((member, i) => {
+      const box = members.find((m) => m.querySelector('.name')!.textContent === member.name) ?? members[i]!;
+      for (const duty of member.duties) expect(box.textContent, member.name).to.include(duty);
+    });
+  });
+
+  it('keeps a member without a phone off the line of another member’s number, and phone numbers whole, in English', async () => {
+    const found = await boardWhere(
+      (b) => b.team.some((m) => !m.workPhone) && b.team.filter((m) => m.workPhone).length >= 2,
+    );
+    for (const width of ['', '360px', '260px']) {
+      const el = await shownAt(found.grid.id, 'en', width);
+      const members = [...shadow(el).querySelectorAll<HTMLElement>('[part="member"]')];
+      const links = members.flatMap((m) =>
+        [...m.querySelectorAll<HTMLElement>('a[href^="tel:"]')].map((a) => ({ m, a })),
+      );
+      for (const member of members.filter((m) => !m.querySelector('a[href^="tel:"]'))) {
+        const name = member.querySelector('.name')!.getBoundingClientRect();
+        for (const { m, a } of links) {
+          if (m === member) continue;
+          const link = a.getBoundingClientRect();
+          const sameLine = name.top < link.bottom - 1 && link.top < name.bottom - 1;
+          expect(sameLine, `${width}: ${member.textContent} beside ${a.textContent}`).to.equal(false);
+        }
+      }
+      // Each number is one piece on one line.
+      for (const number of shadow(el).querySelectorAll<HTMLElement>('.phone-number')) {
+        expect(getComputedStyle(number).whiteSpace, width).to.equal('nowrap');
+        expect(number.getClientRects().length, `${width}: ${number.textContent} broke`).to.equal(1);
+      }
+      await expect(el).to.be.accessible();
+    }
   });
 });

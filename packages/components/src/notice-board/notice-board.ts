@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task } from '@lit/task';
 import type { NoticeBoard, TeamMember } from '@gridkit/sdk';
 import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { LocalizeController } from '../internal/localize.js';
 import { noticeBoardMessages } from './messages.js';
-import { RefreshController } from '../internal/refresh.js';
-import { renderLoading, renderProblem, stateStyles } from '../internal/states.js';
+import { StaleWhileErrorController, type ReadyState } from '../internal/stale-while-error.js';
+import { renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
+import { cardStyles } from '../internal/card.js';
 import { noticeBoardStyles } from './notice-board.styles.js';
 
 /**
@@ -15,18 +15,22 @@ import { noticeBoardStyles } from './notice-board.styles.js';
  * role, work phone and duties; the team by role; service hours and services;
  * current notices, pinned first.
  *
+ * @csspart base - the outermost element, in every state
  * @csspart board - the whole board
  * @csspart leader - the grid leader's card
  * @csspart team - the team, grouped by role
  * @csspart notices - the list of notices
  * @csspart notice - one notice
- * @csspart state - loading, error and offline messages
+ * @csspart member - one team member: name, work phone, duties
+ * @csspart state - loading, error, offline and set-up messages
  * @csspart retry - the retry button
+ * @csspart stale - the line over a board kept from an earlier load ("updated 10:42 — reconnecting…"); empty while fresh
+ * @csspart stale-retry - its "try now" button
  * @fires gk-load - the board was shown with fresh data
  * @fires gk-error - the board could not be loaded
  */
 export class GkNoticeBoard extends GridkitElement {
-  static override styles = [...GridkitElement.styles, stateStyles, noticeBoardStyles];
+  static override styles = [...GridkitElement.styles, stateStyles, cardStyles, noticeBoardStyles];
 
   protected readonly localize = new LocalizeController(this, noticeBoardMessages);
 
@@ -35,26 +39,19 @@ export class GkNoticeBoard extends GridkitElement {
   /** Seconds between refreshes while the board is visible; 0 turns refreshing off. */
   @property({ type: Number }) refresh = 300;
 
-  private readonly board = new Task(this, {
-    task: async ([client, gridId], { signal }) => {
-      if (!client || !gridId) throw new Error('missing-configuration');
-      return client.notices.board(gridId, { signal });
-    },
+  private readonly board = new StaleWhileErrorController(this, {
+    task: ([client, gridId], { signal }) => client!.notices.board(gridId!, { signal }),
     args: () => [this.client, this.activeGridId] as const,
+    configuration: () => this.configurationProblem(true),
+    interval: () => this.refresh * 1000,
     onComplete: () => emit(this, 'gk-load', { gridId: this.activeGridId }),
     onError: (error) => emit(this, 'gk-error', { error: error as Error }),
   });
 
-  private readonly refresher = new RefreshController(
-    this,
-    () => void this.board.run(),
-    () => this.refresh * 1000,
-  );
-
   private expiryTimer?: ReturnType<typeof setTimeout>;
 
   protected override updated(changed: PropertyValues<this>) {
-    if (changed.has('refresh')) this.refresher.schedule();
+    if (changed.has('refresh')) this.board.schedule();
     // Re-render when the next notice expires, so a kiosk never shows an expired one.
     clearTimeout(this.expiryTimer);
     const now = Date.now();
@@ -73,98 +70,115 @@ export class GkNoticeBoard extends GridkitElement {
   }
 
   override render() {
+    return html`<div part="base">${this.renderBody()}</div>`;
+  }
+
+  private renderBody() {
     const m = this.localize.messages;
-    if (!this.activeGridId) return html`<div class="state" part="state" role="alert">${m.noGrid}</div>`;
     return this.board.render({
-      initial: () => renderLoading(m),
-      pending: () => (this.board.value ? this.renderBoard(this.board.value) : renderLoading(m)),
-      complete: (board) => this.renderBoard(board),
-      error: (error) => renderProblem(m, error, () => void this.board.run()),
+      loading: () => renderLoading(m),
+      ready: (board, state) => this.renderBoard(board, state),
+      problem: (error) => renderProblem(m, error, () => this.board.reload(), this.localName),
     });
   }
 
-  private renderBoard(board: NoticeBoard) {
+  private renderBoard(board: NoticeBoard, { busy, freshness }: ReadyState) {
     const m = this.localize.messages;
     const now = Date.now();
+    const time = (at: number) => this.localize.date(new Date(at), { timeStyle: 'short' });
     const notices = board.notices.filter((n) => !n.expiresAt || Date.parse(n.expiresAt) > now);
     const path = board.grid.path.map((p) => p.name).join(' › ');
-    return html`<section class="board" part="board" aria-label=${m.boardLabel(board.grid.name)}>
-      <header>
-        <h2>${board.grid.name}</h2>
-        ${path ? html`<p class="path">${path}</p>` : nothing}
-        ${
-          board.grid.households !== null
-            ? html`<p class="meta">${m.households(this.localize.number(board.grid.households))}</p>`
-            : nothing
-        }
-      </header>
-      <section class="leader-section" part="leader" aria-labelledby="leader-heading">
-        <h3 id="leader-heading">${m.leader}</h3>
-        ${board.leader ? this.renderPerson(board.leader, true) : html`<p>${m.noLeader}</p>`}
-      </section>
-      <section class="services-section" aria-labelledby="hours-heading">
-        <h3 id="hours-heading">${m.serviceHours}</h3>
-        <p>${board.serviceHours}</p>
-        ${
-          board.services.length
-            ? html`<h3>${m.services}</h3>
-                <ul>
-                  ${board.services.map((service) => html`<li>${service}</li>`)}
+    return html`${renderFreshness(m, freshness, time, () => this.board.reload())}
+      <section
+        class="board card-surface"
+        part="board"
+        aria-label=${m.boardLabel(board.grid.name)}
+        aria-busy=${busy ? 'true' : 'false'}
+      >
+        <header>
+          <h2>${board.grid.name}</h2>
+          ${path ? html`<p class="path">${path}</p>` : nothing}
+          ${
+            board.grid.households !== null
+              ? html`<p class="meta">${m.households(this.localize.number(board.grid.households))}</p>`
+              : nothing
+          }
+        </header>
+        <section class="leader-section" part="leader" aria-labelledby="leader-heading">
+          <h3 id="leader-heading">${m.leader}</h3>
+          ${board.leader ? this.renderPerson(board.leader) : html`<p>${m.noLeader}</p>`}
+        </section>
+        <section class="services-section" aria-labelledby="hours-heading">
+          <h3 id="hours-heading">${m.serviceHours}</h3>
+          <p>${board.serviceHours}</p>
+          ${
+            board.services.length
+              ? html`<h3>${m.services}</h3>
+                  <ul>
+                    ${board.services.map((service) => html`<li>${service}</li>`)}
+                  </ul>`
+              : nothing
+          }
+        </section>
+        ${board.team.length ? this.renderTeam(board.team) : nothing}
+        <section class="notices-section" aria-labelledby="notices-heading">
+          <h3 id="notices-heading">${m.notices}</h3>
+          ${
+            notices.length
+              ? html`<ul class="notices" part="notices">
+                  ${notices.map(
+                    (notice) =>
+                      html`<li class="notice" part="notice">
+                        <h4>
+                          ${notice.pinned ? html`<span class="badge pinned">${m.pinned}</span>` : nothing}
+                          <span class="badge">${m.noticeKinds[notice.kind] ?? notice.kind}</span>
+                          ${notice.title}
+                        </h4>
+                        <span class="meta"
+                          >${m.published(this.localize.date(notice.publishedAt))}${
+                            notice.expiresAt ? ` · ${m.expires(this.localize.date(notice.expiresAt))}` : ''
+                          }</span
+                        >
+                        <p>${notice.body}</p>
+                      </li>`,
+                  )}
                 </ul>`
-            : nothing
-        }
-      </section>
-      ${board.team.length ? this.renderTeam(board.team) : nothing}
-      <section class="notices-section" aria-labelledby="notices-heading">
-        <h3 id="notices-heading">${m.notices}</h3>
-        ${
-          notices.length
-            ? html`<ul class="notices" part="notices">
-                ${notices.map(
-                  (notice) =>
-                    html`<li class="notice" part="notice">
-                      <h4>
-                        ${notice.pinned ? html`<span class="badge pinned">${m.pinned}</span>` : nothing}
-                        <span class="badge">${m.noticeKinds[notice.kind] ?? notice.kind}</span>
-                        ${notice.title}
-                      </h4>
-                      <span class="meta"
-                        >${m.published(this.localize.date(notice.publishedAt))}${
-                          notice.expiresAt ? ` · ${m.expires(this.localize.date(notice.expiresAt))}` : ''
-                        }</span
-                      >
-                      <p>${notice.body}</p>
-                    </li>`,
-                )}
-              </ul>`
-            : html`<p>${m.noNotices}</p>`
-        }
-      </section>
-      <p class="meta updated">
-        ${m.updated(this.localize.date(board.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }))}
-      </p>
-    </section>`;
+              : html`<p>${m.noNotices}</p>`
+          }
+        </section>
+        <p class="meta updated">
+          ${m.updated(this.localize.date(board.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }))}
+        </p>
+      </section>`;
   }
 
-  /** Role names: ours for known roles, the API's label for others, the raw value last. */
+  /**
+   * A role's name: the API's label in this language first (a city's own word,
+   * such as 楼院长, wins over our 楼栋长), then ours, then the API's zh-CN label,
+   * the raw value last.
+   */
   private roleName(role: string, label?: Partial<Record<string, string>>): string {
-    return this.localize.messages.roles[role] ?? this.localize.text(label) ?? role;
+    return label?.[this.localize.locale] ?? this.localize.messages.roles[role] ?? this.localize.text(label) ?? role;
   }
 
   private renderTeam(team: TeamMember[]) {
     const m = this.localize.messages;
-    // Roles are data: group by whatever roles the team has, in the order they come.
+    // Roles are data: group by the role's name as shown, in the order they come
+    // (two labels on one role, 志愿者 and 后备志愿者, are two groups).
     const byRole = new Map<string, TeamMember[]>();
-    for (const member of team) byRole.set(member.role, [...(byRole.get(member.role) ?? []), member]);
+    for (const member of team) {
+      const name = this.roleName(member.role, member.roleLabel);
+      byRole.set(name, [...(byRole.get(name) ?? []), member]);
+    }
     return html`<section class="team-section" part="team" aria-labelledby="team-heading">
       <h3 id="team-heading">${m.team}</h3>
       <div class="team">
         ${[...byRole].map(
           ([role, members]) =>
             html`<div>
-              <h4>${this.roleName(role, members[0]!.roleLabel)}</h4>
+              <h4>${role}</h4>
               <ul>
-                ${members.map((member) => html`<li>${this.renderPerson(member, false)}</li>`)}
+                ${members.map((member) => html`<li class="member" part="member">${this.renderMember(member)}</li>`)}
               </ul>
             </div>`,
         )}
@@ -172,15 +186,35 @@ export class GkNoticeBoard extends GridkitElement {
     </section>`;
   }
 
-  private renderPerson(person: TeamMember, full: boolean) {
+  private renderPhone(person: TeamMember) {
     const m = this.localize.messages;
+    if (!person.workPhone) return nothing;
     // The visible text starts the accessible name (WCAG 2.5.3); the hidden part says whose phone it is.
-    const phone = person.workPhone
-      ? html`<a href="tel:${person.workPhone.replace(/[^\d+]/g, '')}"
-          >${m.workPhone} ${person.workPhone}<span class="visually-hidden">${m.phoneOf(person.name)}</span></a
-        >`
-      : nothing;
-    if (!full) return html`<span class="name">${person.name}</span> ${phone}`;
+    // The number is one unbreakable piece: a line never ends in the middle of it.
+    return html`<a href="tel:${person.workPhone.replace(/[^\d+]/g, '')}"
+      ><span>${m.workPhone} <span class="phone-number">${person.workPhone}</span></span
+      ><span class="visually-hidden">${m.phoneOf(person.name)}</span></a
+    >`;
+  }
+
+  /**
+   * A team member as one block — name, then phone, then duties, each on its own
+   * line — so a member without a phone never sits on the line of someone
+   * else's number.
+   */
+  private renderMember(member: TeamMember) {
+    const m = this.localize.messages;
+    return html`<div class="name">${member.name}</div>
+      ${member.workPhone ? html`<div>${this.renderPhone(member)}</div>` : nothing}
+      ${
+        member.duties.length
+          ? html`<div class="duties">${m.labelled(m.duties, member.duties.join(m.listSeparator))}</div>`
+          : nothing
+      }`;
+  }
+
+  private renderPerson(person: TeamMember) {
+    const m = this.localize.messages;
     return html`<div class="person">
         ${
           person.photoUrl
@@ -189,7 +223,7 @@ export class GkNoticeBoard extends GridkitElement {
         }
         <span class="name">${person.name}</span>
         <span class="role">${this.roleName(person.role, person.roleLabel)}</span>
-        ${phone}
+        ${this.renderPhone(person)}
       </div>
       ${
         person.duties.length

@@ -1,191 +1,86 @@
 import { defineMessages } from '../messages/index.js';
 
-/** `<gk-resolution-rate>`'s texts; `defineMessages` makes a missing key in zh-TW or en a compile error. */
+/** The source texts (zh-CN), bundled with the widget: the language shown when no other is asked for. */
+const zhCN = {
+  title: (grid: string) => `${grid} · 案件办结情况`,
+  periodLabel: '统计时段',
+  range: (from: string, to: string) => `${from} 至 ${to}`,
+  presets: {
+    'last-30-days': '最近 30 天',
+    'last-12-months': '最近 12 个月',
+    thisYear: (year: string) => `今年（${year}年）`,
+    lastYear: (year: string) => `去年（${year}年）`,
+    quarter: (year: string, q: number) => `${year}年第${q}季度`,
+    year: (year: string) => `${year}年`,
+    month: (year: string, month: number) => `${year}年${month}月`,
+    /** A rolling period in the picker, with the dates it covers (in December "最近 12 个月" is also this year). */
+    withDates: (name: string, from: string, to: string) => `${name}（${from}至${to}）`,
+  },
+
+  received: '收到案件',
+  /** Splits the cases received so that the parts add up to the figure. */
+  receivedDetail: (acceptedOrWaiting: string, rejected: string) =>
+    `${acceptedOrWaiting} 件已受理或等待受理 · ${rejected} 件不予受理`,
+  /** Why "accepted" is more than the cases received and not rejected. */
+  acceptedIncludesEarlier: (accepted: string) => `本期共受理 ${accepted} 件，其中有本期之前收到的案件`,
+  /** Why "accepted" is fewer: some of the period's cases were not accepted in it. */
+  notYetAccepted: (waiting: string) =>
+    `本期收到的案件中至少 ${waiting} 件没有在本期内受理（仍在等待，或在本期之后受理）`,
+  cases: (n: string) => `${n} 件`,
+  resolutionRate: '办结率',
+  resolutionDetail: (closed: string, accepted: string) => `已办结 ${closed} / 已受理 ${accepted}`,
+  onTimeRate: '按期办结率',
+  onTimeDetail: (onTime: string, closed: string) => `按期 ${onTime} / 已办结 ${closed}`,
+  satisfactionRate: '满意率',
+  satisfactionDetail: (satisfied: string, evaluations: string) => `满意 ${satisfied} / 评价 ${evaluations}`,
+  noAccepted: '本期无受理案件，无法计算',
+  noClosed: '本期尚无办结案件，无法计算',
+  noEvaluations: '本期尚无群众评价，无法计算',
+  noRate: '无数据',
+
+  levelsTitle: '各层级办结占比',
+  levelsHint: '小事不出网格、不出社区',
+  levels: { grid: '网格', community: '社区', street: '街道', district: '区' },
+  levelsChart: (parts: string) => `已办结案件按办结层级：${parts}`,
+  levelsNone: '本期尚无办结案件，暂无层级占比。',
+
+  trendTitle: '月度趋势',
+  trendChart: (parts: string) => `每月办结率与收到案件：${parts}`,
+  trendPart: (month: string, rate: string, received: string) => `${month} 办结率 ${rate}，收到 ${received} 件`,
+  month: '月份',
+  level: '层级',
+  closed: '办结件数',
+  share: '占比',
+  showTable: '以表格显示',
+  hideTable: '隐藏表格',
+  levelsTable: '各层级办结占比（表格）',
+  trendTable: '月度趋势（表格）',
+
+  emptyTitle: '本期无案件',
+  emptyDetail: (period: string) => `${period}没有收到或受理案件，因此没有办结率等数据。可以选择其他时段查看。`,
+
+  definitionsTitle: '这些数字怎么算？',
+  definitions: {
+    received: '收到案件：本期内居民上报的案件数，分为已受理或等待受理的、不予受理的两部分。',
+    resolutionRate:
+      '办结率 = 已办结 ÷ 已受理，只看本期内受理的案件。案件可能在上报后过几天才受理，所以受理数可能多于或少于收到数。',
+    onTimeRate: '按期办结率 = 在规定的办理时限内办结的案件 ÷ 已办结案件。每类问题都有自己的办理时限。',
+    satisfactionRate: '满意率 = 评分为 4–5 分的评价 ÷ 全部评价。',
+    levels: '各层级办结占比 = 在该层级（网格、社区、街道、区）办结的案件 ÷ 已办结案件，即“小事不出社区”。',
+    noCases: '某项没有分母（例如本期没有受理或办结的案件）时不计算比率，显示为“—”，而不是 0 或 100。',
+    asOf: '数字按查询时计算：过去时段的比率会随迟办结的案件办结而上升。',
+  },
+};
+
+export type ResolutionRateMessages = typeof zhCN;
+
+/**
+ * The resolution-rate widget's texts. zh-TW and en are separate modules loaded on first use, so a
+ * page pays only for the languages it shows; `defineMessages` makes a missing key
+ * in either a compile error.
+ */
 export const resolutionRateMessages = defineMessages({
-  'zh-CN': {
-    title: (grid: string) => `${grid} · 案件办结情况`,
-    titleNoName: '案件办结情况',
-    periodLabel: '统计时段',
-    range: (from: string, to: string) => `${from} 至 ${to}`,
-    presets: {
-      'last-30-days': '最近 30 天',
-      'last-12-months': '最近 12 个月',
-      thisYear: (year: string) => `今年（${year}年）`,
-      lastYear: (year: string) => `去年（${year}年）`,
-      quarter: (year: string, q: number) => `${year}年第${q}季度`,
-      year: (year: string) => `${year}年`,
-      month: (year: string, month: number) => `${year}年${month}月`,
-    },
-
-    received: '收到案件',
-    receivedDetail: (accepted: string, rejected: string) => `受理 ${accepted} 件 · 不予受理 ${rejected} 件`,
-    cases: (n: string) => `${n} 件`,
-    resolutionRate: '办结率',
-    resolutionDetail: (closed: string, accepted: string) => `已办结 ${closed} / 已受理 ${accepted}`,
-    onTimeRate: '按期办结率',
-    onTimeDetail: (onTime: string, closed: string) => `按期 ${onTime} / 已办结 ${closed}`,
-    satisfactionRate: '满意率',
-    satisfactionDetail: (satisfied: string, evaluations: string) => `满意 ${satisfied} / 评价 ${evaluations}`,
-    noAccepted: '本期无受理案件，无法计算',
-    noClosed: '本期尚无办结案件，无法计算',
-    noEvaluations: '本期尚无群众评价，无法计算',
-    noRate: '无数据',
-
-    levelsTitle: '各层级办结占比',
-    levelsHint: '小事不出网格、不出社区',
-    levels: { grid: '网格', community: '社区', street: '街道', district: '区' },
-    levelsChart: (parts: string) => `已办结案件按办结层级：${parts}`,
-    levelsNone: '本期尚无办结案件，暂无层级占比。',
-
-    trendTitle: '月度趋势',
-    trendChart: (parts: string) => `每月办结率与收到案件：${parts}`,
-    trendPart: (month: string, rate: string, received: string) => `${month} 办结率 ${rate}，收到 ${received} 件`,
-    month: '月份',
-    level: '层级',
-    closed: '办结件数',
-    share: '占比',
-    showTable: '以表格显示',
-    hideTable: '隐藏表格',
-    levelsTable: '各层级办结占比（表格）',
-    trendTable: '月度趋势（表格）',
-
-    emptyTitle: '本期无案件',
-    emptyDetail: (period: string) => `${period}没有收到或受理案件，因此没有办结率等数据。可以选择其他时段查看。`,
-
-    definitionsTitle: '这些数字怎么算？',
-    definitions: {
-      received: '收到案件：本期内新建（上报）的案件数。',
-      resolutionRate: '办结率 = 已办结 ÷ 已受理，统计对象为本期内受理的案件。',
-      onTimeRate: '按期办结率 = 在办理期限（dueAt）前办结的案件 ÷ 已办结案件。',
-      satisfactionRate: '满意率 = 评分为 4–5 分的评价 ÷ 全部评价。',
-      levels: '各层级办结占比 = 在该层级（网格、社区、街道、区）办结的案件 ÷ 已办结案件，即“小事不出社区”。',
-      noCases: '某项没有分母（例如本期没有受理或办结的案件）时不计算比率，显示为“—”，而不是 0 或 100。',
-      asOf: '数字按查询时计算：过去时段的比率会随迟办结的案件办结而上升。',
-    },
-  },
-  'zh-TW': {
-    title: (grid) => `${grid} · 案件辦結情況`,
-    titleNoName: '案件辦結情況',
-    periodLabel: '統計時段',
-    range: (from, to) => `${from} 至 ${to}`,
-    presets: {
-      'last-30-days': '最近 30 天',
-      'last-12-months': '最近 12 個月',
-      thisYear: (year) => `今年（${year}年）`,
-      lastYear: (year) => `去年（${year}年）`,
-      quarter: (year, q) => `${year}年第${q}季度`,
-      year: (year) => `${year}年`,
-      month: (year, month) => `${year}年${month}月`,
-    },
-
-    received: '收到案件',
-    receivedDetail: (accepted, rejected) => `受理 ${accepted} 件 · 不予受理 ${rejected} 件`,
-    cases: (n) => `${n} 件`,
-    resolutionRate: '辦結率',
-    resolutionDetail: (closed, accepted) => `已辦結 ${closed} / 已受理 ${accepted}`,
-    onTimeRate: '按期辦結率',
-    onTimeDetail: (onTime, closed) => `按期 ${onTime} / 已辦結 ${closed}`,
-    satisfactionRate: '滿意率',
-    satisfactionDetail: (satisfied, evaluations) => `滿意 ${satisfied} / 評價 ${evaluations}`,
-    noAccepted: '本期無受理案件，無法計算',
-    noClosed: '本期尚無辦結案件，無法計算',
-    noEvaluations: '本期尚無民眾評價，無法計算',
-    noRate: '無資料',
-
-    levelsTitle: '各層級辦結占比',
-    levelsHint: '小事不出網格、不出社區',
-    levels: { grid: '網格', community: '社區', street: '街道', district: '區' },
-    levelsChart: (parts) => `已辦結案件按辦結層級：${parts}`,
-    levelsNone: '本期尚無辦結案件，暫無層級占比。',
-
-    trendTitle: '月度趨勢',
-    trendChart: (parts) => `每月辦結率與收到案件：${parts}`,
-    trendPart: (month, rate, received) => `${month} 辦結率 ${rate}，收到 ${received} 件`,
-    month: '月份',
-    level: '層級',
-    closed: '辦結件數',
-    share: '占比',
-    showTable: '以表格顯示',
-    hideTable: '隱藏表格',
-    levelsTable: '各層級辦結占比（表格）',
-    trendTable: '月度趨勢（表格）',
-
-    emptyTitle: '本期無案件',
-    emptyDetail: (period) => `${period}沒有收到或受理案件，因此沒有辦結率等資料。可以選擇其他時段查看。`,
-
-    definitionsTitle: '這些數字怎麼算？',
-    definitions: {
-      received: '收到案件：本期內新建（上報）的案件數。',
-      resolutionRate: '辦結率 = 已辦結 ÷ 已受理，統計對象為本期內受理的案件。',
-      onTimeRate: '按期辦結率 = 在辦理期限（dueAt）前辦結的案件 ÷ 已辦結案件。',
-      satisfactionRate: '滿意率 = 評分為 4–5 分的評價 ÷ 全部評價。',
-      levels: '各層級辦結占比 = 在該層級（網格、社區、街道、區）辦結的案件 ÷ 已辦結案件，即「小事不出社區」。',
-      noCases: '某項沒有分母（例如本期沒有受理或辦結的案件）時不計算比率，顯示為「—」，而不是 0 或 100。',
-      asOf: '數字按查詢時計算：過去時段的比率會隨遲辦結的案件辦結而上升。',
-    },
-  },
-  en: {
-    title: (grid) => `${grid} · case resolution`,
-    titleNoName: 'Case resolution',
-    periodLabel: 'Period',
-    range: (from, to) => `${from} – ${to}`,
-    presets: {
-      'last-30-days': 'Last 30 days',
-      'last-12-months': 'Last 12 months',
-      thisYear: (year) => `This year (${year})`,
-      lastYear: (year) => `Last year (${year})`,
-      quarter: (year, q) => `Q${q} ${year}`,
-      year: (year) => year,
-      month: (year, month) => `${year}-${String(month).padStart(2, '0')}`,
-    },
-
-    received: 'Cases received',
-    receivedDetail: (accepted, rejected) => `${accepted} accepted · ${rejected} rejected`,
-    cases: (n) => n,
-    resolutionRate: 'Resolution rate',
-    resolutionDetail: (closed, accepted) => `${closed} closed of ${accepted} accepted`,
-    onTimeRate: 'On-time rate',
-    onTimeDetail: (onTime, closed) => `${onTime} on time of ${closed} closed`,
-    satisfactionRate: 'Satisfaction rate',
-    satisfactionDetail: (satisfied, evaluations) => `rated 4–5: ${satisfied} of ${evaluations}`,
-    noAccepted: 'No cases accepted in this period',
-    noClosed: 'No cases closed in this period yet',
-    noEvaluations: 'No ratings in this period yet',
-    noRate: 'No data',
-
-    levelsTitle: 'Closed at each level',
-    levelsHint: 'Small matters stay in the grid and the community',
-    levels: { grid: 'Grid', community: 'Community', street: 'Street', district: 'District' },
-    levelsChart: (parts) => `Closed cases by the level that closed them: ${parts}`,
-    levelsNone: 'No cases closed in this period yet, so no shares by level.',
-
-    trendTitle: 'Monthly trend',
-    trendChart: (parts) => `Resolution rate and cases received by month: ${parts}`,
-    trendPart: (month, rate, received) => `${month} resolution rate ${rate}, ${received} received`,
-    month: 'Month',
-    level: 'Level',
-    closed: 'Closed',
-    share: 'Share',
-    showTable: 'Show as table',
-    hideTable: 'Hide table',
-    levelsTable: 'Closed at each level (table)',
-    trendTable: 'Monthly trend (table)',
-
-    emptyTitle: 'No cases in this period',
-    emptyDetail: (period) =>
-      `No cases were received or accepted in ${period}, so there are no rates to show. Try another period.`,
-
-    definitionsTitle: 'How are these figures calculated?',
-    definitions: {
-      received: 'Cases received: cases created (reported) in the period.',
-      resolutionRate: 'Resolution rate = closed ÷ accepted, over the cases accepted in the period.',
-      onTimeRate: 'On-time rate = cases closed on or before their due time ÷ cases closed.',
-      satisfactionRate: 'Satisfaction rate = ratings of 4 or 5 ÷ all ratings.',
-      levels:
-        'Closed at each level = cases closed at that level (grid, community, street, district) ÷ cases closed: “small matters stay in the community”.',
-      noCases:
-        'When a figure has no denominator (no cases accepted or closed in the period) there is no rate: it shows “—”, never 0 or 100.',
-      asOf: 'Figures are computed as of now: a past period’s rates can still rise while its late cases close.',
-    },
-  },
+  'zh-CN': zhCN,
+  'zh-TW': () => import('./messages.zh-TW.js'),
+  en: () => import('./messages.en.js'),
 });

@@ -6,8 +6,6 @@
  * - `last-30-days`: today and the 29 days before it
  * - `YYYY`, `YYYY-Qn`, `YYYY-MM`: that year, quarter or month (up to today when it is running)
  */
-export type PeriodPreset = 'last-30-days' | 'last-12-months';
-
 export interface PeriodRange {
   /** The period as understood: an unknown value falls back to `last-12-months`. */
   period: string;

@@ -9,10 +9,6 @@ export const resolutionRateStyles = css`
     position: relative;
     display: grid;
     gap: var(--_space);
-    padding: var(--_space);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
   .rate[aria-busy='true'] .figures,
   .rate[aria-busy='true'] .charts {

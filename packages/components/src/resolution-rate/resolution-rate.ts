@@ -1,12 +1,12 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
-import type { Grid, ResolutionFigures, ResolutionStats } from '@gridkit/sdk';
+import { caseLevelValues, type Grid, type ResolutionFigures, type ResolutionStats } from '@gridkit/sdk';
 import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { LocalizeController } from '../internal/localize.js';
-import { RefreshController } from '../internal/refresh.js';
-import { renderLoading, renderProblem, stateStyles } from '../internal/states.js';
+import { StaleWhileErrorController, type ReadyState } from '../internal/stale-while-error.js';
+import { renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
+import { cardStyles } from '../internal/card.js';
 import { resolutionRateMessages } from './messages.js';
 import { defaultPeriod, periodPresets, periodRange, shanghaiToday, type PeriodRange } from './period.js';
 import { resolutionRateStyles } from './resolution-rate.styles.js';
@@ -20,7 +20,7 @@ declare global {
   }
 }
 
-const levels = ['grid', 'community', 'street', 'district'] as const;
+const levels = caseLevelValues;
 type Level = (typeof levels)[number];
 
 interface Loaded {
@@ -36,7 +36,7 @@ interface Loaded {
  * numbers and every figure's definition one disclosure away. A rate without
  * a denominator is shown as "no data", never as 0% or 100%.
  *
- * @csspart base - the whole widget
+ * @csspart base - the outermost element, in every state
  * @csspart picker - the period picker (a native select)
  * @csspart figures - the headline figures
  * @csspart figure - one headline figure
@@ -45,14 +45,16 @@ interface Loaded {
  * @csspart table-toggle - the "show as table" button
  * @csspart empty - the empty state of a period with no cases
  * @csspart definitions - the "how are these figures calculated" disclosure
- * @csspart state - loading, error and offline messages
+ * @csspart state - loading, error, offline and set-up messages
  * @csspart retry - the retry button
+ * @csspart stale - the line over figures kept from an earlier load ("updated 10:42 — reconnecting…"); empty while fresh
+ * @csspart stale-retry - its "try now" button
  * @fires gk-load - fresh figures were shown
  * @fires gk-error - the figures could not be loaded
  * @fires gk-period-change - the reader picked another period (`detail.period`, `detail.from`, `detail.to`)
  */
 export class GkResolutionRate extends GridkitElement {
-  static override styles = [...GridkitElement.styles, stateStyles, resolutionRateStyles];
+  static override styles = [...GridkitElement.styles, stateStyles, cardStyles, resolutionRateStyles];
 
   protected readonly localize = new LocalizeController(this, resolutionRateMessages);
 
@@ -65,12 +67,11 @@ export class GkResolutionRate extends GridkitElement {
 
   @state() private tables: Partial<Record<'levels' | 'trend', boolean>> = {};
 
-  private readonly data = new Task(this, {
+  private readonly data = new StaleWhileErrorController(this, {
     task: async ([client, gridId, from, to], { signal }): Promise<Loaded> => {
-      if (!client || !gridId) throw new Error('missing-configuration');
       const [grid, stats] = await Promise.all([
-        client.grids.get(gridId, { signal }),
-        client.stats.resolution({ gridId, from, to, groupBy: 'month' }, { signal }),
+        client!.grids.get(gridId!, { signal }),
+        client!.stats.resolution({ gridId: gridId!, from, to, groupBy: 'month' }, { signal }),
       ]);
       return { grid, stats };
     },
@@ -78,15 +79,11 @@ export class GkResolutionRate extends GridkitElement {
       const range = this.range;
       return [this.client, this.activeGridId, range.from, range.to] as const;
     },
+    configuration: () => this.configurationProblem(true),
+    interval: () => this.refresh * 1000,
     onComplete: () => emit(this, 'gk-load', { gridId: this.activeGridId }),
     onError: (error) => emit(this, 'gk-error', { error: error as Error }),
   });
-
-  private readonly refresher = new RefreshController(
-    this,
-    () => void this.data.run(),
-    () => this.refresh * 1000,
-  );
 
   /** The period's inclusive Shanghai dates. */
   get range(): PeriodRange {
@@ -94,17 +91,19 @@ export class GkResolutionRate extends GridkitElement {
   }
 
   protected override updated(changed: PropertyValues<this>) {
-    if (changed.has('refresh')) this.refresher.schedule();
+    if (changed.has('refresh')) this.data.schedule();
   }
 
   override render() {
+    return html`<div part="base">${this.renderBody()}</div>`;
+  }
+
+  private renderBody() {
     const m = this.localize.messages;
-    if (!this.activeGridId) return html`<div class="state" part="state" role="alert">${m.noGrid}</div>`;
     return this.data.render({
-      initial: () => renderLoading(m),
-      pending: () => (this.data.value ? this.renderLoaded(this.data.value, true) : renderLoading(m)),
-      complete: (value) => this.renderLoaded(value, false),
-      error: (error) => renderProblem(m, error, () => void this.data.run()),
+      loading: () => renderLoading(m),
+      ready: (value, state) => this.renderLoaded(value, state),
+      problem: (error) => renderProblem(m, error, () => this.data.reload(), this.localName),
     });
   }
 
@@ -116,14 +115,28 @@ export class GkResolutionRate extends GridkitElement {
     emit(this, 'gk-period-change', { period, from, to });
   }
 
-  private periodName(value: string): string {
+  /**
+   * A period's name; `withDates` (the picker) adds the dates a rolling period
+   * covers, so that no two choices read alike (in December the last 12 months
+   * are this year).
+   */
+  private periodName(value: string, withDates = false): string {
     const m = this.localize.messages;
     const range = periodRange(value);
     const [thisYear] = shanghaiToday();
     switch (range.kind) {
       case 'last-30-days':
+        return withDates
+          ? m.presets.withDates(m.presets[range.kind], this.shortDay(range.from), this.shortDay(range.to))
+          : m.presets[range.kind];
       case 'last-12-months':
-        return m.presets[range.kind];
+        return withDates
+          ? m.presets.withDates(
+              m.presets[range.kind],
+              this.monthName(range.from.slice(0, 7), 'year'),
+              this.monthName(range.to.slice(0, 7), 'year'),
+            )
+          : m.presets[range.kind];
       case 'year':
         return range.year === thisYear
           ? m.presets.thisYear(String(range.year))
@@ -141,12 +154,23 @@ export class GkResolutionRate extends GridkitElement {
     return this.localize.date(`${date}T12:00:00+08:00`, { dateStyle: 'medium' });
   }
 
-  /** A `YYYY-MM` key as a month name: short for chart labels, with the year for tables and labels. */
-  private monthName(key: string, long: boolean): string {
+  /** A `YYYY-MM-DD` date as a short month and day (`11月2日`, `Nov 2`). */
+  private shortDay(date: string): string {
+    return this.localize.date(`${date}T12:00:00+08:00`, { month: 'short', day: 'numeric' });
+  }
+
+  /**
+   * A `YYYY-MM` key as a month name: short for chart labels (`false`), with
+   * the year for tables and labels (`true`), short with the year (`'year'`).
+   */
+  private monthName(key: string, long: boolean | 'year'): string {
     const [y, mo] = key.split('-').map(Number);
-    const options: Intl.DateTimeFormatOptions = long
-      ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
-      : { month: 'short', timeZone: 'UTC' };
+    const options: Intl.DateTimeFormatOptions =
+      long === 'year'
+        ? { year: 'numeric', month: 'short', timeZone: 'UTC' }
+        : long
+          ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+          : { month: 'short', timeZone: 'UTC' };
     return new Intl.DateTimeFormat(this.localize.locale, options).format(new Date(Date.UTC(y!, mo! - 1, 15)));
   }
 
@@ -162,39 +186,41 @@ export class GkResolutionRate extends GridkitElement {
     return html`<label class="picker" part="picker"
       ><span>${m.periodLabel}</span>
       <select @change=${this.onPick} .value=${current}>
-        ${options.map((value) => html`<option value=${value} ?selected=${value === current}>${this.periodName(value)}</option>`)}
+        ${options.map((value) => html`<option value=${value} ?selected=${value === current}>${this.periodName(value, true)}</option>`)}
       </select></label
     >`;
   }
 
-  private renderLoaded({ grid, stats }: Loaded, busy: boolean) {
+  private renderLoaded({ grid, stats }: Loaded, { busy, freshness }: ReadyState) {
     const m = this.localize.messages;
+    const time = (at: number) => this.localize.date(new Date(at), { timeStyle: 'short' });
     const totals = stats.totals;
     const empty = totals.received === 0 && totals.accepted === 0;
     const periodName = this.periodName(this.range.period);
-    return html`<section class="rate" part="base" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
-      <header>
-        <div>
-          <h2 id="title">${m.title(grid.name)}</h2>
-          <p class="range">${periodName} · ${m.range(this.day(stats.from), this.day(stats.to))}</p>
-        </div>
-        ${this.renderPicker()}
-      </header>
-      ${
-        empty
-          ? html`<div class="empty" part="empty">
-              <svg class="empty-icon" viewBox="0 0 48 48" aria-hidden="true">
-                <rect x="8" y="6" width="32" height="38" rx="4" />
-                <path d="M16 18h16M16 26h16M16 34h9" />
-              </svg>
-              <h3>${m.emptyTitle}</h3>
-              <p>${m.emptyDetail(periodName)}</p>
-            </div>`
-          : html`${this.renderFigures(totals)}
-              <div class="charts">${this.renderLevels(totals)} ${this.renderTrend(stats)}</div>`
-      }
-      ${this.renderDefinitions()}
-    </section>`;
+    return html`${renderFreshness(m, freshness, time, () => this.data.reload())}
+      <section class="rate card-surface" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
+        <header>
+          <div>
+            <h2 id="title">${m.title(grid.name)}</h2>
+            <p class="range">${periodName} · ${m.range(this.day(stats.from), this.day(stats.to))}</p>
+          </div>
+          ${this.renderPicker()}
+        </header>
+        ${
+          empty
+            ? html`<div class="empty" part="empty">
+                <svg class="empty-icon" viewBox="0 0 48 48" aria-hidden="true">
+                  <rect x="8" y="6" width="32" height="38" rx="4" />
+                  <path d="M16 18h16M16 26h16M16 34h9" />
+                </svg>
+                <h3>${m.emptyTitle}</h3>
+                <p>${m.emptyDetail(periodName)}</p>
+              </div>`
+            : html`${this.renderFigures(totals)}
+                <div class="charts">${this.renderLevels(totals)} ${this.renderTrend(stats)}</div>`
+        }
+        ${this.renderDefinitions()}
+      </section>`;
   }
 
   private renderFigure(name: string, value: number | null, detail: string, none: string) {
@@ -219,7 +245,8 @@ export class GkResolutionRate extends GridkitElement {
       <div class="figure" part="figure">
         <dt>${m.received}</dt>
         <dd class="value">${m.cases(n(t.received))}</dd>
-        <dd class="detail">${m.receivedDetail(n(t.accepted), n(t.rejected))}</dd>
+        <dd class="detail">${m.receivedDetail(n(t.received - t.rejected), n(t.rejected))}</dd>
+        ${this.renderAcceptedNote(t)}
       </div>
       ${this.renderFigure(m.resolutionRate, t.resolutionRate, m.resolutionDetail(n(t.closed), n(t.accepted)), m.noAccepted)}
       ${this.renderFigure(m.onTimeRate, t.onTimeRate, m.onTimeDetail(n(t.closedOnTime), n(t.closed)), m.noClosed)}
@@ -230,6 +257,24 @@ export class GkResolutionRate extends GridkitElement {
         m.noEvaluations,
       )}
     </dl>`;
+  }
+
+  /**
+   * Why the cases accepted differ from those received and not rejected: the
+   * API counts received and rejected over the cases reported in the period,
+   * accepted over the cases accepted in it (some reported before it), so the
+   * exact number still waiting cannot be known, only its floor.
+   */
+  private renderAcceptedNote(t: ResolutionFigures) {
+    const m = this.localize.messages;
+    const notRejected = t.received - t.rejected;
+    if (t.accepted > notRejected)
+      return html`<dd class="detail accepted-note">${m.acceptedIncludesEarlier(this.localize.number(t.accepted))}</dd>`;
+    if (t.accepted < notRejected)
+      return html`<dd class="detail accepted-note">
+        ${m.notYetAccepted(this.localize.number(notRejected - t.accepted))}
+      </dd>`;
+    return nothing;
   }
 
   private renderToggle(which: 'levels' | 'trend', tableId: string) {

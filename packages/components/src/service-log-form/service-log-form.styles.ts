@@ -15,10 +15,6 @@ export const serviceLogFormStyles = css`
     display: grid;
     gap: var(--_space);
     align-content: start;
-    padding: var(--_space);
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     min-inline-size: 0;
   }
   .side {

@@ -2,15 +2,16 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 // Real key presses through Playwright (trusted events).
 import { sendKeys } from '@web/test-runner-commands';
-import { createGridkitClient, type GridkitClient, type ServiceLogSummary } from '@gridkit/sdk';
+import { createGridkitClient, type ServiceLogSummary } from '@gridkit/sdk';
 import { createOutbox } from '@gridkit/sdk/outbox';
 import '../define/service-log-form.js';
 import '../define/provider.js';
 import { shanghaiDate, type GkServiceLogForm } from './service-log-form.js';
 import { serviceLogFormMessages } from './messages.js';
+import { textsIn, type Locale } from '../messages/index.js';
 import type { GkProvider } from '../provider/provider.js';
 import { testServer } from '../test-support/server.js';
-import { failingClient, gatedClient, offlineClient } from '../test-support/clients.js';
+import { runDesignedStatesSuite } from '../test-support/designed-states-suite.js';
 
 type DemoToken = (typeof testServer.tokens)[number] & { staffId: string; name: string };
 const tokens = testServer.tokens as DemoToken[];
@@ -120,6 +121,20 @@ function serverFigures(summary: ServiceLogSummary) {
     groups: summary.bySubjectGroup.map(({ subjectGroup, entries }) => ({ subjectGroup, entries })),
   };
 }
+
+// Signed in as a worker, so a released request and a retry lead to the form, today's list and the month
+// (loading here only reads: no entry is made, and the worker's default outbox stays empty).
+runDesignedStatesSuite({
+  tag: 'gk-service-log-form',
+  token: summed.token,
+  ready: {
+    what: "the form, today's list and the month",
+    when: (root) =>
+      root.querySelector('form') !== null &&
+      root.querySelector('.today .logs, .today .empty') !== null &&
+      root.querySelector('.month .figures') !== null,
+  },
+});
 
 describe('<gk-service-log-form>', () => {
   it('records an entry typed with real key presses; it shows in today’s list and is on the server', async () => {
@@ -501,45 +516,10 @@ describe('<gk-service-log-form>', () => {
   for (const lang of ['zh-CN', 'zh-TW', 'en']) {
     it(`is accessible in ${lang}, with today’s list and the month`, async () => {
       const el = await listed(await form(summed, { lang }));
-      expect(text(el)).to.include(serviceLogFormMessages[lang as 'en'].title);
+      expect(text(el)).to.include(textsIn(serviceLogFormMessages, lang as Locale)!.title);
       await expect(el).to.be.accessible();
     });
   }
-
-  describe('states through a provider', () => {
-    const inProvider = async (client: GridkitClient) => {
-      const provider = await fixture<GkProvider>(
-        html`<gk-provider .client=${client}><gk-service-log-form></gk-service-log-form></gk-provider>`,
-      );
-      return provider.querySelector('gk-service-log-form')!;
-    };
-
-    it('loading', async () => {
-      const { client, release } = gatedClient();
-      const el = await inProvider(client);
-      await el.updateComplete;
-      expect($(el, '[part="state"][role="status"]').textContent).to.include('正在加载');
-      await expect(el).to.be.accessible();
-      release();
-    });
-
-    it('error with retry, then the form', async () => {
-      const { client, heal } = failingClient();
-      const el = await inProvider(client);
-      await waitUntil(() => shadow(el).querySelector('[part="retry"]'), 'no retry', { timeout: 8000 });
-      await expect(el).to.be.accessible();
-      heal();
-      // The failing client has no token: after the retry the server asks for a sign-in.
-      $(el, '[part="retry"]').click();
-      await waitUntil(() => text(el).includes(zh.signInTitle), 'retry did not reach the server', { timeout: 8000 });
-    });
-
-    it('offline', async () => {
-      const el = await inProvider(offlineClient());
-      await waitUntil(() => text(el).includes('网络已断开'), 'no offline state', { timeout: 8000 });
-      await expect(el).to.be.accessible();
-    });
-  });
 
   it('kiosk: the idle reset clears the draft from the screen and from storage', async () => {
     const el = await form(creator, { kiosk: true, idleReset: 1, idleGrace: 3 });

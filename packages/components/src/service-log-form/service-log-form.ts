@@ -4,6 +4,8 @@ import { Task } from '@lit/task';
 import {
   createGridkitClient,
   isGridkitError,
+  normalizeTicket,
+  ticketPattern,
   type GridkitClient,
   type Grid,
   type Problem,
@@ -13,7 +15,6 @@ import {
   type StaffPrincipal,
 } from '@gridkit/sdk';
 import type { Outbox, OutboxEntry, OutboxEventMap, ServiceLogOutboxEntry } from '@gridkit/sdk/outbox';
-import { normalizeTicket, ticketPattern } from '../internal/ticket.js';
 import { leftForSubmit } from '../internal/form-feedback.js';
 import { outboxFor } from '../internal/outbox.js';
 import { emit } from '../events.js';
@@ -21,6 +22,7 @@ import { GridkitElement } from '../internal/gridkit-element.js';
 import { IdleCountdownController, idlePromptStyles } from '../internal/idle-countdown.js';
 import { LocalizeController } from '../internal/localize.js';
 import { renderLoading, renderProblem, stateStyles } from '../internal/states.js';
+import { cardStyles } from '../internal/card.js';
 import { serviceLogFormMessages } from './messages.js';
 import { serviceLogFormStyles } from './service-log-form.styles.js';
 
@@ -152,6 +154,7 @@ const emptyDraft = (): Draft => ({
  * element's `base-url` + `token`). Entries are saved through the offline
  * outbox: one made without a network is kept on the device and sent later.
  *
+ * @csspart base - the outermost element, in every state
  * @csspart form - the entry form
  * @csspart quick - the quick-entry buttons
  * @csspart error-summary - the list of problems shown after a failed save
@@ -168,7 +171,7 @@ const emptyDraft = (): Draft => ({
  * @fires gk-error - loading or saving failed
  */
 export class GkServiceLogForm extends GridkitElement {
-  static override styles = [...GridkitElement.styles, stateStyles, idlePromptStyles, serviceLogFormStyles];
+  static override styles = [...GridkitElement.styles, stateStyles, cardStyles, idlePromptStyles, serviceLogFormStyles];
 
   protected readonly localize = new LocalizeController(this, serviceLogFormMessages);
 
@@ -635,9 +638,10 @@ export class GkServiceLogForm extends GridkitElement {
   override render() {
     const m = this.localize.messages;
     const idle = this.idle.render({ title: m.idleTitle, prompt: m.idlePrompt, stay: m.idleStay, leave: m.idleLeave });
-    if (!this.client) return html`<div class="state" part="state" role="alert">${m.missingConfig}</div>`;
-    if (this.signInNeeded) return this.renderSignIn();
-    return html`<div class=${this.kioskMode ? 'root kiosk' : 'root'}>
+    if (!this.client)
+      return html`<div part="base"><div class="state" part="state" role="alert">${m.missingConfig}</div></div>`;
+    if (this.signInNeeded) return html`<div part="base">${this.renderSignIn()}</div>`;
+    return html`<div part="base" class=${this.kioskMode ? 'root kiosk' : 'root'}>
       ${idle}
       ${this.session.render({
         initial: () => renderLoading(m),
@@ -671,7 +675,7 @@ export class GkServiceLogForm extends GridkitElement {
     }
     const forbidden = this.forbiddenGridId === gridId;
     return html`<div class="layout">
-      <section class="entry" aria-labelledby="form-title">
+      <section class="entry card-surface" aria-labelledby="form-title">
         <header class="head">
           <h2 id="form-title">${m.title}</h2>
           <p class="who">${m.signedInAs(me.name)}</p>
@@ -986,7 +990,7 @@ export class GkServiceLogForm extends GridkitElement {
       error: (error) =>
         isGridkitError(error) && error.status === 403 ? nothing : renderProblem(m, error, () => void this.today.run()),
     });
-    return html`<section class="today" part="today" aria-labelledby="today-title">
+    return html`<section class="today card-surface" part="today" aria-labelledby="today-title">
       <h3 id="today-title">${m.todayTitle}</h3>
       ${body}
     </section>`;
@@ -1028,7 +1032,7 @@ export class GkServiceLogForm extends GridkitElement {
       error: (error) => renderProblem(m, error, () => void this.month.run()),
     });
     const month = shanghaiDate().slice(0, 7);
-    return html`<section class="month" part="month" aria-labelledby="month-title">
+    return html`<section class="month card-surface" part="month" aria-labelledby="month-title">
       <h3 id="month-title">
         ${m.monthTitle(this.localize.date(dayStart(`${month}-01`), { year: 'numeric', month: 'long' }))}
       </h3>

@@ -1,4 +1,13 @@
-import type { Case, CaseAction, CaseInput, CaseReceipt, CaseStatus, CaseTransitionInput } from '@gridkit/sdk';
+import {
+  caseActionValues,
+  caseStatusValues,
+  type Case,
+  type CaseAction,
+  type CaseInput,
+  type CaseReceipt,
+  type CaseStatus,
+  type CaseTransitionInput,
+} from '@gridkit/sdk';
 import { client, type GridkitClient, type Who } from './client.js';
 import { caseInput, type World } from './discovery.js';
 import { key, tag } from './helpers.js';
@@ -41,7 +50,11 @@ export const PATH_TO: Record<CaseStatus, CaseAction[]> = {
   rejected: ['reject'],
 };
 
-/** The transition table of the contract: action → statuses it is allowed from. */
+/**
+ * The transition table of the contract: action → statuses it is allowed from.
+ * Written out here on purpose, not imported from a server or the SDK: the suite's
+ * own oracle, so a server that gets the table wrong cannot pass by sharing it.
+ */
 export const ALLOWED_FROM: Record<CaseAction, CaseStatus[]> = {
   accept: ['submitted'],
   reject: ['submitted'],
@@ -53,25 +66,8 @@ export const ALLOWED_FROM: Record<CaseAction, CaseStatus[]> = {
   escalate: ['accepted', 'dispatched', 'in_progress'],
 };
 
-export const ALL_STATUSES: CaseStatus[] = [
-  'submitted',
-  'accepted',
-  'dispatched',
-  'in_progress',
-  'resolved',
-  'closed',
-  'rejected',
-];
-export const ALL_ACTIONS: CaseAction[] = [
-  'accept',
-  'reject',
-  'dispatch',
-  'start',
-  'resolve',
-  'verify',
-  'reopen',
-  'escalate',
-];
+export const ALL_STATUSES: CaseStatus[] = [...caseStatusValues];
+export const ALL_ACTIONS: CaseAction[] = [...caseActionValues];
 
 export interface Reported {
   receipt: CaseReceipt;

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { StaffRole } from '@gridkit/sdk';
 import type { TestProject } from 'vitest/node';
 import type { GridkitTarget } from './target.js';
 
@@ -9,7 +10,7 @@ interface DemoToken {
   token: string;
   staffId: string;
   name: string;
-  role: 'grid_worker' | 'admin';
+  role: StaffRole;
   gridIds: string[];
   label: string;
 }

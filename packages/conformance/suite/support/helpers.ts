@@ -1,28 +1,19 @@
-import { isGridkitError, type GridkitError, type Problem, type ValidationIssue } from '@gridkit/sdk';
+import {
+  contentLanguageValues,
+  isGridkitError,
+  problemTypeBase,
+  ticketPattern,
+  type GridkitError,
+  type Problem,
+  type ProblemSlug,
+  type ValidationIssue,
+} from '@gridkit/sdk';
 import { expect } from 'vitest';
 import { target } from './client.js';
 
-export const PROBLEM_BASE = 'https://gridkit.dev/problems/';
-
-export type ProblemSlug =
-  | 'validation-failed'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'invalid-tracking-token'
-  | 'not-found'
-  | 'invalid-transition'
-  | 'idempotency-key-in-flight'
-  | 'already-evaluated'
-  | 'case-not-closed'
-  | 'notice-already-retired'
-  | 'stale-version'
-  | 'payload-too-large'
-  | 'unsupported-media-type'
-  | 'unprocessable'
-  | 'idempotency-key-reused'
-  | 'rate-limited'
-  | 'service-unavailable'
-  | 'internal-error';
+/** The contract's problem types are `PROBLEM_BASE + slug` (the catalog, generated into the SDK). */
+export const PROBLEM_BASE = problemTypeBase;
+export type { ProblemSlug };
 
 function describe(error: GridkitError): string {
   return `${error.method} ${error.url} → ${error.status} ${error.type}: ${error.problem.detail ?? error.problem.title} ${JSON.stringify(error.errors)}`;
@@ -68,7 +59,7 @@ export function expectRawProblem(
   const requestId = result.response.headers.get('X-Request-Id');
   expect(requestId, `X-Request-Id of ${summary}`).toBeTruthy();
   expect(problem.requestId, `problem.requestId of ${summary}`).toBe(requestId);
-  expect(['zh-CN', 'zh-TW', 'en'], `Content-Language of ${summary}`).toContain(
+  expect(contentLanguageValues, `Content-Language of ${summary}`).toContain(
     result.response.headers.get('Content-Language'),
   );
   return { ...problem, errors: problem.errors ?? [] };
@@ -129,7 +120,7 @@ export function daysInMonth(month: string): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-export const TICKET_PATTERN = /^[A-Z]{2,6}-[0-9]{8}-[0-9]{4,6}$/;
+export const TICKET_PATTERN = ticketPattern;
 export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function isRate(value: unknown): boolean {

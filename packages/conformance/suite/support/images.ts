@@ -1,57 +1,15 @@
-import { deflateSync } from 'node:zlib';
+import { jpeg4x3, png as pngBytes, pngChunk, pngSignature } from '@gridkit/sdk/test-support';
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+// The image builders live once, in the SDK's test support; the suite works on Buffers.
+export const PNG_SIGNATURE = Buffer.from(pngSignature);
 
 /** A valid RGB PNG of the given size, a simple gradient. */
 export function png(width: number, height: number): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 2; // RGB
-  const rows: number[] = [];
-  for (let y = 0; y < height; y++) {
-    rows.push(0); // filter: none
-    for (let x = 0; x < width; x++) rows.push((x * 40) & 0xff, (y * 60) & 0xff, 0x80);
-  }
-  return Buffer.concat([
-    PNG_SIGNATURE,
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.from(rows))),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
+  return Buffer.from(pngBytes(width, height));
 }
 
 /** A baseline JPEG, 4×3 pixels, no metadata (made with cjpeg). */
-export const JPEG_4X3 = Buffer.from(
-  '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAMCAgMCAgMDAwMEAwMEBQgFBQQEBQoHBwYIDAoMDAsKCwsNDhIQDQ4RDgsLEBYQERMUFRUVDA8XGBYUGBIUFRT/2wBDAQMEBAUEBQkFBQkUDQsNFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBT/wAARCAADAAQDASIAAhEBAxEB/8QAHwAAAQUBAQEBAQEAAAAAAAAAAAECAwQFBgcICQoL/8QAtRAAAgEDAwIEAwUFBAQAAAF9AQIDAAQRBRIhMUEGE1FhByJxFDKBkaEII0KxwRVS0fAkM2JyggkKFhcYGRolJicoKSo0NTY3ODk6Q0RFRkdISUpTVFVWV1hZWmNkZWZnaGlqc3R1dnd4eXqDhIWGh4iJipKTlJWWl5iZmqKjpKWmp6ipqrKztLW2t7i5usLDxMXGx8jJytLT1NXW19jZ2uHi4+Tl5ufo6erx8vP09fb3+Pn6/8QAHwEAAwEBAQEBAQEBAQAAAAAAAAECAwQFBgcICQoL/8QAtREAAgECBAQDBAcFBAQAAQJ3AAECAxEEBSExBhJBUQdhcRMiMoEIFEKRobHBCSMzUvAVYnLRChYkNOEl8RcYGRomJygpKjU2Nzg5OkNERUZHSElKU1RVVldYWVpjZGVmZ2hpanN0dXZ3eHl6goOEhYaHiImKkpOUlZaXmJmaoqOkpaanqKmqsrO0tba3uLm6wsPExcbHyMnK0tPU1dbX2Nna4uPk5ebn6Onq8vP09fb3+Pn6/9oADAMBAAIRAxEAPwB9FFFcR/Nh/9k=',
-  'base64',
-);
+export const JPEG_4X3 = Buffer.from(jpeg4x3());
 
 /** The GPS latitude rationals the EXIF block below carries (36° 5′ 58.2″), as they appear in the bytes. */
 export const GPS_LATITUDE_BYTES = Buffer.from([
@@ -170,11 +128,7 @@ export function readExif(jpeg: Buffer): ExifSummary {
 export function pngWithText(width: number, height: number, text: string): Buffer {
   const plain = png(width, height);
   const iend = plain.length - 12;
-  return Buffer.concat([
-    plain.subarray(0, iend),
-    chunk('tEXt', Buffer.from(`Comment\0${text}`, 'latin1')),
-    plain.subarray(iend),
-  ]);
+  return Buffer.concat([plain.subarray(0, iend), pngChunk('tEXt', `Comment\0${text}`), plain.subarray(iend)]);
 }
 
 export function blob(bytes: Buffer, type: string): Blob {

@@ -3,25 +3,9 @@
  * layer turns it into an RFC 9457 problem; the `type` slugs are the
  * contract's catalogue (`https://gridkit.dev/problems/<slug>`).
  */
-export type ProblemSlug =
-  | 'validation-failed'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'invalid-tracking-token'
-  | 'not-found'
-  | 'invalid-transition'
-  | 'idempotency-key-in-flight'
-  | 'already-evaluated'
-  | 'case-not-closed'
-  | 'notice-already-retired'
-  | 'stale-version'
-  | 'payload-too-large'
-  | 'unsupported-media-type'
-  | 'unprocessable'
-  | 'idempotency-key-reused'
-  | 'rate-limited'
-  | 'service-unavailable'
-  | 'internal-error';
+import type { ProblemSlug } from '@gridkit/sdk';
+
+export type { ProblemSlug };
 
 export interface Issue {
   /** JSON pointer into the request: `/body/description`, `/query/limit`. */

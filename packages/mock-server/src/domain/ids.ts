@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { normalizeTrackingToken } from '@gridkit/sdk';
 
 const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -37,4 +37,17 @@ export function trackingTokenHash(typed: string): string | undefined {
 /** Only a hash of a secret is stored, so a copied database does not leak tokens. */
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
+}
+
+/**
+ * Whether a typed token is the one stored (by its hash): any typed form
+ * matches (case, spaces, dashes, full width, O/I/L), text that is no token
+ * matches nothing, and the hashes are compared in constant time.
+ */
+export function trackingTokenMatches(typed: string, storedHash: string): boolean {
+  const hash = trackingTokenHash(typed);
+  if (hash === undefined) return false;
+  const given = Buffer.from(hash, 'hex');
+  const stored = Buffer.from(storedHash, 'hex');
+  return given.length === stored.length && timingSafeEqual(given, stored);
 }

@@ -5,14 +5,15 @@
  *       └─reject→ rejected                                   resolved ─reopen (返工)→ in_progress
  *   escalate: accepted | dispatched | in_progress → accepted, one level up (grid → community → street → district)
  */
-import type { Schemas } from '@gridkit/sdk';
+import { caseLevelValues, finalCaseStatuses, type Schemas } from '@gridkit/sdk';
 import { conflict } from './errors.js';
 
 export type CaseStatus = Schemas['CaseStatus'];
 export type CaseAction = Schemas['CaseAction'];
 export type CaseLevel = Schemas['CaseLevel'];
 
-export const levels: readonly CaseLevel[] = ['grid', 'community', 'street', 'district'];
+/** Bottom-up, the order a case escalates in (the contract's `CaseLevel` order). */
+export const levels: readonly CaseLevel[] = caseLevelValues;
 
 const moves: Record<CaseAction, { from: readonly CaseStatus[]; to: CaseStatus }> = {
   accept: { from: ['submitted'], to: 'accepted' },
@@ -25,7 +26,7 @@ const moves: Record<CaseAction, { from: readonly CaseStatus[]; to: CaseStatus }>
   escalate: { from: ['accepted', 'dispatched', 'in_progress'], to: 'accepted' },
 };
 
-export const finalStatuses: readonly CaseStatus[] = ['closed', 'rejected'];
+export const finalStatuses: readonly CaseStatus[] = finalCaseStatuses;
 
 export function levelAbove(level: CaseLevel): CaseLevel | undefined {
   return levels[levels.indexOf(level) + 1];

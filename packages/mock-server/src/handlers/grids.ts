@@ -1,10 +1,17 @@
-import { pathIds, requireGrid, toGrid, toGrids, type GridRow } from '../domain/grids.js';
-import { decodeCursor, page } from '../http/cursor.js';
-import { ok, type Handler } from '../http/handler.js';
 import { notFound } from '../domain/errors.js';
 import { gridAtPoint, type Boundary } from '../domain/geometry.js';
-import { gridLeader, gridsWhoseBoxContains, listGridRows } from '../store/grids.js';
-import { toTeamMember } from './notices.js';
+import { ok, type Handler } from '../http/handler.js';
+import {
+  ancestorRows,
+  gridLeader,
+  gridsWhoseBoxContains,
+  listGridRows,
+  requireGrid,
+  toGrid,
+  toGrids,
+  toTeamMember,
+} from '../store/grids.js';
+import { decodeCursor, page } from './cursor.js';
 
 export const listGrids: Handler<'listGrids'> = ({ db, query }) => {
   const limit = query.limit ?? 50;
@@ -42,10 +49,5 @@ export const locateGrid: Handler<'locateGrid'> = ({ db, query }) => {
 export const getGrid: Handler<'getGrid'> = ({ db, path }) => ok(toGrid(db, requireGrid(db, path.gridId)));
 
 export const listGridAncestors: Handler<'listGridAncestors'> = ({ db, path }) => {
-  const grid = requireGrid(db, path.gridId);
-  const ids = pathIds(grid.path).slice(0, -1);
-  if (ids.length === 0) return ok({ items: [] });
-  const rows = db.prepare(`SELECT * FROM grids WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as GridRow[];
-  rows.sort((a, b) => a.path.length - b.path.length);
-  return ok({ items: toGrids(db, rows) });
+  return ok({ items: toGrids(db, ancestorRows(db, requireGrid(db, path.gridId))) });
 };

@@ -1,31 +1,9 @@
-import type { Schemas } from '@gridkit/sdk';
 import { DomainError, notFound } from '../domain/errors.js';
 import { cleanImage, InvalidImageError } from '../domain/image-files.js';
 import { newId } from '../domain/ids.js';
-import { apiBase, maxUploadBytes } from '../http/app.js';
 import { created, type Handler } from '../http/handler.js';
-
-interface MediaRow {
-  id: string;
-  content_type: Schemas['Media']['contentType'];
-  bytes: number;
-  width: number;
-  height: number;
-  sha256: string;
-  created_at: string;
-}
-
-function toMedia(row: MediaRow): Schemas['Media'] {
-  return {
-    id: row.id,
-    contentType: row.content_type,
-    bytes: row.bytes,
-    width: row.width,
-    height: row.height,
-    url: `${apiBase}/media/${row.id}`,
-    createdAt: row.created_at,
-  };
-}
+import { maxUploadBytes } from '../limits.js';
+import { findMedia, insertMedia, mediaUrl, toMedia } from '../store/media.js';
 
 export const uploadMedia: Handler<'uploadMedia'> = async (context) => {
   const { db, media, now } = context;
@@ -52,16 +30,22 @@ export const uploadMedia: Handler<'uploadMedia'> = async (context) => {
   const purpose = context.form?.get('purpose') ?? null;
   return context.write(() => {
     const id = newId('med');
-    db.prepare(
-      'INSERT INTO media (id, content_type, bytes, width, height, sha256, purpose, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(id, image.type, image.bytes.byteLength, image.width, image.height, sha256, purpose, now.toISOString());
-    const row = db.prepare('SELECT * FROM media WHERE id = ?').get(id) as MediaRow;
-    return created(toMedia(row), { Location: `${apiBase}/media/${id}` });
+    insertMedia(db, {
+      id,
+      content_type: image.type,
+      bytes: image.bytes.byteLength,
+      width: image.width,
+      height: image.height,
+      sha256,
+      purpose: purpose as string | null,
+      createdAt: now.toISOString(),
+    });
+    return created(toMedia(findMedia(db, id)!), { Location: mediaUrl(id) });
   });
 };
 
 export const getMedia: Handler<'getMedia'> = async ({ db, media, path, header }) => {
-  const row = db.prepare('SELECT * FROM media WHERE id = ?').get(path.mediaId) as MediaRow | undefined;
+  const row = findMedia(db, path.mediaId);
   if (!row) throw notFound(`Media ${path.mediaId}`);
   const etag = `"${row.id}"`;
   const headers = { ETag: etag, 'Cache-Control': 'public, max-age=31536000, immutable' };

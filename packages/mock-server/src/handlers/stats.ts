@@ -1,4 +1,4 @@
-import { resolutionStats } from '../domain/stats.js';
+import { resolutionStats } from '../store/stats.js';
 import { ok, type Handler } from '../http/handler.js';
 
 export const getResolutionStats: Handler<'getResolutionStats'> = ({ db, query }) =>

@@ -2,28 +2,30 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { HttpBindings } from '@hono/node-server';
-import { DomainError, unauthenticated } from '../domain/errors.js';
+import { DomainError, unauthenticated, type Issue } from '../domain/errors.js';
+import type { Principal } from '../domain/principal.js';
 import { systemClock, type Clock } from '../domain/time.js';
-import type { MediaStore } from '../domain/media.js';
+import { apiBase, maxJsonBytes, maxUploadBytes, multipartEnvelopeBytes } from '../limits.js';
 import type { Db } from '../store/database.js';
+import type { MediaStore } from '../store/media-files.js';
+import type { StaffToken } from '../store/staff.js';
 import { authenticate } from './auth.js';
-import { faultHeader, planFaults, type FaultOptions } from './faults.js';
+import { faultHeader, planFaults, type FaultOptions, type FaultPlan } from './faults.js';
 import type { Handlers, Reply, RequestContext, Services } from './handler.js';
 import { fingerprint, idempotentWrite } from './idempotency.js';
-import { negotiateLocale, problemResponse, type Locale, type ProblemInit } from './problem.js';
-import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
-import { compiledOperations, validateBody, validateParameters, validateResponse } from './validation.js';
-import type { StaffToken } from '../seed/index.js';
-
-export const apiBase = '/api/v1';
+import { negotiateLocale, problemFromError, problemResponse, type Locale, type ProblemInit } from './problem.js';
+import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import {
+  compiledOperations,
+  validateBody,
+  validateParameters,
+  validateResponse,
+  type CompiledOperation,
+  type ParsedParameters,
+} from './validation.js';
 
 /** Public writes that are rate-limited per client address. */
 const publicWrites = new Set(['createCase', 'uploadMedia', 'evaluateCase']);
-
-/** The largest JSON body accepted (a case description is at most 2000 characters). */
-const maxJsonBytes = 256 * 1024;
-/** The largest upload (the contract: 10 MiB), plus room for the multipart envelope. */
-export const maxUploadBytes = 10 * 1024 * 1024;
 
 export interface AppOptions {
   db: Db;
@@ -45,11 +47,190 @@ export interface AppOptions {
 }
 
 type Env = { Bindings: Partial<HttpBindings> };
+type AnyHandler = (context: RequestContext<never>) => Reply | Promise<Reply>;
+/** What every step of a request knows about it. */
+interface Exchange {
+  c: Context<Env>;
+  compiled: CompiledOperation;
+  url: URL;
+  requestId: string;
+  locale: Locale;
+}
+/** The request body as read: the parsed value (multipart: its text fields), the form, and the files' bytes. */
+interface ReadBody {
+  body: unknown;
+  form?: FormData;
+  bytes?: Uint8Array;
+  issues: Issue[];
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function clientAddress(c: Context<Env>): string {
   return c.env?.incoming?.socket?.remoteAddress ?? 'local';
+}
+
+/** Step: the injected fault, if the plan asks for one (latency first, then a refusal). */
+async function injectFaults(faults: FaultPlan): Promise<void> {
+  if (faults.latencyMs) await sleep(faults.latencyMs);
+  if (faults.status) {
+    throw new DomainError(
+      faults.status,
+      faults.status === 429 ? 'rate-limited' : 'service-unavailable',
+      `Injected fault: ${faults.status}.`,
+      [],
+      { 'Retry-After': String(faults.retryAfterSeconds ?? 1) },
+    );
+  }
+}
+
+/** Step: who is calling. Public operations ignore the token; a bad token, or none where staff are required, is a 401. */
+function authenticateRequest(db: Db, { c, compiled }: Exchange): Principal | undefined {
+  const { access } = compiled.operation;
+  const principal = access === 'public' ? undefined : authenticate(db, c.req.header('Authorization') ?? null);
+  if (principal === null || (access === 'staff' && !principal)) {
+    throw unauthenticated(
+      principal === null ? 'The bearer token is not valid.' : 'This operation needs a staff bearer token.',
+    );
+  }
+  return principal;
+}
+
+/** Step: public writes take a token from the client address's bucket, or wait (429 with Retry-After). */
+function limitRate(limiter: RateLimiter | undefined, clock: Clock, { c, compiled }: Exchange): void {
+  if (!limiter || !publicWrites.has(compiled.operation.operationId)) return;
+  const wait = limiter.take(clientAddress(c), clock().getTime());
+  if (wait > 0) {
+    throw new DomainError(429, 'rate-limited', `Too many reports from this address; retry in ${wait} s.`, [], {
+      'Retry-After': String(wait),
+    });
+  }
+}
+
+/** Step: path, query and header parameters, validated and coerced. */
+function readParameters({ c, compiled, url }: Exchange): { issues: Issue[]; values: ParsedParameters } {
+  return validateParameters(compiled, {
+    path: c.req.param() as Record<string, string>,
+    query: url.searchParams,
+    headers: c.req.raw.headers,
+  });
+}
+
+/**
+ * Step: the body, within its size limit (refused before reading when
+ * declared, after reading when not), in a media type the operation accepts,
+ * parsed and validated against the contract.
+ */
+async function readBody({ c, compiled, url }: Exchange): Promise<ReadBody> {
+  const { requestBody } = compiled.operation;
+  if (!requestBody) return { body: undefined, issues: [] };
+  const mediaType = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const isMultipart = mediaType === 'multipart/form-data';
+  const limit = isMultipart ? maxUploadBytes + multipartEnvelopeBytes : maxJsonBytes;
+  const tooLarge = () => new DomainError(413, 'payload-too-large', 'The request body is too large.');
+  if (Number(c.req.header('Content-Length') ?? 0) > limit) throw tooLarge();
+  const raw = new Uint8Array(await c.req.arrayBuffer());
+  if (raw.byteLength > limit) throw tooLarge();
+
+  let read: Omit<ReadBody, 'issues'>;
+  if (raw.byteLength === 0 && !requestBody.required) {
+    read = { body: undefined };
+  } else if (!requestBody.content[mediaType]) {
+    throw new DomainError(
+      415,
+      'unsupported-media-type',
+      `Send ${Object.keys(requestBody.content).join(' or ')}, not ${mediaType || 'no Content-Type'}.`,
+    );
+  } else if (isMultipart) {
+    read = await readMultipart(raw, url, c.req.raw.headers);
+  } else {
+    read = { body: parseJson(raw) };
+  }
+  const issues: Issue[] = [];
+  if (read.body !== undefined) issues.push(...validateBody(compiled, mediaType, read.body));
+  else if (requestBody.required) issues.push({ path: '/body', message: 'is required', code: 'required' });
+  return { ...read, issues };
+}
+
+async function readMultipart(raw: Uint8Array, url: URL, headers: Headers): Promise<Omit<ReadBody, 'issues'>> {
+  const form = await new Request(url, { method: 'POST', body: raw as Uint8Array<ArrayBuffer>, headers })
+    .formData()
+    .catch(() => {
+      throw new DomainError(400, 'validation-failed', 'The multipart body could not be read.', [
+        { path: '/body', message: 'is not valid multipart/form-data', code: 'malformed' },
+      ]);
+    });
+  // Files validate as the contract's binary strings; the handler reads the File itself.
+  const body = Object.fromEntries(
+    [...form.keys()].map((key) => [key, typeof form.get(key) === 'string' ? form.get(key) : '']),
+  );
+  // "The same request" means the same files and fields; the envelope's boundary is random.
+  const files = [...form.values()].filter((value): value is File => value instanceof File);
+  const bytes = Buffer.concat(await Promise.all(files.map(async (file) => Buffer.from(await file.arrayBuffer()))));
+  return { body, form, bytes };
+}
+
+function parseJson(raw: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder().decode(raw));
+  } catch {
+    throw new DomainError(400, 'validation-failed', 'The body is not valid JSON.', [
+      { path: '/body', message: 'is not valid JSON', code: 'malformed' },
+    ]);
+  }
+}
+
+/** Step: every issue found in the parameters and the body, as one 400. */
+function rejectInvalid(issues: Issue[]): void {
+  if (issues.length === 0) return;
+  throw new DomainError(
+    400,
+    'validation-failed',
+    `${issues.length} ${issues.length === 1 ? 'field is' : 'fields are'} invalid.`,
+    issues,
+  );
+}
+
+/**
+ * Step: how the handler's write runs — in one transaction, and with an
+ * `Idempotency-Key` once per key (the key's record commits with the write).
+ */
+function writeRunner(
+  db: Db,
+  { c, compiled, url }: Exchange,
+  principal: Principal | undefined,
+  body: ReadBody,
+  now: Date,
+): RequestContext<never>['write'] {
+  const { operation } = compiled;
+  const key = operation.idempotent ? c.req.header('Idempotency-Key') : undefined;
+  if (!key) return (fn) => db.transaction(fn)();
+  const entry = {
+    scope: `${operation.operationId}:${principal?.id ?? 'anonymous'}`,
+    key,
+    fingerprint: fingerprint(operation.method, url.pathname, body.body, body.bytes),
+    now,
+  };
+  return (fn) => idempotentWrite(db, entry, fn);
+}
+
+/** Step: the handler's reply as an HTTP response (JSON, bytes, nothing, or a stored problem). */
+function toResponse(reply: Reply, { requestId, locale }: Exchange): Response {
+  if (reply.problem) {
+    return problemResponse(
+      { ...reply.problem, headers: { ...reply.problem.headers, ...reply.headers } },
+      locale,
+      requestId,
+      '',
+    );
+  }
+  if (reply.bytes)
+    return new Response(reply.bytes as Uint8Array<ArrayBuffer>, { status: reply.status, headers: reply.headers });
+  if (reply.body === undefined) return new Response(null, { status: reply.status, headers: reply.headers });
+  return new Response(JSON.stringify(reply.body), {
+    status: reply.status,
+    headers: { 'Content-Type': 'application/json', ...reply.headers },
+  });
 }
 
 export function createApp(options: AppOptions): Hono<Env> {
@@ -77,70 +258,36 @@ export function createApp(options: AppOptions): Hono<Env> {
     }),
   );
 
+  // Routing from the contract: one route per operation, each run through the steps below.
   for (const compiled of compiledOperations.values()) {
     const { operation } = compiled;
-    const handler = options.handlers[operation.operationId as keyof Handlers] as (
-      context: RequestContext<never>,
-    ) => Reply | Promise<Reply>;
+    const handler = options.handlers[operation.operationId as keyof Handlers] as AnyHandler;
     if (!handler) throw new Error(`No handler for operation ${operation.operationId}`);
 
     app.on(operation.method, `${apiBase}${operation.routePath}`, async (c) => {
-      const requestId = crypto.randomUUID();
-      const locale = negotiateLocale(c.req.header('Accept-Language'));
-      const instance = new URL(c.req.url).pathname;
-      const problem = (init: ProblemInit) => problemResponse(init, locale, requestId, instance);
+      const exchange: Exchange = {
+        c,
+        compiled,
+        url: new URL(c.req.url),
+        requestId: crypto.randomUUID(),
+        locale: negotiateLocale(c.req.header('Accept-Language')),
+      };
       const faults = planFaults(options.faults ?? { enabled: false }, c.req.header(faultHeader) ?? null);
 
       let response: Response;
       try {
-        if (faults.latencyMs) await sleep(faults.latencyMs);
-        if (faults.status) {
-          const retryAfter = String(faults.retryAfterSeconds ?? 1);
-          throw new DomainError(
-            faults.status,
-            faults.status === 429 ? 'rate-limited' : 'service-unavailable',
-            `Injected fault: ${faults.status}.`,
-            [],
-            { 'Retry-After': retryAfter },
-          );
-        }
-        response = await handle(c, compiled, handler, { requestId, locale });
+        await injectFaults(faults);
+        response = await handle(exchange, handler);
       } catch (error) {
-        if (error instanceof DomainError) {
-          response = problem({
-            status: error.status,
-            slug: error.slug,
-            detail: error.detail,
-            issues: error.issues,
-            headers: error.headers,
-          });
-        } else {
-          log(
-            `[${requestId}] ${operation.operationId} failed: ${error instanceof Error ? error.stack : String(error)}`,
-          );
-          response = problem({ status: 500, slug: 'internal-error', detail: 'The server failed unexpectedly.' });
-        }
+        response = problemFor(exchange, error);
       }
 
-      if (options.validateResponses) response = await checked(response);
-      response.headers.set('X-Request-Id', requestId);
+      if (options.validateResponses) response = await checkResponse(exchange, response);
+      response.headers.set('X-Request-Id', exchange.requestId);
       if (faults.dropAfterCommit && c.env?.incoming) {
         c.env.incoming.socket.destroy();
       }
       return response;
-
-      async function checked(candidate: Response): Promise<Response> {
-        const mediaType = candidate.headers.get('Content-Type')?.split(';')[0]?.trim();
-        const body = mediaType?.includes('json') ? await candidate.clone().json() : undefined;
-        const problems = validateResponse(compiled, candidate.status, mediaType, body);
-        if (problems.length === 0) return candidate;
-        log(`[${requestId}] ${operation.operationId} response breaks the contract: ${problems.join('; ')}`);
-        return problem({
-          status: 500,
-          slug: 'internal-error',
-          detail: `Response of ${operation.operationId} (${candidate.status}) breaks the contract: ${problems.join('; ')}`,
-        });
-      }
     });
   }
 
@@ -169,142 +316,61 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   return app;
 
-  async function handle(
-    c: Context<Env>,
-    compiled: typeof compiledOperations extends Map<string, infer V> ? V : never,
-    handler: (context: RequestContext<never>) => Reply | Promise<Reply>,
-    meta: { requestId: string; locale: Locale },
-  ): Promise<Response> {
-    const { operation } = compiled;
-    const url = new URL(c.req.url);
-
-    const principal =
-      operation.access === 'public' ? undefined : authenticate(options.db, c.req.header('Authorization') ?? null);
-    if (principal === null || (operation.access === 'staff' && !principal)) {
-      throw unauthenticated(
-        principal === null ? 'The bearer token is not valid.' : 'This operation needs a staff bearer token.',
-      );
-    }
-
-    if (limiter && publicWrites.has(operation.operationId)) {
-      const wait = limiter.take(clientAddress(c), clock().getTime());
-      if (wait > 0) {
-        throw new DomainError(429, 'rate-limited', `Too many reports from this address; retry in ${wait} s.`, [], {
-          'Retry-After': String(wait),
-        });
-      }
-    }
-
-    const { issues, values } = validateParameters(compiled, {
-      path: c.req.param() as Record<string, string>,
-      query: url.searchParams,
-      headers: c.req.raw.headers,
-    });
-
-    let body: unknown;
-    let form: FormData | undefined;
-    let bytes: Uint8Array | undefined;
-    if (operation.requestBody) {
-      const mediaType = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-      const isMultipart = mediaType === 'multipart/form-data';
-      // A 10 MiB file plus its multipart envelope, or a JSON body.
-      const limit = isMultipart ? maxUploadBytes + 64 * 1024 : maxJsonBytes;
-      const tooLarge = () => new DomainError(413, 'payload-too-large', 'The request body is too large.');
-      // Refused before reading when declared, and after reading when not (a chunked body).
-      if (Number(c.req.header('Content-Length') ?? 0) > limit) throw tooLarge();
-      const raw = new Uint8Array(await c.req.arrayBuffer());
-      if (raw.byteLength > limit) throw tooLarge();
-      if (raw.byteLength === 0 && !operation.requestBody.required) {
-        body = undefined;
-      } else if (!operation.requestBody.content[mediaType]) {
-        throw new DomainError(
-          415,
-          'unsupported-media-type',
-          `Send ${Object.keys(operation.requestBody.content).join(' or ')}, not ${mediaType || 'no Content-Type'}.`,
-        );
-      } else if (isMultipart) {
-        form = await new Request(url, { method: 'POST', body: raw, headers: c.req.raw.headers })
-          .formData()
-          .catch(() => {
-            throw new DomainError(400, 'validation-failed', 'The multipart body could not be read.', [
-              { path: '/body', message: 'is not valid multipart/form-data', code: 'malformed' },
-            ]);
-          });
-        // Files validate as the contract's binary strings; the handler reads the File itself.
-        body = Object.fromEntries(
-          [...form.keys()].map((key) => [key, typeof form!.get(key) === 'string' ? form!.get(key) : '']),
-        );
-        // "The same request" means the same files and fields; the envelope's boundary is random.
-        const files = [...form.values()].filter((value): value is File => value instanceof File);
-        bytes = Buffer.concat(await Promise.all(files.map(async (file) => Buffer.from(await file.arrayBuffer()))));
-      } else {
-        try {
-          body = JSON.parse(new TextDecoder().decode(raw));
-        } catch {
-          throw new DomainError(400, 'validation-failed', 'The body is not valid JSON.', [
-            { path: '/body', message: 'is not valid JSON', code: 'malformed' },
-          ]);
-        }
-      }
-      if (body !== undefined) issues.push(...validateBody(compiled, mediaType, body));
-      else if (operation.requestBody.required) issues.push({ path: '/body', message: 'is required', code: 'required' });
-    }
-    if (issues.length > 0) {
-      throw new DomainError(
-        400,
-        'validation-failed',
-        `${issues.length} ${issues.length === 1 ? 'field is' : 'fields are'} invalid.`,
-        issues,
-      );
-    }
+  /** One operation, step by step: authenticate, rate limit, validate, then dispatch to the handler. */
+  async function handle(exchange: Exchange, handler: AnyHandler): Promise<Response> {
+    const principal = authenticateRequest(options.db, exchange);
+    limitRate(limiter, clock, exchange);
+    const parameters = readParameters(exchange);
+    const body = await readBody(exchange);
+    rejectInvalid([...parameters.issues, ...body.issues]);
 
     const now = clock();
-    const idempotencyKey = operation.idempotent ? c.req.header('Idempotency-Key') : undefined;
-    const context: RequestContext<never> = {
+    const reply = await handler({
       ...services,
-      operationId: operation.operationId as never,
-      path: values.path as never,
-      query: values.query as never,
-      header: values.header as never,
-      body: body as never,
-      form,
+      operationId: exchange.compiled.operation.operationId as never,
+      path: parameters.values.path as never,
+      query: parameters.values.query as never,
+      header: parameters.values.header as never,
+      body: body.body as never,
+      form: body.form,
       principal,
-      locale: meta.locale,
-      requestId: meta.requestId,
+      locale: exchange.locale,
+      requestId: exchange.requestId,
       now,
-      write: (fn) =>
-        idempotencyKey
-          ? idempotentWrite(
-              options.db,
-              {
-                scope: `${operation.operationId}:${principal?.id ?? 'anonymous'}`,
-                key: idempotencyKey,
-                fingerprint: fingerprint(operation.method, url.pathname, body, bytes),
-                now,
-              },
-              fn,
-            )
-          : options.db.transaction(fn)(),
-    };
-    const reply = await handler(context);
-    return toResponse(reply, meta);
+      write: writeRunner(options.db, exchange, principal, body, now),
+    });
+    return toResponse(reply, exchange);
   }
 
-  function toResponse(reply: Reply, meta: { requestId: string; locale: Locale }): Response {
-    if (reply.problem) {
-      return problemResponse(
-        { ...reply.problem, headers: { ...reply.problem.headers, ...reply.headers } },
-        meta.locale,
-        meta.requestId,
-        '',
-      );
-    }
-    if (reply.bytes)
-      return new Response(reply.bytes as Uint8Array<ArrayBuffer>, { status: reply.status, headers: reply.headers });
-    if (reply.body === undefined) return new Response(null, { status: reply.status, headers: reply.headers });
-    return new Response(JSON.stringify(reply.body), {
-      status: reply.status,
-      headers: { 'Content-Type': 'application/json', ...reply.headers },
-    });
+  /** A thrown domain error as its problem; anything else is logged and becomes a 500 that names nothing internal. */
+  function problemFor(exchange: Exchange, error: unknown): Response {
+    const problem = (init: ProblemInit) =>
+      problemResponse(init, exchange.locale, exchange.requestId, exchange.url.pathname);
+    if (error instanceof DomainError) return problem(problemFromError(error));
+    log(
+      `[${exchange.requestId}] ${exchange.compiled.operation.operationId} failed: ${error instanceof Error ? error.stack : String(error)}`,
+    );
+    return problem({ status: 500, slug: 'internal-error', detail: 'The server failed unexpectedly.' });
+  }
+
+  /** Step (development): the response against the contract; a broken one becomes a 500 naming what is wrong. */
+  async function checkResponse(exchange: Exchange, candidate: Response): Promise<Response> {
+    const { compiled, requestId, locale, url } = exchange;
+    const { operationId } = compiled.operation;
+    const mediaType = candidate.headers.get('Content-Type')?.split(';')[0]?.trim();
+    const body = mediaType?.includes('json') ? await candidate.clone().json() : undefined;
+    const problems = validateResponse(compiled, candidate.status, mediaType, body);
+    if (problems.length === 0) return candidate;
+    log(`[${requestId}] ${operationId} response breaks the contract: ${problems.join('; ')}`);
+    return problemResponse(
+      {
+        status: 500,
+        slug: 'internal-error',
+        detail: `Response of ${operationId} (${candidate.status}) breaks the contract: ${problems.join('; ')}`,
+      },
+      locale,
+      requestId,
+      url.pathname,
+    );
   }
 }

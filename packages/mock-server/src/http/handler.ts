@@ -1,9 +1,9 @@
 import type { operations, QueryParams, RequestBodyOf } from '@gridkit/sdk';
 import type { Db } from '../store/database.js';
 import type { Clock } from '../domain/time.js';
-import type { Principal } from './auth.js';
+import type { Principal } from '../domain/principal.js';
 import type { Locale, ProblemInit } from './problem.js';
-import type { MediaStore } from '../domain/media.js';
+import type { MediaStore } from '../store/media-files.js';
 
 type OperationId = keyof operations;
 

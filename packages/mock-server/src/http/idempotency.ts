@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../domain/errors.js';
 import type { Db } from '../store/database.js';
+import { deleteOutcomesBefore, findOutcome, insertOutcome } from '../store/idempotency.js';
 import type { Reply } from './handler.js';
 import { problemFromError, type ProblemInit } from './problem.js';
 
@@ -28,13 +29,6 @@ export function fingerprint(method: string, path: string, body: unknown, bytes?:
   return hash.digest('hex');
 }
 
-interface KeyRow {
-  request_hash: string;
-  status: number;
-  headers: string;
-  body: string | null;
-}
-
 /**
  * Runs `write` once per (scope, key). The key's record is written in the same
  * transaction as the write, so after a crash either both exist or neither.
@@ -48,9 +42,7 @@ export function idempotentWrite(
   write: () => Reply,
 ): Reply {
   return db.transaction((): Reply => {
-    const stored = db
-      .prepare('SELECT request_hash, status, headers, body FROM idempotency_keys WHERE scope = ? AND key = ?')
-      .get(entry.scope, entry.key) as KeyRow | undefined;
+    const stored = findOutcome(db, entry.scope, entry.key);
     if (stored) {
       if (stored.request_hash !== entry.fingerprint) {
         throw new DomainError(
@@ -75,18 +67,15 @@ export function idempotentWrite(
     const { headers, body } = outcome.problem
       ? { headers: outcome.problem.headers ?? {}, body: { ...outcome.problem, headers: undefined } }
       : { headers: outcome.headers ?? {}, body: outcome.body };
-    db.prepare(
-      `INSERT INTO idempotency_keys (scope, key, request_hash, state, status, headers, body, created_at)
-       VALUES (?, ?, ?, 'done', ?, ?, ?, ?)`,
-    ).run(
-      entry.scope,
-      entry.key,
-      entry.fingerprint,
-      outcome.status,
-      JSON.stringify(headers),
-      body === undefined ? null : JSON.stringify(body),
-      entry.now.toISOString(),
-    );
+    insertOutcome(db, {
+      scope: entry.scope,
+      key: entry.key,
+      request_hash: entry.fingerprint,
+      status: outcome.status,
+      headers: JSON.stringify(headers),
+      body: body === undefined ? null : JSON.stringify(body),
+      createdAt: entry.now.toISOString(),
+    });
     return outcome;
   })();
 }
@@ -94,5 +83,5 @@ export function idempotentWrite(
 /** Forgets keys older than twice their promised lifetime. */
 export function purgeIdempotencyKeys(db: Db, now: Date): number {
   const cutoff = new Date(now.getTime() - 2 * keyLifetimeMs).toISOString();
-  return db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?').run(cutoff).changes;
+  return deleteOutcomesBefore(db, cutoff);
 }

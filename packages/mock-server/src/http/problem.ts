@@ -1,6 +1,8 @@
+import { problemType, type components } from '@gridkit/sdk';
 import type { DomainError, Issue, ProblemSlug } from '../domain/errors.js';
 
-export type Locale = 'zh-CN' | 'zh-TW' | 'en';
+/** The languages problems are written in (the contract's `Content-Language`). */
+export type Locale = components['headers']['ContentLanguage'];
 
 const titles: Record<ProblemSlug, Record<Locale, string>> = {
   'validation-failed': {
@@ -47,8 +49,6 @@ const titles: Record<ProblemSlug, Record<Locale, string>> = {
   'internal-error': { 'zh-CN': '服务器内部错误', 'zh-TW': '伺服器內部錯誤', en: 'Internal server error' },
 };
 
-export const problemBase = 'https://gridkit.dev/problems/';
-
 /** Picks the best of our three languages from `Accept-Language`; zh-CN when nothing matches. */
 export function negotiateLocale(header: string | null | undefined): Locale {
   const wanted = (header ?? '')
@@ -84,7 +84,7 @@ export function problemFromError(error: DomainError): ProblemInit {
 /** An RFC 9457 response. `title` follows the locale; `detail` is written for developers, in English. */
 export function problemResponse(init: ProblemInit, locale: Locale, requestId: string, instance: string): Response {
   const body = {
-    type: `${problemBase}${init.slug}`,
+    type: problemType(init.slug),
     title: titles[init.slug][locale],
     status: init.status,
     detail: init.detail,

@@ -12,29 +12,23 @@
  * for good (old open, overdue cases exist too). The case row is derived from
  * the events that were kept, so the two always agree.
  */
+import { caseLevelValues, caseStatusValues, type Schemas } from '@gridkit/sdk';
 import { trackingTokenHash } from '../domain/ids.js';
 import { shanghaiDate } from '../domain/time.js';
 import { answerAttributes, type CategorySeed, type Department } from './categories.js';
 import { district, formOfAddress, personName, reporterPhone } from './names.js';
 import { WeightedTable, type IdSource, type Rng } from './random.js';
 import type { Actor, GridNode, TeamMemberSeed, Tree } from './tree.js';
-import type { TableWriter } from './writer.js';
+import type { TableWriter } from '../store/table-writer.js';
 
-export type CaseStatus = 'submitted' | 'accepted' | 'dispatched' | 'in_progress' | 'resolved' | 'closed' | 'rejected';
-export type CaseLevel = 'grid' | 'community' | 'street' | 'district';
-type Action = 'accept' | 'reject' | 'dispatch' | 'start' | 'resolve' | 'verify' | 'reopen' | 'escalate';
-type Channel = 'web' | 'kiosk' | 'app' | 'hotline' | 'wechat' | 'grid_worker';
+export type CaseStatus = Schemas['CaseStatus'];
+export type CaseLevel = Schemas['CaseLevel'];
+type Action = Schemas['CaseAction'];
+type Channel = Schemas['CaseChannel'];
 
-export const caseLevels: readonly CaseLevel[] = ['grid', 'community', 'street', 'district'];
-export const caseStatuses: readonly CaseStatus[] = [
-  'submitted',
-  'accepted',
-  'dispatched',
-  'in_progress',
-  'resolved',
-  'closed',
-  'rejected',
-];
+/** Bottom-up, the order a case escalates in. */
+export const caseLevels: readonly CaseLevel[] = caseLevelValues;
+export const caseStatuses: readonly CaseStatus[] = caseStatusValues;
 
 const S = 1000;
 const MIN = 60 * S;

@@ -18,13 +18,31 @@ export class SeedFixtureError extends Error {
   }
 }
 
-/** Declares a fixture: `read()` checks `data` against `schema` (compiled once) and returns it typed. */
-export function fixture<T>(file: string, schema: JsonSchema, data: unknown): { read(): T } {
+export interface FixtureOptions<T> {
+  /**
+   * What a schema cannot say, checked once the schema passes (names that must
+   * refer to entries of this or another fixture); issues at JSON pointers.
+   */
+  references?: (value: T) => Issue[];
+}
+
+/**
+ * Declares a fixture: `read()` checks `data` against `schema` (compiled once;
+ * a function when the schema lists names taken from another fixture) and
+ * returns it typed.
+ */
+export function fixture<T>(
+  file: string,
+  schema: JsonSchema | (() => JsonSchema),
+  data: unknown,
+  options: FixtureOptions<T> = {},
+): { read(): T } {
   let check: ((value: unknown) => Issue[]) | undefined;
   return {
     read() {
-      check ??= contractChecker(schema);
-      const issues = check(data);
+      check ??= contractChecker(typeof schema === 'function' ? schema() : schema);
+      let issues = check(data);
+      if (issues.length === 0 && options.references) issues = options.references(data as T);
       if (issues.length > 0) throw new SeedFixtureError(file, issues);
       return data as T;
     },

@@ -14,7 +14,11 @@
  * generated streets and communities, for benchmarks; there, only grid leaders
  * (and the demo staff) keep service logs, to bound the row count.
  */
+import { bulkLoad, hasColumn } from '../store/bulk-load.js';
 import type { Db } from '../store/database.js';
+import { gridCount } from '../store/grids.js';
+import { TableWriter } from '../store/table-writer.js';
+import type { StaffToken } from '../store/staff.js';
 import { seedCases } from './cases.js';
 import { categoryRow, readCategories } from './categories.js';
 import { seedNotices } from './notices.js';
@@ -22,7 +26,6 @@ import { IdSource, Rng } from './random.js';
 import { seedServiceLogs } from './service-logs.js';
 import { assignPlaces } from './map.js';
 import { buildTree } from './tree.js';
-import { TableWriter } from './writer.js';
 
 export interface SeedOptions {
   /** 'demo' (default): one district, ~100 grids, ~12 months of cases (a few thousand). Or explicit sizes for benchmarks. */
@@ -34,14 +37,7 @@ export interface SeedOptions {
 }
 
 /** A staff member's bearer token with who it is and where it may act (the seed's demo accounts, the start banner, tests). */
-export interface StaffToken {
-  token: string;
-  staffId: string;
-  name: string;
-  role: 'grid_worker' | 'admin';
-  gridIds: string[];
-  label: string;
-}
+export type { StaffToken };
 
 export interface SeedSummary {
   /** Nodes at level `grid` (what `size.grids` asks for); the tree also has the district, streets, communities and a few buildings. */
@@ -87,42 +83,12 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedSummary {
   if (!Number.isInteger(seed)) throw new RangeError('seedDatabase: seed must be an integer.');
 
   if (db.inTransaction) throw new Error('seedDatabase: call it outside any transaction (it runs its own).');
-  const existing = db.prepare('SELECT count(*) FROM grids').pluck().get() as number;
+  const existing = gridCount(db);
   if (existing > 0)
     throw new Error(`seedDatabase: the database already has ${existing} grids; seed only an empty database.`);
 
-  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('foreign_keys = OFF');
-  db.pragma('synchronous = OFF');
-  db.pragma('journal_mode = MEMORY');
-  db.pragma('cache_size = -262144');
-  try {
-    db.exec('BEGIN');
-    // Secondary indexes of the big tables are dropped for the load and built again from their
-    // own definitions afterwards (a sort is much faster than millions of random B-tree inserts);
-    // DDL is transactional, so a failed load gets them back with the rollback.
-    const indexes = db
-      .prepare(
-        `SELECT name, sql FROM sqlite_master
-          WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('cases', 'case_events', 'service_logs')
-          ORDER BY name`,
-      )
-      .all() as { name: string; sql: string }[];
-    for (const index of indexes) db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
-    const summary = load(db, size, demo, now, seed);
-    for (const index of indexes) db.exec(index.sql);
-    db.exec('COMMIT');
-    return { ...summary, ms: Math.round(performance.now() - started) };
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw error;
-  } finally {
-    db.pragma(`cache_size = ${cacheSize}`);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
-  }
+  const summary = bulkLoad(db, () => load(db, size, demo, now, seed));
+  return { ...summary, ms: Math.round(performance.now() - started) };
 }
 
 function load(
@@ -148,9 +114,7 @@ function load(
   // ── tree, teams, staff ───────────────────────────────────────────────────
   const tree = buildTree(size.grids, now, new Rng(seed, Stream.Tree), ids);
   const places = assignPlaces(tree.grids, new Rng(seed, Stream.Places), tree.anchors);
-  const hasTicketPrefix = (db.prepare('PRAGMA table_info(grids)').all() as { name: string }[]).some(
-    (c) => c.name === 'ticket_prefix',
-  );
+  const hasTicketPrefix = hasColumn(db, 'grids', 'ticket_prefix');
   const gridColumns = [
     'id',
     'code',

@@ -14,9 +14,9 @@
  * One hole, as real maps have: 桥北小学 is an enclave of 桥北社区第四网格
  * inside 桥北社区第三网格 (a Polygon with a hole, and a MultiPolygon).
  */
-import { district } from './names.js';
 import type { Rng } from './random.js';
 import type { GridNode } from './tree.js';
+import { district } from './tree-data.js';
 
 /** One grid is about 0.0042° × 0.0028° (≈ 380 m × 310 m at Anyang), as the contract's example grid. */
 const cellLng = 0.0042;

@@ -3,11 +3,12 @@
  * publicity, inspections, water cuts, free clinics, weather alerts … Plain
  * text with significant line breaks. Some pinned, some expired, one retired.
  */
+import type { Schemas } from '@gridkit/sdk';
 import type { IdSource, Rng } from './random.js';
 import type { GridNode } from './tree.js';
-import type { TableWriter } from './writer.js';
+import type { TableWriter } from '../store/table-writer.js';
 
-type Kind = 'announcement' | 'event' | 'policy' | 'alert' | 'service';
+type Kind = Schemas['NoticeKind'];
 
 const MIN = 60_000;
 const H = 60 * MIN;

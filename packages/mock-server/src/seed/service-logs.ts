@@ -4,23 +4,16 @@
  * hours (Shanghai), for the 12 months before "now". Visits go to the groups
  * 文峰 visits every day (困难群众、空巢老人、残疾人、长期病人、下岗失业人员、外来人员).
  */
+import type { Schemas } from '@gridkit/sdk';
 import { WeightedTable, type IdSource, type Rng } from './random.js';
 import type { Actor, GridNode } from './tree.js';
-import type { TableWriter } from './writer.js';
+import type { TableWriter } from '../store/table-writer.js';
 import { weekday } from './cases.js';
 
-type Kind = 'visit' | 'mediation' | 'assistance' | 'inspection' | 'publicity' | 'registration' | 'other';
-type Group =
-  | 'elderly_alone'
-  | 'disabled'
-  | 'chronically_ill'
-  | 'unemployed'
-  | 'newcomer'
-  | 'hardship'
-  | 'minor'
-  | 'veteran'
-  | 'general';
-type Outcome = 'resolved' | 'followup_needed' | 'referred';
+type Kind = Schemas['ServiceLogKind'];
+type Group = Schemas['SubjectGroup'];
+/** A seeded entry never opens a case (`case_opened` needs a `caseId`). */
+type Outcome = Exclude<Schemas['ServiceOutcome'], 'case_opened'>;
 
 const MIN = 60_000;
 const H = 60 * MIN;

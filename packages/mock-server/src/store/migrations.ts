@@ -190,7 +190,7 @@ export const migrations: readonly string[] = [
   `,
   // The letters that start a district's work-order numbers (`WF` in `WF-20261122-0042`).
   `ALTER TABLE grids ADD COLUMN ticket_prefix TEXT;`,
-  // Resolution statistics (src/domain/stats.ts) read every figure from these two indexes alone — no table lookups:
+  // Resolution statistics (src/store/stats.ts) read every figure from these two indexes alone — no table lookups:
   // the cases created in a period (received, rejected, their groups) and the cases accepted in it (the cohort), each
   // still found as a (grid_path, date) range. The cohort's per-case values are stored computed, in the exact form
   // the query spells them (`closed_at <= due_at`, `reopen_count > 0`, the milliseconds from creation to closing),

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGridkitClient } from '@gridkit/sdk';
-import { createMediaStore } from '../../src/domain/media.js';
+import { createMediaStore } from '../../src/store/media-files.js';
 import { handlers } from '../../src/handlers/index.js';
 import { createApp } from '../../src/http/app.js';
 import { openDatabase } from '../../src/store/database.js';

@@ -1,7 +1,12 @@
 import { expect } from 'vitest';
-import { GridkitError } from '@gridkit/sdk';
+import { GridkitError, problemTypeBase } from '@gridkit/sdk';
 
-export const problemType = (slug: string) => `https://gridkit.dev/problems/${slug}`;
+/**
+ * `problemType('not-found')` → the contract's type URI. Takes any string (the
+ * SDK's `problemType` takes only the catalog's slugs), so tables of bad input
+ * can carry their slug as plain text.
+ */
+export const problemType = (slug: string) => `${problemTypeBase}${slug}`;
 
 /** The SDK call's GridkitError (fails the test if the call succeeds). */
 export async function failure(promise: Promise<unknown>): Promise<GridkitError> {

@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMediaStore } from '../../src/domain/media.js';
+import { createMediaStore } from '../../src/store/media-files.js';
 import { handlers } from '../../src/handlers/index.js';
 import { createApp } from '../../src/http/app.js';
 import { seedDatabase, type SeedOptions } from '../../src/seed/index.js';

@@ -4,2938 +4,1773 @@
  */
 
 export interface paths {
-  '/grids': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/grids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List grids
+         * @description Lists grid nodes, ordered by `code`. Filter by parent (direct children only), by level
+         *     and by text (matches name or code, case-insensitive substring). Without filters, lists
+         *     every node the deployment serves.
+         */
+        get: operations["listGrids"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List grids
-     * @description Lists grid nodes, ordered by `code`. Filter by parent (direct children only), by level
-     *     and by text (matches name or code, case-insensitive substring). Without filters, lists
-     *     every node the deployment serves.
-     */
-    get: operations['listGrids'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/grids/locate': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/grids/locate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find the grid at a point
+         * @description Returns the leaf grid whose boundary contains a WGS84 point, with its ancestor path and
+         *     its leader's public card (name, role, photo, work phone): "who will handle a problem
+         *     here". A point exactly on a shared border belongs to one of the grids that share it
+         *     (the one whose `code` sorts first), so every point inside the served area has exactly
+         *     one answer. `404` (`…/not-found`) when no grid contains the point. Residents who do not
+         *     share their position search by text with `listGrids?q=` instead.
+         */
+        get: operations["locateGrid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Find the grid at a point
-     * @description Returns the leaf grid whose boundary contains a WGS84 point, with its ancestor path and
-     *     its leader's public card (name, role, photo, work phone): "who will handle a problem
-     *     here". A point exactly on a shared border belongs to one of the grids that share it
-     *     (the one whose `code` sorts first), so every point inside the served area has exactly
-     *     one answer. `404` (`…/not-found`) when no grid contains the point. Residents who do not
-     *     share their position search by text with `listGrids?q=` instead.
-     */
-    get: operations['locateGrid'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/grids/{gridId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/grids/{gridId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a grid node
+         * @description Returns one grid node with its ancestor path, sizes, and (when known) boundary and centroid.
+         */
+        get: operations["getGrid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get a grid node
-     * @description Returns one grid node with its ancestor path, sizes, and (when known) boundary and centroid.
-     */
-    get: operations['getGrid'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/grids/{gridId}/ancestors': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/grids/{gridId}/ancestors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a grid node's ancestors
+         * @description Returns the full ancestor nodes of a grid node, **root first**, excluding the node itself
+         *     (empty for a root). Use `Grid.path` when names are enough; use this when you need the
+         *     ancestors' details (e.g. their sizes or boundaries).
+         */
+        get: operations["listGridAncestors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List a grid node's ancestors
-     * @description Returns the full ancestor nodes of a grid node, **root first**, excluding the node itself
-     *     (empty for a root). Use `Grid.path` when names are enough; use this when you need the
-     *     ancestors' details (e.g. their sizes or boundaries).
-     */
-    get: operations['listGridAncestors'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/grids/{gridId}/notice-board': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/grids/{gridId}/notice-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a grid's notice board
+         * @description The digital form of the grid's public notice board (公示牌): the grid, its leader and
+         *     team (roles are data — render any role, using `roleLabel` for roles the client does not
+         *     know), service hours, services offered and the **current** notices (published, not
+         *     expired, not retired; pinned first, then newest). Contains work phone numbers by design
+         *     and no other personal data.
+         */
+        get: operations["getNoticeBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get a grid's notice board
-     * @description The digital form of the grid's public notice board (公示牌): the grid, its leader and
-     *     team (roles are data — render any role, using `roleLabel` for roles the client does not
-     *     know), service hours, services offered and the **current** notices (published, not
-     *     expired, not retired; pinned first, then newest). Contains work phone numbers by design
-     *     and no other personal data.
-     */
-    get: operations['getNoticeBoard'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/grids/{gridId}/notices': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/grids/{gridId}/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a grid's notices
+         * @description Lists the grid's notices: pinned first, then newest `publishedAt` first. By default only
+         *     current notices (published, not expired, not retired). With `includeExpired=true` a staff
+         *     member whose jurisdiction covers the grid also sees expired, retired and scheduled
+         *     (future `publishedAt`) notices; sending it without a staff token is `401`, with a token
+         *     outside the jurisdiction `403`.
+         */
+        get: operations["listNotices"];
+        put?: never;
+        /**
+         * Post a notice
+         * @description Posts a notice on the grid's board. Staff only, within their jurisdiction. `publishedAt`
+         *     defaults to now and may be in the future (scheduled); `expiresAt`, when given, must be
+         *     after `publishedAt` and in the future (`422`, code `invalid_period`): a notice that has
+         *     already expired would never be seen. The body is plain text and is
+         *     rendered as text — never HTML. `Idempotency-Key` is optional and recommended.
+         */
+        post: operations["createNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List a grid's notices
-     * @description Lists the grid's notices: pinned first, then newest `publishedAt` first. By default only
-     *     current notices (published, not expired, not retired). With `includeExpired=true` a staff
-     *     member whose jurisdiction covers the grid also sees expired, retired and scheduled
-     *     (future `publishedAt`) notices; sending it without a staff token is `401`, with a token
-     *     outside the jurisdiction `403`.
-     */
-    get: operations['listNotices'];
-    put?: never;
-    /**
-     * Post a notice
-     * @description Posts a notice on the grid's board. Staff only, within their jurisdiction. `publishedAt`
-     *     defaults to now and may be in the future (scheduled); `expiresAt`, when given, must be
-     *     after `publishedAt` and in the future (`422`, code `invalid_period`): a notice that has
-     *     already expired would never be seen. The body is plain text and is
-     *     rendered as text — never HTML. `Idempotency-Key` is optional and recommended.
-     */
-    post: operations['createNotice'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/notices/{noticeId}/retire': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/notices/{noticeId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a notice
+         * @description Takes a notice off the board before it expires (sets `retiredAt`). Staff only, within
+         *     the jurisdiction of the notice's grid. The body is optional. Retiring an already retired
+         *     notice is `409` (`…/notice-already-retired`); with the same `Idempotency-Key` a retry
+         *     replays the original `200` instead.
+         */
+        post: operations["retireNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Retire a notice
-     * @description Takes a notice off the board before it expires (sets `retiredAt`). Staff only, within
-     *     the jurisdiction of the notice's grid. The body is optional. Retiring an already retired
-     *     notice is `409` (`…/notice-already-retired`); with the same `Idempotency-Key` a retry
-     *     replays the original `200` instead.
-     */
-    post: operations['retireNotice'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/categories': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List case categories
+         * @description Lists the categories residents can report, ordered by `code`, optionally only one kind.
+         *     Following China's digital city management standard, `component` categories are about
+         *     physical assets (部件: drain covers, street lamps) and `event` categories about
+         *     behaviour or situations (事件: street vending, exposed garbage).
+         */
+        get: operations["listCategories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List case categories
-     * @description Lists the categories residents can report, ordered by `code`, optionally only one kind.
-     *     Following China's digital city management standard, `component` categories are about
-     *     physical assets (部件: drain covers, street lamps) and `event` categories about
-     *     behaviour or situations (事件: street vending, exposed garbage).
-     */
-    get: operations['listCategories'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/categories/{categoryCode}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/categories/{categoryCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a case category
+         * @description Returns one category with its SLA, requirements and extra fields (attributes).
+         */
+        get: operations["getCategory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get a case category
-     * @description Returns one category with its SLA, requirements and extra fields (attributes).
-     */
-    get: operations['getCategory'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/media': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image
+         * @description Uploads one image (`multipart/form-data`, part `file`). Public, so residents can attach
+         *     photos to a report. The server checks the **content** (not the declared type or file
+         *     name): only JPEG, PNG and WebP are accepted (`415` otherwise); at most 10 MiB
+         *     (10 485 760 bytes, `413` otherwise). Metadata — EXIF including GPS position and camera
+         *     details, XMP, IPTC, comments and text chunks — is stripped before storing. The pixels
+         *     are stored as uploaded; a JPEG keeps only its EXIF orientation tag, so viewers still
+         *     show the photo upright. Uploads not referenced by a case, case event, notice or avatar
+         *     within 24 hours may be deleted. `Idempotency-Key` is optional and recommended for
+         *     retries on flaky networks.
+         */
+        post: operations["uploadMedia"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Upload an image
-     * @description Uploads one image (`multipart/form-data`, part `file`). Public, so residents can attach
-     *     photos to a report. The server checks the **content** (not the declared type or file
-     *     name): only JPEG, PNG and WebP are accepted (`415` otherwise); at most 10 MiB
-     *     (10 485 760 bytes, `413` otherwise). Metadata — EXIF including GPS position and camera
-     *     details, XMP, IPTC, comments and text chunks — is stripped before storing. The pixels
-     *     are stored as uploaded; a JPEG keeps only its EXIF orientation tag, so viewers still
-     *     show the photo upright. Uploads not referenced by a case, case event, notice or avatar
-     *     within 24 hours may be deleted. `Idempotency-Key` is optional and recommended for
-     *     retries on flaky networks.
-     */
-    post: operations['uploadMedia'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/media/{mediaId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/media/{mediaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an image
+         * @description Returns the stored image bytes with the stored content type. Media are immutable, so
+         *     responses carry a long-lived `Cache-Control` and a strong `ETag`; send `If-None-Match`
+         *     to get `304 Not Modified`. Media ids are unguessable; the public case view never lists
+         *     a case's media.
+         */
+        get: operations["getMedia"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Download an image
-     * @description Returns the stored image bytes with the stored content type. Media are immutable, so
-     *     responses carry a long-lived `Cache-Control` and a strong `ETag`; send `If-None-Match`
-     *     to get `304 Not Modified`. Media ids are unguessable; the public case view never lists
-     *     a case's media.
-     */
-    get: operations['getMedia'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List cases
+         * @description Staff list of cases with personal data, newest first (`createdAt` descending). Only
+         *     cases whose grid lies in the caller's jurisdiction are returned; a `gridId` filter
+         *     outside it is `403`. Filters combine with AND; `status` values combine with OR.
+         */
+        get: operations["listCases"];
+        put?: never;
+        /**
+         * Report a case
+         * @description Reports a problem. Anyone may report, anonymously or with contact details; a staff token
+         *     is accepted too (see below). Requires `Idempotency-Key`: reuse it for every retry of the
+         *     same report so that a report made while the network drops, the server restarts or the
+         *     response is lost becomes **exactly one** case.
+         *
+         *     The server at once assigns a human-friendly, unique work-order number (`ticket`) and a
+         *     secret `trackingToken`, computes `dueAt` from the category's SLA, and puts the case in
+         *     status `submitted` at level `grid`. Show the ticket (and a QR code carrying ticket and
+         *     token) to the resident; the token is returned only here (and in replays) and is needed
+         *     to evaluate the result.
+         *
+         *     `422` (`…/unprocessable`, one `errors[]` entry per issue, each with a `code`) when:
+         *     the grid or category does not exist (`unknown_grid`, `unknown_category`), the category
+         *     requires a photo or coordinates that are missing (`photo_required`,
+         *     `location_required`), an attribute is missing, unknown or invalid
+         *     (`attribute_required`, `unknown_attribute`, `attribute_invalid`), a media id does not
+         *     exist (`unknown_media`), or an anonymous caller claims the `grid_worker` channel
+         *     (`channel_not_allowed`).
+         *
+         *     **Channel.** Omitted → `web`. With a valid staff token the channel is recorded as
+         *     `grid_worker` whatever is sent, and the `created` event's actor is that staff member.
+         *     An invalid or expired token is `401`.
+         */
+        post: operations["createCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List cases
-     * @description Staff list of cases with personal data, newest first (`createdAt` descending). Only
-     *     cases whose grid lies in the caller's jurisdiction are returned; a `gridId` filter
-     *     outside it is `403`. Filters combine with AND; `status` values combine with OR.
-     */
-    get: operations['listCases'];
-    put?: never;
-    /**
-     * Report a case
-     * @description Reports a problem. Anyone may report, anonymously or with contact details; a staff token
-     *     is accepted too (see below). Requires `Idempotency-Key`: reuse it for every retry of the
-     *     same report so that a report made while the network drops, the server restarts or the
-     *     response is lost becomes **exactly one** case.
-     *
-     *     The server at once assigns a human-friendly, unique work-order number (`ticket`) and a
-     *     secret `trackingToken`, computes `dueAt` from the category's SLA, and puts the case in
-     *     status `submitted` at level `grid`. Show the ticket (and a QR code carrying ticket and
-     *     token) to the resident; the token is returned only here (and in replays) and is needed
-     *     to evaluate the result.
-     *
-     *     `422` (`…/unprocessable`, one `errors[]` entry per issue, each with a `code`) when:
-     *     the grid or category does not exist (`unknown_grid`, `unknown_category`), the category
-     *     requires a photo or coordinates that are missing (`photo_required`,
-     *     `location_required`), an attribute is missing, unknown or invalid
-     *     (`attribute_required`, `unknown_attribute`, `attribute_invalid`), a media id does not
-     *     exist (`unknown_media`), or an anonymous caller claims the `grid_worker` channel
-     *     (`channel_not_allowed`).
-     *
-     *     **Channel.** Omitted → `web`. With a valid staff token the channel is recorded as
-     *     `grid_worker` whatever is sent, and the `created` event's actor is that staff member.
-     *     An invalid or expired token is `401`.
-     */
-    post: operations['createCase'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{caseId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/cases/{caseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a case
+         * @description Staff view of one case, with personal data. The `ETag` header carries the case's
+         *     `version` (`"3"`); send it back as `If-Match` to `transitionCase`. A case outside the
+         *     caller's jurisdiction is `403`.
+         */
+        get: operations["getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get a case
-     * @description Staff view of one case, with personal data. The `ETag` header carries the case's
-     *     `version` (`"3"`); send it back as `If-Match` to `transitionCase`. A case outside the
-     *     caller's jurisdiction is `403`.
-     */
-    get: operations['getCase'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tickets/{ticket}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/tickets/{ticket}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a case by its ticket
+         * @description Public view of a case by its work-order number, for residents following their report.
+         *     It contains **no personal data and no internal notes**: no reporter, no description,
+         *     no address, no media, no internal `note` — only status, level, grid, category, dates,
+         *     the evaluation and a timeline with the public notes staff chose to show.
+         *     `canEvaluate` is true when the case is closed and not yet evaluated.
+         */
+        get: operations["getPublicCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Follow a case by its ticket
-     * @description Public view of a case by its work-order number, for residents following their report.
-     *     It contains **no personal data and no internal notes**: no reporter, no description,
-     *     no address, no media, no internal `note` — only status, level, grid, category, dates,
-     *     the evaluation and a timeline with the public notes staff chose to show.
-     *     `canEvaluate` is true when the case is closed and not yet evaluated.
-     */
-    get: operations['getPublicCase'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{caseId}/transitions': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/cases/{caseId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a case through its lifecycle
+         * @description Applies one lifecycle action to a case and records it as an event in the timeline (who,
+         *     when, internal `note`, `publicNote` shown to the reporter, optional media). Staff only.
+         *
+         *     | action | allowed from | new status | level | requires |
+         *     |---|---|---|---|---|
+         *     | `accept` | `submitted` | `accepted` | unchanged | — |
+         *     | `reject` | `submitted` | `rejected` (final) | unchanged | `publicNote` (why, for the reporter) |
+         *     | `dispatch` | `accepted` | `dispatched` | unchanged | `assignee` (unit or person) |
+         *     | `start` | `dispatched` | `in_progress` | unchanged | — |
+         *     | `resolve` | `in_progress` | `resolved` | unchanged | — (`publicNote` and result photos recommended) |
+         *     | `verify` | `resolved` | `closed` (final; sets `closedAt`) | unchanged | — |
+         *     | `reopen` (返工: verification failed) | `resolved` | `in_progress` | unchanged | `note`; `reopenCount` +1 |
+         *     | `escalate` | `accepted`, `dispatched`, `in_progress` | `accepted` | one level up: grid → community → street → district; not allowed at `district` | `note`; clears `assignee` |
+         *
+         *     The first `accept` sets `acceptedAt`; `dueAt` is fixed at creation and changes with no
+         *     action. Every transition increases `version` by 1.
+         *
+         *     **Concurrency.** `If-Match` is required and must carry the version last read (the
+         *     `ETag` of `getCase`, e.g. `"3"`); a missing `If-Match` is `400`, a stale one `412`
+         *     (`…/stale-version`: reload, then decide again). An action not allowed from the current
+         *     status (or `escalate` at `district`) is `409` (`…/invalid-transition`) and its `detail`
+         *     names the actions that are allowed now. A missing required field for the action is
+         *     `422` (codes `assignee_required`, `note_required`, `public_note_required`).
+         *
+         *     **Who.** A grid worker may act on cases of their own grids while the case is at level
+         *     `grid`; above that, the case belongs to admins whose subtree contains the case's
+         *     community, street or district node. Otherwise `403`.
+         */
+        post: operations["transitionCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Move a case through its lifecycle
-     * @description Applies one lifecycle action to a case and records it as an event in the timeline (who,
-     *     when, internal `note`, `publicNote` shown to the reporter, optional media). Staff only.
-     *
-     *     | action | allowed from | new status | level | requires |
-     *     |---|---|---|---|---|
-     *     | `accept` | `submitted` | `accepted` | unchanged | — |
-     *     | `reject` | `submitted` | `rejected` (final) | unchanged | `publicNote` (why, for the reporter) |
-     *     | `dispatch` | `accepted` | `dispatched` | unchanged | `assignee` (unit or person) |
-     *     | `start` | `dispatched` | `in_progress` | unchanged | — |
-     *     | `resolve` | `in_progress` | `resolved` | unchanged | — (`publicNote` and result photos recommended) |
-     *     | `verify` | `resolved` | `closed` (final; sets `closedAt`) | unchanged | — |
-     *     | `reopen` (返工: verification failed) | `resolved` | `in_progress` | unchanged | `note`; `reopenCount` +1 |
-     *     | `escalate` | `accepted`, `dispatched`, `in_progress` | `accepted` | one level up: grid → community → street → district; not allowed at `district` | `note`; clears `assignee` |
-     *
-     *     The first `accept` sets `acceptedAt`; `dueAt` is fixed at creation and changes with no
-     *     action. Every transition increases `version` by 1.
-     *
-     *     **Concurrency.** `If-Match` is required and must carry the version last read (the
-     *     `ETag` of `getCase`, e.g. `"3"`); a missing `If-Match` is `400`, a stale one `412`
-     *     (`…/stale-version`: reload, then decide again). An action not allowed from the current
-     *     status (or `escalate` at `district`) is `409` (`…/invalid-transition`) and its `detail`
-     *     names the actions that are allowed now. A missing required field for the action is
-     *     `422` (codes `assignee_required`, `note_required`, `public_note_required`).
-     *
-     *     **Who.** A grid worker may act on cases of their own grids while the case is at level
-     *     `grid`; above that, the case belongs to admins whose subtree contains the case's
-     *     community, street or district node. Otherwise `403`.
-     */
-    post: operations['transitionCase'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/cases/{caseId}/events': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/cases/{caseId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a case's timeline
+         * @description Staff view of the case's events in chronological order (oldest first): the `created`
+         *     event, then one event per transition, with actor, internal and public notes, media and
+         *     assignee.
+         */
+        get: operations["listCaseEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List a case's timeline
-     * @description Staff view of the case's events in chronological order (oldest first): the `created`
-     *     event, then one event per transition, with actor, internal and public notes, media and
-     *     assignee.
-     */
-    get: operations['listCaseEvents'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/tickets/{ticket}/evaluation': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/tickets/{ticket}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate a closed case
+         * @description The reporter rates the result (1–5) once the case is closed, proving ownership with the
+         *     `trackingToken` received at creation. One evaluation per case. A wrong token is `403`
+         *     (`…/invalid-tracking-token`); a case not closed yet is `409` (`…/case-not-closed`);
+         *     a second evaluation is `409` (`…/already-evaluated`). Scores 4–5 count as satisfied
+         *     in the satisfaction rate.
+         */
+        post: operations["evaluateCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    /**
-     * Evaluate a closed case
-     * @description The reporter rates the result (1–5) once the case is closed, proving ownership with the
-     *     `trackingToken` received at creation. One evaluation per case. A wrong token is `403`
-     *     (`…/invalid-tracking-token`); a case not closed yet is `409` (`…/case-not-closed`);
-     *     a second evaluation is `409` (`…/already-evaluated`). Scores 4–5 count as satisfied
-     *     in the satisfaction rate.
-     */
-    post: operations['evaluateCase'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/service-logs': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/service-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List service log entries
+         * @description Staff list of service log entries, newest `occurredAt` first, limited to the caller's
+         *     jurisdiction (a filter outside it is `403`).
+         */
+        get: operations["listServiceLogs"];
+        put?: never;
+        /**
+         * Record a service log entry
+         * @description Records one entry of the daily service register (为民服务事项登记表). Grid workers
+         *     record for their own grids, admins within their subtree; the entry's worker is the
+         *     caller. Requires `Idempotency-Key` (entries are often recorded offline and synced later).
+         *     `422` when `occurredAt` is more than 5 minutes in the future (`time_in_future`; the
+         *     5 minutes allow for a device clock that runs a little fast), the grid is unknown
+         *     (`unknown_grid`) or `caseId` does not exist (`unknown_case`). `householdRef` is personal
+         *     data and is only ever returned to staff.
+         */
+        post: operations["createServiceLog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * List service log entries
-     * @description Staff list of service log entries, newest `occurredAt` first, limited to the caller's
-     *     jurisdiction (a filter outside it is `403`).
-     */
-    get: operations['listServiceLogs'];
-    put?: never;
-    /**
-     * Record a service log entry
-     * @description Records one entry of the daily service register (为民服务事项登记表). Grid workers
-     *     record for their own grids, admins within their subtree; the entry's worker is the
-     *     caller. Requires `Idempotency-Key` (entries are often recorded offline and synced later).
-     *     `422` when `occurredAt` is more than 5 minutes in the future (`time_in_future`; the
-     *     5 minutes allow for a device clock that runs a little fast), the grid is unknown
-     *     (`unknown_grid`) or `caseId` does not exist (`unknown_case`). `householdRef` is personal
-     *     data and is only ever returned to staff.
-     */
-    post: operations['createServiceLog'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/service-logs/summary': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/service-logs/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly service log summary
+         * @description Sums up a calendar month (Asia/Shanghai) of service log entries, for one worker, one
+         *     grid node's subtree, or both; without filters, the caller's whole jurisdiction. Used for
+         *     the monthly report and the year-end appraisal (一人一卷). `byKind`, `bySubjectGroup` and
+         *     `byOutcome` list every known value (zeros included) in enum order; `byDay` has one item
+         *     per calendar day of the month. An entry with several subject groups counts once in each.
+         */
+        get: operations["getServiceLogSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Monthly service log summary
-     * @description Sums up a calendar month (Asia/Shanghai) of service log entries, for one worker, one
-     *     grid node's subtree, or both; without filters, the caller's whole jurisdiction. Used for
-     *     the monthly report and the year-end appraisal (一人一卷). `byKind`, `bySubjectGroup` and
-     *     `byOutcome` list every known value (zeros included) in enum order; `byDay` has one item
-     *     per calendar day of the month. An entry with several subject groups counts once in each.
-     */
-    get: operations['getServiceLogSummary'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/stats/resolution': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/stats/resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resolution statistics for a grid node
+         * @description Resolution figures for any grid node (the whole subtree) over an inclusive date range
+         *     (Asia/Shanghai calendar days), optionally grouped. All figures are computed in one place
+         *     with these definitions:
+         *
+         *     - **received** — cases created in the period.
+         *     - **accepted** — cases accepted (first `accept`) in the period. This is the **cohort**
+         *       for every figure below except `received` and `rejected`.
+         *     - **closed** — cohort cases that are closed; **closedOnTime** — of those, closed on or
+         *       before `dueAt`; **rejected** — cases received in the period that were rejected.
+         *     - **resolution rate (办结率)** = closed ÷ accepted, over cases accepted in the period.
+         *     - **on-time rate (按期办结率)** = closed on or before `dueAt` ÷ closed.
+         *     - **satisfaction rate (满意率)** = evaluations scoring 4–5 ÷ evaluations (evaluations of
+         *       closed cohort cases).
+         *     - **share closed at each level** = closed at that level ÷ closed — the "small matters
+         *       stay in the community" figure (小事不出社区、大事不出街道).
+         *     - **reopen rate (返工率)** = cases reopened at least once ÷ closed.
+         *     - **median hours to close** — median of `closedAt − createdAt` over closed cohort cases.
+         *
+         *     A rate whose denominator is 0 — a period with no cases — is `null`, never 0 or 1. Rates
+         *     are fractions 0–1 rounded to 4 decimals. Figures are computed as of the request, so a
+         *     past period's rates can still rise while its late cases close.
+         *
+         *     `groupBy`: `none` (default; `groups` is empty), `level` (four groups in level order,
+         *     by the level at which each case is now or was closed), `category` (categories with at
+         *     least one case in the period, most received first), `month` (every month the range
+         *     touches, in order, key `YYYY-MM`; cases are placed by the same dates as in the totals).
+         *     The range may span at most 24 months (`422`, code `range_too_long`); `from` after `to`
+         *     is `422` (`invalid_period`).
+         */
+        get: operations["getResolutionStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Resolution statistics for a grid node
-     * @description Resolution figures for any grid node (the whole subtree) over an inclusive date range
-     *     (Asia/Shanghai calendar days), optionally grouped. All figures are computed in one place
-     *     with these definitions:
-     *
-     *     - **received** — cases created in the period.
-     *     - **accepted** — cases accepted (first `accept`) in the period. This is the **cohort**
-     *       for every figure below except `received` and `rejected`.
-     *     - **closed** — cohort cases that are closed; **closedOnTime** — of those, closed on or
-     *       before `dueAt`; **rejected** — cases received in the period that were rejected.
-     *     - **resolution rate (办结率)** = closed ÷ accepted, over cases accepted in the period.
-     *     - **on-time rate (按期办结率)** = closed on or before `dueAt` ÷ closed.
-     *     - **satisfaction rate (满意率)** = evaluations scoring 4–5 ÷ evaluations (evaluations of
-     *       closed cohort cases).
-     *     - **share closed at each level** = closed at that level ÷ closed — the "small matters
-     *       stay in the community" figure (小事不出社区、大事不出街道).
-     *     - **reopen rate (返工率)** = cases reopened at least once ÷ closed.
-     *     - **median hours to close** — median of `closedAt − createdAt` over closed cohort cases.
-     *
-     *     A rate whose denominator is 0 — a period with no cases — is `null`, never 0 or 1. Rates
-     *     are fractions 0–1 rounded to 4 decimals. Figures are computed as of the request, so a
-     *     past period's rates can still rise while its late cases close.
-     *
-     *     `groupBy`: `none` (default; `groups` is empty), `level` (four groups in level order,
-     *     by the level at which each case is now or was closed), `category` (categories with at
-     *     least one case in the period, most received first), `month` (every month the range
-     *     touches, in order, key `YYYY-MM`; cases are placed by the same dates as in the totals).
-     *     The range may span at most 24 months (`422`, code `range_too_long`); `from` after `to`
-     *     is `422` (`invalid_period`).
-     */
-    get: operations['getResolutionStats'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/me': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the current staff member
+         * @description Returns the staff principal behind the bearer token: who they are, their role and their
+         *     jurisdiction. Widgets use it to decide what to offer (e.g. which grids a worker can log
+         *     service for).
+         */
+        get: operations["getCurrentStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Get the current staff member
-     * @description Returns the staff principal behind the bearer token: who they are, their role and their
-     *     jurisdiction. Widgets use it to decide what to offer (e.g. which grids a worker can log
-     *     service for).
-     */
-    get: operations['getCurrentStaff'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Health check
+         * @description Liveness. Kiosks poll it (every 30 s is plenty) to know whether they are online and
+         *     whether to flush their offline outbox. `200` means the service accepts requests; `503`
+         *     means it does not, for now (see `Retry-After`).
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /**
-     * Health check
-     * @description Liveness. Kiosks poll it (every 30 s is plenty) to know whether they are online and
-     *     whether to flush their offline outbox. `200` means the service accepts requests; `503`
-     *     means it does not, for now (see `Retry-After`).
-     */
-    get: operations['getHealth'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: {
-    /** @description An RFC 9457 problem detail. Extension members may be added; clients must ignore those they do not know. */
-    Problem: {
-      /**
-       * Format: uri-reference
-       * @description URI identifying the problem type (see the catalog in the API description); stable, what clients branch on.
-       * @default about:blank
-       */
-      type: string;
-      /** @description Short, human-readable summary of the problem type, localized by `Accept-Language`. */
-      title: string;
-      /** @description The HTTP status code of this response. */
-      status: number;
-      /** @description Human-readable explanation of this occurrence, localized by `Accept-Language`; may be shown to end users. */
-      detail?: string;
-      /**
-       * Format: uri-reference
-       * @description URI reference of this occurrence (usually the request path).
-       */
-      instance?: string;
-      /** @description Id of the request, the same as the `X-Request-Id` response header. Always present in problems sent by this API (optional in the schema so that clients can describe transport failures, which have none, with the same type). */
-      requestId?: string;
-      /** @description For `400` and `422`, every issue found in the request. */
-      errors?: components['schemas']['ValidationIssue'][];
-    };
-    /** @description One problem with one part of the request. */
-    ValidationIssue: {
-      /**
-       * @description JSON pointer into the request, rooted at its part: `/body/...`, `/query/<name>`,
-       *     `/path/<name>` or `/header/<name>` (e.g. `/body/description`, `/query/limit`,
-       *     `/header/If-Match`).
-       * @example /body/description
-       * @example /query/limit
-       */
-      path: string;
-      /**
-       * @description Human-readable explanation for developers. Clients show their own localized text,
-       *     chosen by `code` (and `path`).
-       */
-      message: string;
-      /**
-       * @description Machine-readable reason. For `400`, the failing JSON Schema keyword (`required`,
-       *     `type`, `enum`, `minLength`, `maxLength`, `minimum`, `maximum`, `pattern`, `format`,
-       *     `additionalProperties`, `maxItems`, `uniqueItems`) or `malformed`. For `422`:
-       *     `unknown_grid`, `unknown_category`, `unknown_media`, `unknown_case`,
-       *     `photo_required`, `location_required`, `attribute_required`, `unknown_attribute`,
-       *     `attribute_invalid`, `channel_not_allowed`, `assignee_required`, `note_required`,
-       *     `public_note_required`, `time_in_future`, `invalid_period`, `range_too_long`,
-       *     `key_reused` (an `Idempotency-Key` used before with another request).
-       * @example maxLength
-       * @example photo_required
-       */
-      code?: string;
-    };
-    /** @description A text in several languages. `zh-CN` is always present; fall back to it when the wanted language is missing. */
-    LocalizedText: {
-      /** @description Simplified Chinese. */
-      'zh-CN': string;
-      /** @description Traditional Chinese. */
-      'zh-TW'?: string;
-      /** @description English. */
-      en?: string;
-    };
-    /** @description A WGS84 position in decimal degrees. */
-    GeoPoint: {
-      /** @description Latitude, WGS84 decimal degrees. */
-      lat: number;
-      /** @description Longitude, WGS84 decimal degrees. */
-      lng: number;
-    };
-    /** @description A GeoJSON (RFC 7946) Polygon or MultiPolygon geometry; positions are `[lng, lat]` in WGS84. */
-    GeoJsonBoundary: {
-      /**
-       * @description GeoJSON geometry type.
-       * @enum {string}
-       */
-      type: 'Polygon' | 'MultiPolygon';
-      /** @description Polygon: an array of linear rings (first exterior, then holes), each an array of `[lng, lat]` positions, closed. MultiPolygon: an array of such polygons. */
-      coordinates: unknown[][][];
-    };
-    /**
-     * @description Level of a grid node. Known values, top down: `district` (区/县), `street` (街道/乡镇,
-     *     一级网格), `community` (社区/村, 二级网格), `grid` (网格, 三级网格, the usual leaf), and
-     *     the finer units some cities add, such as `building` (楼栋) and `cell` (单元格). The list
-     *     is **open**: deployments may use other lower-case values for finer units, so clients
-     *     must render unknown levels gracefully.
-     * @example district
-     * @example street
-     * @example community
-     * @example grid
-     * @example building
-     * @example cell
-     */
-    GridLevel: string;
-    /** @description One ancestor in a grid node's path. */
-    GridPathItem: {
-      /** @description Id of the ancestor. */
-      id: string;
-      /** @description Name of the ancestor. */
-      name: string;
-      /** @description Level of the ancestor. */
-      level: components['schemas']['GridLevel'];
-    };
-    /** @description A node of the grid tree (a district, street, community, grid or finer unit). */
-    Grid: {
-      /** @description Opaque id. */
-      id: string;
-      /**
-       * @description Administrative code, dash-separated from the district's code down (e.g. `410502-003-012-02` = 文峰区 › street 003 › community 012 › grid 02).
-       * @example 410502-003-012-02
-       */
-      code: string;
-      /** @description Display name, e.g. 桥北社区第二网格. */
-      name: string;
-      /** @description Level of the node. */
-      level: components['schemas']['GridLevel'];
-      /** @description Id of the parent node; `null` for a root. */
-      parentId: string | null;
-      /** @description Ancestors, root first, excluding the node itself (so a widget can show 文峰区 › 西关街道 › 桥北社区); empty for a root. */
-      path: components['schemas']['GridPathItem'][];
-      /** @description Number of households in the node, when known. */
-      households: number | null;
-      /** @description Number of residents in the node, when known. */
-      population: number | null;
-      /** @description Number of direct children. */
-      childCount: number;
-      /** @description The node's outline, when known. */
-      boundary?: components['schemas']['GeoJsonBoundary'];
-      /** @description A representative point inside the node, when known. */
-      centroid?: components['schemas']['GeoPoint'];
-      /** @description Names of the compounds (小区, 院), streets and landmarks inside the node, as residents say them; searched by `listGrids?q=`. */
-      places?: string[];
-    };
-    /** @description A page of grid nodes. */
-    GridPage: {
-      /** @description The grid nodes on this page. */
-      items: components['schemas']['Grid'][];
-      /** @description Cursor of the next page; `null` on the last page. */
-      nextCursor: string | null;
-    };
-    /** @description A grid node's ancestors. */
-    GridAncestors: {
-      /** @description The ancestors, root first, excluding the node itself. */
-      items: components['schemas']['Grid'][];
-    };
-    /** @description The leaf grid at a point, and who handles problems there. */
-    GridLocation: {
-      /** @description The point that was looked up. */
-      point: components['schemas']['GeoPoint'];
-      /** @description The leaf grid whose boundary contains the point, with its ancestor `path`. */
-      grid: components['schemas']['Grid'];
-      /** @description The grid leader's public card (as on the notice board); `null` while vacant. */
-      leader: components['schemas']['TeamMember'] | null;
-    };
-    /**
-     * @description Role of a team member. The list is **open** (cities name their teams differently:
-     *     文峰 "1+3+N", 管城 "4+2+X", 徐碧 "five roles", 北流 "七员三协"), so clients must render
-     *     unknown roles using `roleLabel`. Known values: `grid_leader` (网格长), `grid_worker`
-     *     (网格员), `party_secretary` (党支部书记), `police_officer` (片警), `doctor` (片医),
-     *     `inspector` (督查员), `building_head` (楼栋长/楼院长), `volunteer` (志愿者),
-     *     `street_officer` (街道干部), `community_worker` (社区工作者), `property_manager`
-     *     (物业人员), `mediator` (调解员), `deputy` (人大代表).
-     * @example grid_leader
-     * @example police_officer
-     * @example doctor
-     * @example building_head
-     */
-    TeamRole: string;
-    /** @description A person on a grid's notice board. Public by design (name, photo, work phone, duties). */
-    TeamMember: {
-      /** @description Opaque id. */
-      id: string;
-      /** @description Name as shown on the board. */
-      name: string;
-      /** @description Role in the grid team. */
-      role: components['schemas']['TeamRole'];
-      /** @description Display label of the role; use it for roles the client does not know. */
-      roleLabel?: components['schemas']['LocalizedText'];
-      /**
-       * Format: uri-reference
-       * @description Photo (usually a `getMedia` path); `null` when none.
-       */
-      photoUrl: string | null;
-      /** @description Work phone number (public by design, it is what the board is for); `null` when none. */
-      workPhone: string | null;
-      /** @description What this person does for residents, one item per line. */
-      duties: string[];
-    };
-    /** @description A grid's public notice board (公示牌). */
-    NoticeBoard: {
-      /** @description The grid. */
-      grid: components['schemas']['Grid'];
-      /** @description The grid leader (网格长); `null` while vacant. */
-      leader: components['schemas']['TeamMember'] | null;
-      /** @description The rest of the team (the leader excluded), in display order. */
-      team: components['schemas']['TeamMember'][];
-      /** @description When the team can be reached, free text (e.g. 周一至周五 8:30–17:30). */
-      serviceHours: string;
-      /** @description What the grid does for residents, one item per service. */
-      services: string[];
-      /** @description Current notices only (published, not expired, not retired), pinned first, then newest. */
-      notices: components['schemas']['Notice'][];
-      /**
-       * Format: date-time
-       * @description When anything on the board last changed.
-       */
-      updatedAt: string;
-    };
-    /**
-     * @description Kind of notice: `announcement` (通知公告), `event` (活动), `policy` (政策宣传), `alert` (预警提醒), `service` (便民服务).
-     * @enum {string}
-     */
-    NoticeKind: 'announcement' | 'event' | 'policy' | 'alert' | 'service';
-    /** @description The staff member who posted a notice. */
-    NoticeAuthor: {
-      /** @description Staff id. */
-      id: string;
-      /** @description Staff name. */
-      name: string;
-    };
-    /** @description A notice on a grid's board. */
-    Notice: {
-      /** @description Opaque id. */
-      id: string;
-      /** @description Grid whose board shows the notice. */
-      gridId: string;
-      /** @description Title, plain text. */
-      title: string;
-      /** @description Body, plain text (line breaks are significant); never HTML. */
-      body: string;
-      /** @description Kind of notice. */
-      kind: components['schemas']['NoticeKind'];
-      /** @description Shown before unpinned notices. */
-      pinned: boolean;
-      /**
-       * Format: date-time
-       * @description When the notice appears (may be in the future for a scheduled notice, visible to staff only).
-       */
-      publishedAt: string;
-      /**
-       * Format: date-time
-       * @description When the notice leaves the board by itself; `null` = no expiry.
-       */
-      expiresAt: string | null;
-      /**
-       * Format: date-time
-       * @description When staff retired it; `null` while not retired.
-       */
-      retiredAt: string | null;
-      /** @description Who posted it, when shown. */
-      author?: components['schemas']['NoticeAuthor'];
-    };
-    /** @description A new notice. */
-    NoticeInput: {
-      /** @description Title, plain text. */
-      title: string;
-      /** @description Body, plain text; never interpreted as HTML or Markdown. */
-      body: string;
-      /** @description Kind of notice. */
-      kind: components['schemas']['NoticeKind'];
-      /** @description Show before unpinned notices. Default `false` (stated here rather than as a schema `default`, so that generated client types keep the field optional). */
-      pinned?: boolean;
-      /**
-       * Format: date-time
-       * @description When to publish; default now. A future time schedules the notice.
-       */
-      publishedAt?: string;
-      /**
-       * Format: date-time
-       * @description When it leaves the board by itself; must be after `publishedAt`. Omitted or `null` = no expiry.
-       */
-      expiresAt?: string | null;
-    };
-    /** @description Why a notice is retired (optional). */
-    NoticeRetirement: {
-      /** @description Internal reason, kept for the record; not shown to residents. */
-      reason?: string;
-    };
-    /** @description A page of notices. */
-    NoticePage: {
-      /** @description The notices on this page, pinned first, then newest. */
-      items: components['schemas']['Notice'][];
-      /** @description Cursor of the next page; `null` on the last page. */
-      nextCursor: string | null;
-    };
-    /**
-     * @description Kind of category, after China's digital city management standard: `component` (部件,
-     *     physical assets such as drain covers, street lamps), `event` (事件, behaviour and
-     *     situations such as street vending, exposed garbage), `service` (services for residents,
-     *     e.g. help for people in hardship), `dispute` (矛盾纠纷).
-     * @enum {string}
-     */
-    CategoryKind: 'component' | 'event' | 'service' | 'dispute';
-    /**
-     * @description Dot-separated category code, lower case (e.g. `env.garbage`).
-     * @example env.garbage
-     * @example road.manhole
-     */
-    CategoryCode: string;
-    /**
-     * @description Type of an extra field (Open311 style): `string` (one line), `text` (multi-line),
-     *     `number`, `boolean`, `date` (`YYYY-MM-DD`), `singlevaluelist` (one option key),
-     *     `multivaluelist` (array of option keys).
-     * @enum {string}
-     */
-    AttributeDatatype: 'string' | 'text' | 'number' | 'boolean' | 'date' | 'singlevaluelist' | 'multivaluelist';
-    /** @description One choice of a list attribute. */
-    CategoryAttributeOption: {
-      /** @description Value to send in `CaseInput.attributes`. */
-      key: string;
-      /** @description Display label. */
-      label: components['schemas']['LocalizedText'];
-    };
-    /** @description An extra field asked when reporting a case of this category (Open311-style attribute). */
-    CategoryAttribute: {
-      /** @description Key of the answer in `CaseInput.attributes`. */
-      code: string;
-      /** @description The question, as shown on the form. */
-      label: components['schemas']['LocalizedText'];
-      /** @description Help text. */
-      description?: components['schemas']['LocalizedText'];
-      /** @description Type of the answer. */
-      datatype: components['schemas']['AttributeDatatype'];
-      /** @description Whether an answer is required. */
-      required: boolean;
-      /** @description Display order, ascending. */
-      order: number;
-      /** @description The choices, for `singlevaluelist` and `multivaluelist`. */
-      options?: components['schemas']['CategoryAttributeOption'][];
-    };
-    /** @description What residents can report. */
-    Category: {
-      /** @description Stable code. */
-      code: components['schemas']['CategoryCode'];
-      /** @description Display name. */
-      name: components['schemas']['LocalizedText'];
-      /** @description Component, event, service or dispute. */
-      kind: components['schemas']['CategoryKind'];
-      /** @description What belongs in this category. */
-      description?: components['schemas']['LocalizedText'];
-      /** @description Hours from report to `dueAt`. */
-      slaHours: number;
-      /** @description Whether a report must carry coordinates (`location.point`). */
-      requiresLocation: boolean;
-      /** @description Whether a report must carry at least one photo (`mediaIds`). */
-      requiresPhoto: boolean;
-      /** @description Extra fields asked when reporting, in `order`. */
-      attributes: components['schemas']['CategoryAttribute'][];
-    };
-    /** @description A page of categories. */
-    CategoryPage: {
-      /** @description The categories on this page. */
-      items: components['schemas']['Category'][];
-      /** @description Cursor of the next page; `null` on the last page. */
-      nextCursor: string | null;
-    };
-    /**
-     * @description What an upload is for (`case_report` a resident's report photo, `case_event` a photo attached to a transition, `notice`, `avatar`).
-     * @enum {string}
-     */
-    MediaPurpose: 'case_report' | 'case_event' | 'notice' | 'avatar';
-    /** @description The multipart form of an upload. */
-    MediaUpload: {
-      /**
-       * Format: binary
-       * @description The image; JPEG, PNG or WebP (checked by content), at most 10 MiB.
-       */
-      file: string;
-      /** @description What the image is for. */
-      purpose?: components['schemas']['MediaPurpose'];
-    };
-    /**
-     * Format: binary
-     * @description Image bytes (JPEG, PNG or WebP, as stored).
-     */
-    ImageBinary: string;
-    /** @description A stored image. */
-    Media: {
-      /** @description Opaque id; pass it in `mediaIds`. */
-      id: string;
-      /**
-       * @description Detected content type.
-       * @enum {string}
-       */
-      contentType: 'image/jpeg' | 'image/png' | 'image/webp';
-      /** @description Size in bytes after metadata stripping. */
-      bytes: number;
-      /** @description Width in pixels, as stored (a JPEG's orientation tag may tell viewers to rotate it). */
-      width: number;
-      /** @description Height in pixels, as stored (a JPEG's orientation tag may tell viewers to rotate it). */
-      height: number;
-      /**
-       * Format: uri-reference
-       * @description Absolute-path reference to `getMedia` (resolve it against the API origin), e.g. `/api/v1/media/med_5Tg8Kd2Qx`.
-       */
-      url: string;
-      /**
-       * Format: date-time
-       * @description When it was uploaded.
-       */
-      createdAt: string;
-    };
-    /**
-     * @description Human-friendly, unique work-order number (工单号): the district's prefix, the date of
-     *     the report (Asia/Shanghai, `YYYYMMDD`) and the day's sequence number in that district,
-     *     zero-padded to at least 4 digits — e.g. `WF-20261122-0042` is 文峰区's 42nd case of
-     *     22 November 2026.
-     * @example WF-20261122-0042
-     */
-    Ticket: string;
-    /**
-     * @description Secret that proves a resident reported a case (查询码): 12 Crockford base32 characters
-     *     (60 random bits; digits and upper-case letters without `I`, `L`, `O`, `U`), shown in
-     *     three groups of four, e.g. `K7QM-4T2X-9PZR`. Servers accept it in any form a person
-     *     types it: lower case, spaces or dashes anywhere, full-width characters, and the
-     *     look-alikes `O`→`0`, `I`/`L`→`1`. The SDK's `normalizeTrackingToken` does the same.
-     * @example K7QM-4T2X-9PZR
-     */
-    TrackingToken: string;
-    /**
-     * @description Lifecycle status: `submitted` (已上报) → `accepted` (已受理) → `dispatched` (已派遣) →
-     *     `in_progress` (处置中) → `resolved` (已处置, awaiting verification) → `closed` (已办结);
-     *     or `rejected` (不予受理). `closed` and `rejected` are final.
-     * @enum {string}
-     */
-    CaseStatus: 'submitted' | 'accepted' | 'dispatched' | 'in_progress' | 'resolved' | 'closed' | 'rejected';
-    /**
-     * @description A lifecycle action; see `transitionCase` for the table of transitions.
-     * @enum {string}
-     */
-    CaseAction: 'accept' | 'reject' | 'dispatch' | 'start' | 'resolve' | 'verify' | 'reopen' | 'escalate';
-    /**
-     * @description `created` for the report itself, otherwise the `CaseAction` that was applied.
-     * @enum {string}
-     */
-    CaseEventType:
-      'created' | 'accept' | 'reject' | 'dispatch' | 'start' | 'resolve' | 'verify' | 'reopen' | 'escalate';
-    /**
-     * @description The level currently responsible for a case; it climbs only by `escalate` (小事不出社区、大事不出街道).
-     * @enum {string}
-     */
-    CaseLevel: 'grid' | 'community' | 'street' | 'district';
-    /**
-     * @description How the report came in: `web` (portal), `kiosk` (community terminal), `app`, `hotline` (entered by an operator), `wechat`, `grid_worker` (entered by staff).
-     * @enum {string}
-     */
-    CaseChannel: 'web' | 'kiosk' | 'app' | 'hotline' | 'wechat' | 'grid_worker';
-    /** @description Where the problem is. */
-    CaseLocation: {
-      /** @description Address or description of the place, as the reporter wrote it. */
-      address: string;
-      /** @description Coordinates (WGS84); required when the category `requiresLocation`. */
-      point?: components['schemas']['GeoPoint'];
-    };
-    /** @description Contact details of the reporter (personal data; never returned by public operations). Omit entirely to report anonymously. */
-    Reporter: {
-      /** @description Name or form of address (e.g. 李女士). */
-      name?: string;
-      /** @description Phone number for follow-up (mobile or landline, e.g. 13800138000 or 0372-5123456). */
-      phone?: string;
-    };
-    /** @description Answers to the category's extra fields, keyed by attribute `code`; the value type follows the attribute's `datatype` (`multivaluelist` → array of option keys, `date` → `YYYY-MM-DD` string). */
-    CaseAttributes: {
-      [key: string]: string | number | boolean | string[];
-    };
-    /** @description Who handles a case — a unit (e.g. a street sanitation unit) or a person. */
-    Assignee: {
-      /**
-       * @description A unit or a person.
-       * @enum {string}
-       */
-      type: 'unit' | 'person';
-      /** @description Id of the unit or person. */
-      id: string;
-      /** @description Display name. */
-      name: string;
-    };
-    /** @description Who caused a case event. Residents are never identified. */
-    Actor: {
-      /**
-       * @description A resident (the reporter), a staff member, or the system (automatic actions).
-       * @enum {string}
-       */
-      type: 'resident' | 'staff' | 'system';
-      /** @description Staff id (staff only). */
-      id?: string;
-      /** @description Staff name (staff only). */
-      name?: string;
-      /** @description Staff role (staff only). */
-      role?: components['schemas']['StaffRole'];
-    };
-    /** @description The reporter's evaluation of a closed case. */
-    Evaluation: {
-      /** @description 1 (very dissatisfied) to 5 (very satisfied); 4–5 count as satisfied. */
-      score: number;
-      /** @description Free-text comment, plain text. */
-      comment?: string;
-      /**
-       * Format: date-time
-       * @description When it was given.
-       */
-      createdAt: string;
-    };
-    /** @description A resident's evaluation, proven by the tracking token. */
-    EvaluationInput: {
-      /** @description The tracking token returned when the case was created (`TrackingToken`), in any form a person types it (case, spaces, dashes and full-width characters are ignored; `O`→`0`, `I`/`L`→`1`). */
-      trackingToken: string;
-      /** @description 1 (very dissatisfied) to 5 (very satisfied). */
-      score: number;
-      /** @description Optional comment, plain text. */
-      comment?: string;
-    };
-    /** @description A new report. */
-    CaseInput: {
-      /** @description The grid where the problem is (usually a leaf `grid`). */
-      gridId: string;
-      /** @description Category of the problem. */
-      categoryCode: components['schemas']['CategoryCode'];
-      /** @description What is wrong, plain text. */
-      description: string;
-      /** @description Where it is. */
-      location: components['schemas']['CaseLocation'];
-      /** @description Photos uploaded with `uploadMedia`, at most 9; at least one when the category `requiresPhoto`. */
-      mediaIds?: string[];
-      /** @description Answers to the category's extra fields. */
-      attributes?: components['schemas']['CaseAttributes'];
-      /** @description Contact details; omit to report anonymously. */
-      reporter?: components['schemas']['Reporter'];
-      /** @description How the report came in; default `web` (`grid_worker` when sent with a staff token). */
-      channel?: components['schemas']['CaseChannel'];
-    };
-    /** @description What the reporter gets back. Keep `trackingToken` secret; it is needed to evaluate the result. */
-    CaseReceipt: {
-      /** @description Opaque case id (staff operations use it). */
-      id: string;
-      /** @description Work-order number to show, print and follow. */
-      ticket: components['schemas']['Ticket'];
-      /** @description Secret proving the reporter's ownership (for `evaluateCase`); returned only on creation. Encode it with the ticket in the follow-up QR code. */
-      trackingToken: components['schemas']['TrackingToken'];
-      /** @description Always `submitted` on creation. */
-      status: components['schemas']['CaseStatus'];
-      /** @description Always `grid` on creation. */
-      level: components['schemas']['CaseLevel'];
-      /** @description Grid of the case. */
-      gridId: string;
-      /** @description Category of the case. */
-      categoryCode: components['schemas']['CategoryCode'];
-      /**
-       * Format: date-time
-       * @description Deadline, `createdAt` + the category's `slaHours`.
-       */
-      dueAt: string;
-      /**
-       * Format: date-time
-       * @description When the case was created.
-       */
-      createdAt: string;
-    };
-    /** @description A case, staff view (with personal data). */
-    Case: {
-      /** @description Opaque id. */
-      id: string;
-      /** @description Work-order number. */
-      ticket: components['schemas']['Ticket'];
-      /** @description Current status. */
-      status: components['schemas']['CaseStatus'];
-      /** @description Level currently responsible. */
-      level: components['schemas']['CaseLevel'];
-      /** @description Grid where the problem was reported. */
-      gridId: string;
-      /** @description Category. */
-      categoryCode: components['schemas']['CategoryCode'];
-      /**
-       * Format: date-time
-       * @description Deadline, `createdAt` + the category's `slaHours`; fixed at creation.
-       */
-      dueAt: string;
-      /**
-       * Format: date-time
-       * @description When the case was reported.
-       */
-      createdAt: string;
-      /** @description What is wrong, as reported. */
-      description: string;
-      /** @description Where it is, as reported. */
-      location: components['schemas']['CaseLocation'];
-      /** @description Photos attached to the report (photos attached to transitions are on the events). */
-      mediaIds: string[];
-      /** @description Answers to the category's extra fields (`{}` when none). */
-      attributes: components['schemas']['CaseAttributes'];
-      /** @description Reporter's contact details; `null` for an anonymous report. */
-      reporter: components['schemas']['Reporter'] | null;
-      /** @description How the report came in. */
-      channel: components['schemas']['CaseChannel'];
-      /** @description Unit or person currently handling the case; `null` before dispatch and after an escalation. */
-      assignee: components['schemas']['Assignee'] | null;
-      /** @description Optimistic-concurrency version; 1 on creation, +1 on every transition. Also the `ETag`. */
-      version: number;
-      /**
-       * Format: date-time
-       * @description When the case last changed.
-       */
-      updatedAt: string;
-      /**
-       * Format: date-time
-       * @description When the case was first accepted; absent before.
-       */
-      acceptedAt?: string;
-      /**
-       * Format: date-time
-       * @description When the case was closed; absent unless closed.
-       */
-      closedAt?: string;
-      /** @description How many times the case was reopened (返工). */
-      reopenCount: number;
-      /** @description The reporter's evaluation; `null` until given. */
-      evaluation: components['schemas']['Evaluation'] | null;
-      /** @description `true` when `dueAt` has passed and the case is still open (not `closed` or `rejected`). A case closed late is not overdue; it counts against the on-time rate. */
-      overdue: boolean;
-    };
-    /** @description A page of cases. */
-    CasePage: {
-      /** @description The cases on this page, newest first. */
-      items: components['schemas']['Case'][];
-      /** @description Cursor of the next page; `null` on the last page. */
-      nextCursor: string | null;
-    };
-    /** @description One lifecycle action with its note, public note, assignee and media. */
-    CaseTransitionInput: {
-      /** @description The action to apply. */
-      action: components['schemas']['CaseAction'];
-      /** @description Internal note, staff only; required for `reopen` and `escalate`. */
-      note?: string;
-      /** @description Note shown to the reporter in the public timeline; required for `reject`. */
-      publicNote?: string;
-      /** @description Who will handle the case; required for `dispatch`, ignored otherwise. */
-      assignee?: components['schemas']['Assignee'];
-      /** @description Photos for this step (e.g. the result after `resolve`). */
-      mediaIds?: string[];
-    };
-    /** @description One entry of a case's timeline, staff view. */
-    CaseEvent: {
-      /** @description Opaque id. */
-      id: string;
-      /** @description The case. */
-      caseId: string;
-      /** @description `created` or the action applied. */
-      type: components['schemas']['CaseEventType'];
-      /** @description Status before the event; `null` for `created`. */
-      fromStatus: components['schemas']['CaseStatus'] | null;
-      /** @description Status after the event. */
-      toStatus: components['schemas']['CaseStatus'];
-      /** @description Level before the event; present only for `escalate`. */
-      fromLevel?: components['schemas']['CaseLevel'];
-      /** @description Level after the event. */
-      level: components['schemas']['CaseLevel'];
-      /** @description Who did it. */
-      actor: components['schemas']['Actor'];
-      /**
-       * Format: date-time
-       * @description When it happened.
-       */
-      at: string;
-      /** @description Internal note. */
-      note?: string;
-      /** @description Note shown to the reporter. */
-      publicNote?: string;
-      /** @description Photos attached to this event (for `created`, the report's photos). */
-      mediaIds: string[];
-      /** @description The assignee set by a `dispatch`. */
-      assignee?: components['schemas']['Assignee'];
-    };
-    /** @description A page of case events. */
-    CaseEventPage: {
-      /** @description The events on this page, oldest first. */
-      items: components['schemas']['CaseEvent'][];
-      /** @description Cursor of the next page; `null` on the last page. */
-      nextCursor: string | null;
-    };
-    /** @description One entry of a case's public timeline (no actor, no internal note). */
-    PublicCaseEvent: {
-      /** @description `created` or the action applied. */
-      type: components['schemas']['CaseEventType'];
-      /** @description Status before the event; absent for `created`. */
-      fromStatus?: components['schemas']['CaseStatus'];
-      /** @description Status after the event. */
-      toStatus: components['schemas']['CaseStatus'];
-      /** @description Level after the event. */
-      level: components['schemas']['CaseLevel'];
-      /**
-       * Format: date-time
-       * @description When it happened.
-       */
-      at: string;
-      /** @description Note staff chose to show to the reporter. */
-      publicNote?: string;
-    };
-    /** @description The public view of a case, by ticket. No personal data and no internal notes. */
-    PublicCase: {
-      /** @description Work-order number. */
-      ticket: components['schemas']['Ticket'];
-      /** @description Current status. */
-      status: components['schemas']['CaseStatus'];
-      /** @description Level currently responsible. */
-      level: components['schemas']['CaseLevel'];
-      /** @description Grid where it was reported. */
-      gridId: string;
-      /** @description Name of that grid. */
-      gridName: string;
-      /** @description Category. */
-      categoryCode: components['schemas']['CategoryCode'];
-      /** @description Name of the category. */
-      categoryName: components['schemas']['LocalizedText'];
-      /**
-       * Format: date-time
-       * @description When it was reported.
-       */
-      createdAt: string;
-      /**
-       * Format: date-time
-       * @description Deadline.
-       */
-      dueAt: string;
-      /**
-       * Format: date-time
-       * @description When it was closed; absent unless closed.
-       */
-      closedAt?: string;
-      /** @description The reporter's evaluation; absent until given. */
-      evaluation?: components['schemas']['Evaluation'];
-      /** @description `true` when the case is closed and not yet evaluated. */
-      canEvaluate: boolean;
-      /** @description Public events, oldest first. */
-      timeline: components['schemas']['PublicCaseEvent'][];
-    };
-    /**
-     * @description Kind of service: `visit` (走访), `mediation` (调解), `assistance` (帮办代办/帮扶), `inspection` (巡查), `publicity` (宣传), `registration` (登记, e.g. migrant registration), `other`.
-     * @enum {string}
-     */
-    ServiceLogKind: 'visit' | 'mediation' | 'assistance' | 'inspection' | 'publicity' | 'registration' | 'other';
-    /**
-     * @description Group of residents served: `elderly_alone` (独居/空巢老人), `disabled` (残疾人), `chronically_ill` (慢性病患者), `unemployed` (失业人员), `newcomer` (新市民/流动人口), `hardship` (困难群众), `minor` (未成年人), `veteran` (退役军人), `general` (一般居民).
-     * @enum {string}
-     */
-    SubjectGroup:
-      | 'elderly_alone'
-      | 'disabled'
-      | 'chronically_ill'
-      | 'unemployed'
-      | 'newcomer'
-      | 'hardship'
-      | 'minor'
-      | 'veteran'
-      | 'general';
-    /**
-     * @description Outcome: `resolved` (当场解决), `followup_needed` (需跟进), `referred` (转交), `case_opened` (已立案, see `caseId`).
-     * @enum {string}
-     */
-    ServiceOutcome: 'resolved' | 'followup_needed' | 'referred' | 'case_opened';
-    /** @description One entry of the daily service register. */
-    ServiceLogInput: {
-      /** @description Grid where the service took place (in the caller's jurisdiction). */
-      gridId: string;
-      /**
-       * Format: date-time
-       * @description When the service took place (not in the future).
-       */
-      occurredAt: string;
-      /** @description Kind of service. */
-      kind: components['schemas']['ServiceLogKind'];
-      /** @description Groups of residents served (`general` when none in particular). */
-      subjectGroups: components['schemas']['SubjectGroup'][];
-      /** @description Reference of the household served (e.g. building-unit-room). Personal data — only ever returned to staff. */
-      householdRef?: string;
-      /** @description What was done, plain text. */
-      summary: string;
-      /** @description Time spent, in minutes. */
-      minutes: number;
-      /** @description Outcome. */
-      outcome: components['schemas']['ServiceOutcome'];
-      /** @description Related case, e.g. when the outcome is `case_opened`. */
-      caseId?: string;
-    };
-    /** @description A recorded service log entry (staff only). */
-    ServiceLog: {
-      /** @description Opaque id. */
-      id: string;
-      /** @description Grid where the service took place. */
-      gridId: string;
-      /**
-       * Format: date-time
-       * @description When the service took place.
-       */
-      occurredAt: string;
-      /** @description Kind of service. */
-      kind: components['schemas']['ServiceLogKind'];
-      /** @description Groups of residents served. */
-      subjectGroups: components['schemas']['SubjectGroup'][];
-      /** @description Reference of the household served (personal data). */
-      householdRef?: string;
-      /** @description What was done. */
-      summary: string;
-      /** @description Time spent, in minutes. */
-      minutes: number;
-      /** @description Outcome. */
-      outcome: components['schemas']['ServiceOutcome'];
-      /** @description Related case. */
-      caseId?: string;
-      /** @description Staff member who recorded it. */
-      workerId: string;
-      /** @description Their name. */
-      workerName: string;
-      /**
-       * Format: date-time
-       * @description When it was recorded (may be later than `occurredAt`, e.g. synced from offline).
-       */
-      createdAt: string;
-    };
-    /** @description A page of service log entries. */
-    ServiceLogPage: {
-      /** @description The entries on this page, newest `occurredAt` first. */
-      items: components['schemas']['ServiceLog'][];
-      /** @description Cursor of the next page; `null` on the last page. */
-      nextCursor: string | null;
-    };
-    /**
-     * @description A calendar month, `YYYY-MM`.
-     * @example 2026-11
-     */
-    Month: string;
-    /** @description Totals for one kind of service. */
-    ServiceLogByKind: {
-      /** @description The kind. */
-      kind: components['schemas']['ServiceLogKind'];
-      /** @description Number of entries. */
-      entries: number;
-      /** @description Minutes spent. */
-      minutes: number;
-    };
-    /** @description Totals for one subject group. */
-    ServiceLogBySubjectGroup: {
-      /** @description The group. */
-      subjectGroup: components['schemas']['SubjectGroup'];
-      /** @description Number of entries serving this group. */
-      entries: number;
-    };
-    /** @description Totals for one outcome. */
-    ServiceLogByOutcome: {
-      /** @description The outcome. */
-      outcome: components['schemas']['ServiceOutcome'];
-      /** @description Number of entries. */
-      entries: number;
-    };
-    /** @description Totals for one calendar day. */
-    ServiceLogByDay: {
-      /**
-       * Format: date
-       * @description The day, `YYYY-MM-DD` (Asia/Shanghai).
-       */
-      date: string;
-      /** @description Number of entries. */
-      entries: number;
-      /** @description Minutes spent. */
-      minutes: number;
-    };
-    /** @description A month of service log entries, summed up. */
-    ServiceLogSummary: {
-      /** @description The month. */
-      month: components['schemas']['Month'];
-      /** @description The grid filter, when given. */
-      gridId?: string;
-      /** @description The worker filter, when given. */
-      workerId?: string;
-      /** @description Number of entries. */
-      entries: number;
-      /** @description Total minutes spent. */
-      minutes: number;
-      /** @description Number of distinct `householdRef` values served. */
-      households: number;
-      /** @description Totals per kind of service, every kind, in enum order. */
-      byKind: components['schemas']['ServiceLogByKind'][];
-      /** @description Entries per subject group, every group, in enum order (an entry counts once for each of its groups). */
-      bySubjectGroup: components['schemas']['ServiceLogBySubjectGroup'][];
-      /** @description Entries per outcome, every outcome, in enum order. */
-      byOutcome: components['schemas']['ServiceLogByOutcome'][];
-      /** @description Totals per calendar day, one item for every day of the month, in order. */
-      byDay: components['schemas']['ServiceLogByDay'][];
-    };
-    /**
-     * @description How resolution figures are broken down: `none`, `level`, `category`, `month`.
-     * @default none
-     * @enum {string}
-     */
-    ResolutionGroupBy: 'none' | 'level' | 'category' | 'month';
-    /** @description Cases closed at one level and their share of all closed cases. */
-    LevelShare: {
-      /** @description Cohort cases closed while at this level. */
-      closed: number;
-      /** @description Share closed at this level = closed at this level ÷ closed; `null` when nothing was closed. */
-      share: number | null;
-    };
-    /** @description Closed cases by the level at which they were closed — the "small matters stay in the community" figure. */
-    ClosedByLevel: {
-      /** @description Closed at grid level. */
-      grid: components['schemas']['LevelShare'];
-      /** @description Closed at community level. */
-      community: components['schemas']['LevelShare'];
-      /** @description Closed at street level. */
-      street: components['schemas']['LevelShare'];
-      /** @description Closed at district level. */
-      district: components['schemas']['LevelShare'];
-    };
-    /**
-     * @description Resolution figures for a set of cases. The cohort is the cases **accepted** in the period;
-     *     `received` and `rejected` count the cases **created** in the period. A rate with a zero
-     *     denominator is `null`, never 0 or 1.
-     */
-    ResolutionFigures: {
-      /** @description Cases created in the period. */
-      received: number;
-      /** @description Cases accepted (first `accept`) in the period — the cohort. */
-      accepted: number;
-      /** @description Cohort cases that are closed. */
-      closed: number;
-      /** @description Cohort cases closed on or before their `dueAt`. */
-      closedOnTime: number;
-      /** @description Cases created in the period that were rejected. */
-      rejected: number;
-      /** @description Evaluations of closed cohort cases. */
-      evaluations: number;
-      /** @description Of those evaluations, the ones scoring 4–5. */
-      satisfied: number;
-      /** @description Closed cohort cases reopened (返工) at least once. */
-      reopened: number;
-      /** @description Resolution rate (办结率) = closed ÷ accepted, over cases accepted in the period; `null` when none were accepted. */
-      resolutionRate: number | null;
-      /** @description On-time rate (按期办结率) = closed on or before `dueAt` ÷ closed; `null` when none were closed. */
-      onTimeRate: number | null;
-      /** @description Satisfaction rate (满意率) = evaluations scoring 4–5 ÷ evaluations; `null` when there were no evaluations. */
-      satisfactionRate: number | null;
-      /** @description Reopen rate (返工率) = cases reopened at least once ÷ closed; `null` when none were closed. */
-      reopenRate: number | null;
-      /** @description Median hours to close — the median of `closedAt − createdAt`, in hours, over closed cohort cases; `null` when none were closed. */
-      medianHoursToClose: number | null;
-      /** @description Share closed at each level = closed at that level ÷ closed. */
-      closedByLevel: components['schemas']['ClosedByLevel'];
-    };
-    /** @description Figures for one group. */
-    ResolutionGroup: {
-      /** @description The group: a `CaseLevel` value, a category code, or a month `YYYY-MM`. */
-      key: string;
-      /** @description Display label when the key needs one (level and category names). */
-      label?: components['schemas']['LocalizedText'];
-      /** @description The group's figures. */
-      figures: components['schemas']['ResolutionFigures'];
-    };
-    /** @description Resolution figures for a grid node's subtree over a period. */
-    ResolutionStats: {
-      /** @description The grid node (figures cover its whole subtree). */
-      gridId: string;
-      /**
-       * Format: date
-       * @description First day of the period (inclusive).
-       */
-      from: string;
-      /**
-       * Format: date
-       * @description Last day of the period (inclusive).
-       */
-      to: string;
-      /** @description The grouping applied. */
-      groupBy: components['schemas']['ResolutionGroupBy'];
-      /** @description Figures for the whole period. */
-      totals: components['schemas']['ResolutionFigures'];
-      /** @description Figures per group; empty when `groupBy` is `none`. */
-      groups: components['schemas']['ResolutionGroup'][];
-    };
-    /**
-     * @description `grid_worker` (acts in their own grids) or `admin` (acts in their subtree).
-     * @enum {string}
-     */
-    StaffRole: 'grid_worker' | 'admin';
-    /** @description The staff member behind a token. */
-    StaffPrincipal: {
-      /** @description Staff id. */
-      id: string;
-      /** @description Name. */
-      name: string;
-      /** @description Role. */
-      role: components['schemas']['StaffRole'];
-      /** @description Jurisdiction: a worker's own grids, or `[subtree root]` for an admin. */
-      gridIds: string[];
-    };
-    /** @description Service health. */
-    Health: {
-      /**
-       * @description Always `ok` in a `200`.
-       * @enum {string}
-       */
-      status: 'ok';
-      /** @description Server version. */
-      version: string;
-      /**
-       * Format: date-time
-       * @description Server time; kiosks may use it to detect a wrong clock.
-       */
-      time: string;
-    };
-  };
-  responses: {
-    /**
-     * @description The request does not match this contract (malformed JSON, missing or mistyped
-     *     parameter or field, value out of range, unknown body property, missing `If-Match`, a
-     *     cursor used with other filters). `errors[]` lists every issue with a JSON pointer into
-     *     the request.
-     */
-    BadRequest: {
-      headers: {
-        'X-Request-Id': components['headers']['XRequestId'];
-        'Content-Language': components['headers']['ContentLanguage'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description Missing, malformed, invalid or expired bearer token. */
-    Unauthorized: {
-      headers: {
-        'X-Request-Id': components['headers']['XRequestId'];
-        'Content-Language': components['headers']['ContentLanguage'];
+    schemas: {
+        /** @description An RFC 9457 problem detail. Extension members may be added; clients must ignore those they do not know. */
+        Problem: {
+            /**
+             * Format: uri-reference
+             * @description URI identifying the problem type (see the catalog in the API description); stable, what clients branch on.
+             * @default about:blank
+             */
+            type: string;
+            /** @description Short, human-readable summary of the problem type, localized by `Accept-Language`. */
+            title: string;
+            /** @description The HTTP status code of this response. */
+            status: number;
+            /** @description Human-readable explanation of this occurrence, localized by `Accept-Language`; may be shown to end users. */
+            detail?: string;
+            /**
+             * Format: uri-reference
+             * @description URI reference of this occurrence (usually the request path).
+             */
+            instance?: string;
+            /** @description Id of the request, the same as the `X-Request-Id` response header. Always present in problems sent by this API (optional in the schema so that clients can describe transport failures, which have none, with the same type). */
+            requestId?: string;
+            /** @description For `400` and `422`, every issue found in the request. */
+            errors?: components["schemas"]["ValidationIssue"][];
+        };
+        /** @description One problem with one part of the request. */
+        ValidationIssue: {
+            /**
+             * @description JSON pointer into the request, rooted at its part: `/body/...`, `/query/<name>`,
+             *     `/path/<name>` or `/header/<name>` (e.g. `/body/description`, `/query/limit`,
+             *     `/header/If-Match`).
+             * @example /body/description
+             * @example /query/limit
+             */
+            path: string;
+            /**
+             * @description Human-readable explanation for developers. Clients show their own localized text,
+             *     chosen by `code` (and `path`).
+             */
+            message: string;
+            /**
+             * @description Machine-readable reason. For `400`, the failing JSON Schema keyword (`required`,
+             *     `type`, `enum`, `minLength`, `maxLength`, `minimum`, `maximum`, `pattern`, `format`,
+             *     `additionalProperties`, `maxItems`, `uniqueItems`) or `malformed`. For `422`:
+             *     `unknown_grid`, `unknown_category`, `unknown_media`, `unknown_case`,
+             *     `photo_required`, `location_required`, `attribute_required`, `unknown_attribute`,
+             *     `attribute_invalid`, `channel_not_allowed`, `assignee_required`, `note_required`,
+             *     `public_note_required`, `time_in_future`, `invalid_period`, `range_too_long`,
+             *     `key_reused` (an `Idempotency-Key` used before with another request).
+             * @example maxLength
+             * @example photo_required
+             */
+            code?: string;
+        };
+        /** @description A text in several languages. `zh-CN` is always present; fall back to it when the wanted language is missing. */
+        LocalizedText: {
+            /** @description Simplified Chinese. */
+            "zh-CN": string;
+            /** @description Traditional Chinese. */
+            "zh-TW"?: string;
+            /** @description English. */
+            en?: string;
+        };
+        /** @description A WGS84 position in decimal degrees. */
+        GeoPoint: {
+            /** @description Latitude, WGS84 decimal degrees. */
+            lat: number;
+            /** @description Longitude, WGS84 decimal degrees. */
+            lng: number;
+        };
+        /** @description A GeoJSON (RFC 7946) Polygon or MultiPolygon geometry; positions are `[lng, lat]` in WGS84. */
+        GeoJsonBoundary: {
+            /**
+             * @description GeoJSON geometry type.
+             * @enum {string}
+             */
+            type: "Polygon" | "MultiPolygon";
+            /** @description Polygon: an array of linear rings (first exterior, then holes), each an array of `[lng, lat]` positions, closed. MultiPolygon: an array of such polygons. */
+            coordinates: unknown[][][];
+        };
         /**
-         * @description The authentication scheme to use (`Bearer`), per RFC 6750.
-         * @example Bearer error="invalid_token"
-         */
-        'WWW-Authenticate': string;
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description The caller may not do this — outside their role or jurisdiction, or (evaluation) a wrong tracking token. */
-    Forbidden: {
-      headers: {
-        'X-Request-Id': components['headers']['XRequestId'];
-        'Content-Language': components['headers']['ContentLanguage'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description No such resource, or not visible to the caller. */
-    NotFound: {
-      headers: {
-        'X-Request-Id': components['headers']['XRequestId'];
-        'Content-Language': components['headers']['ContentLanguage'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /**
-     * @description The request conflicts with the current state: a case transition not allowed from the
-     *     current status, an evaluation before closing or a second one, an already retired
-     *     notice, or a request with the same `Idempotency-Key` still in flight.
-     */
-    Conflict: {
-      headers: {
-        'X-Request-Id': components['headers']['XRequestId'];
-        'Content-Language': components['headers']['ContentLanguage'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description `If-Match` does not match the case's current version: someone else acted first. Reload the case and decide again. */
-    PreconditionFailed: {
-      headers: {
-        'X-Request-Id': components['headers']['XRequestId'];
-        'Content-Language': components['headers']['ContentLanguage'];
-        ETag: components['headers']['CaseETag'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description The upload is larger than 10 MiB. */
-    PayloadTooLarge: {
-      headers: {
-        'X-Request-Id': components['headers']['XRequestId'];
-        'Content-Language': components['headers']['ContentLanguage'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description The request's `Content-Type` is not the one this operation takes, or an uploaded file is not a JPEG, PNG or WebP image by content. */
-    UnsupportedMediaType: {
-      headers: {
-        'X-Request-Id': components['headers']['XRequestId'];
-        'Content-Language': components['headers']['ContentLanguage'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /**
-     * @description Well-formed but semantically invalid: unknown grid, category, media or case; photo or
-     *     location required by the category; invalid attribute answer; a field required by the
-     *     chosen action; an invalid period; or an `Idempotency-Key` reused with a different
-     *     request. `errors[]` has one entry per issue with a `code`.
-     */
-    UnprocessableContent: {
-      headers: {
-        'X-Request-Id': components['headers']['XRequestId'];
-        'Content-Language': components['headers']['ContentLanguage'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description Too many requests. Wait `Retry-After` seconds, then retry (with the same `Idempotency-Key`, if any). */
-    TooManyRequests: {
-      headers: {
-        'X-Request-Id': components['headers']['XRequestId'];
-        'Content-Language': components['headers']['ContentLanguage'];
-        'Retry-After': components['headers']['RetryAfter'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description Temporarily unavailable (maintenance or overload). Wait `Retry-After` seconds, then retry (with the same `Idempotency-Key`, if any). */
-    ServiceUnavailable: {
-      headers: {
-        'X-Request-Id': components['headers']['XRequestId'];
-        'Content-Language': components['headers']['ContentLanguage'];
-        'Retry-After': components['headers']['RetryAfter'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-    /** @description Unexpected server error (500). Nothing was committed unless a retry with the same `Idempotency-Key` says otherwise; retrying is safe. */
-    Default: {
-      headers: {
-        'X-Request-Id': components['headers']['XRequestId'];
-        'Content-Language': components['headers']['ContentLanguage'];
-        [name: string]: unknown;
-      };
-      content: {
-        'application/problem+json': components['schemas']['Problem'];
-      };
-    };
-  };
-  parameters: {
-    /**
-     * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-     *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-     */
-    AcceptLanguage: string;
-    /**
-     * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
-     * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
-     */
-    Cursor: string;
-    /**
-     * @description Maximum number of items on the page (a page may hold fewer even when more follow).
-     * @example 50
-     */
-    Limit: number;
-    /**
-     * @description Optional client-generated key making the request safe to retry. Same key and same
-     *     request within 24 h → the original response is replayed with `Idempotent-Replayed: true`;
-     *     same key with a different request → `422` (`…/idempotency-key-reused`); a request with
-     *     that key still in flight → `409` (`…/idempotency-key-in-flight`).
-     * @example 6f1c2a9e-3b7d-4c55-9a0e-2d8f4b1c7e30
-     */
-    IdempotencyKey: string;
-    /**
-     * @description Required client-generated key making the request safe to retry; reuse it for every
-     *     retry of the same intent. Same key and same request within 24 h → the original response
-     *     is replayed with `Idempotent-Replayed: true`; same key with a different request → `422`
-     *     (`…/idempotency-key-reused`); a request with that key still in flight → `409`
-     *     (`…/idempotency-key-in-flight`).
-     * @example 0b9d7c4e-8f21-4a6b-b3c5-71e2d9a0f468
-     */
-    IdempotencyKeyRequired: string;
-    /**
-     * @description The case version last read, as the quoted `ETag` of `getCase` (e.g. `"3"`). Stale → `412`.
-     * @example "3"
-     */
-    IfMatch: string;
-    /**
-     * @description The `ETag` of a cached copy; when it still matches, the answer is `304 Not Modified` without a body.
-     * @example "med_5Tg8Kd2Qx"
-     */
-    IfNoneMatch: string;
-    /**
-     * @description Opaque id of a grid node.
-     * @example grd_Qb02nR
-     */
-    GridId: string;
-    /**
-     * @description Opaque id of a notice.
-     * @example ntc_3Pd9Ks2Lm
-     */
-    NoticeId: string;
-    /**
-     * @description Code of a category.
-     * @example road.manhole
-     */
-    CategoryCode: components['schemas']['CategoryCode'];
-    /**
-     * @description Opaque id of a media item.
-     * @example med_5Tg8Kd2Qx
-     */
-    MediaId: string;
-    /**
-     * @description Opaque id of a case (not its ticket).
-     * @example case_8Hq2Lw5Zt
-     */
-    CaseId: string;
-    /**
-     * @description The case's work-order number, upper case (clients should upper-case what a resident types).
-     * @example WF-20261122-0042
-     */
-    Ticket: components['schemas']['Ticket'];
-  };
-  requestBodies: never;
-  headers: {
-    /**
-     * @description Id of this request, generated by the server; also in a problem's `requestId`. Quote it when reporting a fault.
-     * @example req_01JDA6J1T9V8W3X2Y5Z7
-     */
-    XRequestId: string;
-    /**
-     * @description The language of the problem's `title` and `detail`, chosen from `Accept-Language`.
-     * @example zh-CN
-     */
-    ContentLanguage: 'zh-CN' | 'zh-TW' | 'en';
-    /**
-     * @description Seconds to wait before retrying.
-     * @example 30
-     */
-    RetryAfter: number;
-    /**
-     * @description `true` when this response is a replay of the original response to the same `Idempotency-Key`; absent otherwise.
-     * @example true
-     */
-    IdempotentReplayed: 'true';
-    /**
-     * @description The case's `version`, quoted (a strong entity tag). Send it back as `If-Match`.
-     * @example "3"
-     */
-    CaseETag: string;
-    /**
-     * @description Strong entity tag of the image (media are immutable).
-     * @example "med_5Tg8Kd2Qx"
-     */
-    MediaETag: string;
-    /**
-     * @description Caching policy; media never change, so they may be cached for a year.
-     * @example public, max-age=31536000, immutable
-     */
-    MediaCacheControl: string;
-    /**
-     * @description URI of the stored image (`getMedia`), the same as the body's `url`.
-     * @example /api/v1/media/med_5Tg8Kd2Qx
-     */
-    MediaLocation: string;
-    /**
-     * @description URI of the case's public view (`getPublicCase`).
-     * @example /api/v1/tickets/WF-20261122-0042
-     */
-    PublicCaseLocation: string;
-  };
-  pathItems: never;
-}
-export type $defs = Record<string, never>;
-export interface operations {
-  listGrids: {
-    parameters: {
-      query?: {
-        /**
-         * @description Only the direct children of this grid node.
-         * @example grd_Qb5c2M
-         */
-        parentId?: string;
-        /**
-         * @description Only nodes of this level (`district`, `street`, `community`, `grid`, or a finer unit such as `building`).
+         * @description Level of a grid node. Known values, top down: `district` (区/县), `street` (街道/乡镇,
+         *     一级网格), `community` (社区/村, 二级网格), `grid` (网格, 三级网格, the usual leaf), and
+         *     the finer units some cities add, such as `building` (楼栋) and `cell` (单元格). The list
+         *     is **open**: deployments may use other lower-case values for finer units, so clients
+         *     must render unknown levels gracefully.
+         * @example district
+         * @example street
+         * @example community
          * @example grid
+         * @example building
+         * @example cell
          */
-        level?: components['schemas']['GridLevel'];
-        /**
-         * @description Text that the node's name or code contains (case-insensitive), or the name of a
-         *     compound, street or landmark inside it ("type your compound or street"): a leaf grid
-         *     also matches the names of its compounds (`places`).
-         * @example 桥北
-         */
-        q?: string;
-        /**
-         * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
-         * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
-         */
-        cursor?: components['parameters']['Cursor'];
-        /**
-         * @description Maximum number of items on the page (a page may hold fewer even when more follow).
-         * @example 50
-         */
-        limit?: components['parameters']['Limit'];
-      };
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of grid nodes. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
+        GridLevel: string;
+        /** @description One ancestor in a grid node's path. */
+        GridPathItem: {
+            /** @description Id of the ancestor. */
+            id: string;
+            /** @description Name of the ancestor. */
+            name: string;
+            /** @description Level of the ancestor. */
+            level: components["schemas"]["GridLevel"];
         };
-        content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "id": "grd_Qb01hT",
-           *           "code": "410502-003-012-01",
-           *           "name": "桥北社区第一网格",
-           *           "level": "grid",
-           *           "parentId": "grd_Qb5c2M",
-           *           "path": [
-           *             {
-           *               "id": "grd_Wf7d1K",
-           *               "name": "文峰区",
-           *               "level": "district"
-           *             },
-           *             {
-           *               "id": "grd_Xg3s9P",
-           *               "name": "西关街道",
-           *               "level": "street"
-           *             },
-           *             {
-           *               "id": "grd_Qb5c2M",
-           *               "name": "桥北社区",
-           *               "level": "community"
-           *             }
-           *           ],
-           *           "households": 268,
-           *           "population": 781,
-           *           "childCount": 0
-           *         },
-           *         {
-           *           "id": "grd_Qb02nR",
-           *           "code": "410502-003-012-02",
-           *           "name": "桥北社区第二网格",
-           *           "level": "grid",
-           *           "parentId": "grd_Qb5c2M",
-           *           "path": [
-           *             {
-           *               "id": "grd_Wf7d1K",
-           *               "name": "文峰区",
-           *               "level": "district"
-           *             },
-           *             {
-           *               "id": "grd_Xg3s9P",
-           *               "name": "西关街道",
-           *               "level": "street"
-           *             },
-           *             {
-           *               "id": "grd_Qb5c2M",
-           *               "name": "桥北社区",
-           *               "level": "community"
-           *             }
-           *           ],
-           *           "households": 236,
-           *           "population": 702,
-           *           "childCount": 4,
-           *           "centroid": {
-           *             "lat": 36.0995,
-           *             "lng": 114.3522
-           *           }
-           *         }
-           *       ],
-           *       "nextCursor": "eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ"
-           *     }
-           */
-          'application/json': components['schemas']['GridPage'];
+        /** @description A node of the grid tree (a district, street, community, grid or finer unit). */
+        Grid: {
+            /** @description Opaque id. */
+            id: string;
+            /**
+             * @description Administrative code, dash-separated from the district's code down (e.g. `410502-003-012-02` = 文峰区 › street 003 › community 012 › grid 02).
+             * @example 410502-003-012-02
+             */
+            code: string;
+            /** @description Display name, e.g. 桥北社区第二网格. */
+            name: string;
+            /** @description Level of the node. */
+            level: components["schemas"]["GridLevel"];
+            /** @description Id of the parent node; `null` for a root. */
+            parentId: string | null;
+            /** @description Ancestors, root first, excluding the node itself (so a widget can show 文峰区 › 西关街道 › 桥北社区); empty for a root. */
+            path: components["schemas"]["GridPathItem"][];
+            /** @description Number of households in the node, when known. */
+            households: number | null;
+            /** @description Number of residents in the node, when known. */
+            population: number | null;
+            /** @description Number of direct children. */
+            childCount: number;
+            /** @description The node's outline, when known. */
+            boundary?: components["schemas"]["GeoJsonBoundary"];
+            /** @description A representative point inside the node, when known. */
+            centroid?: components["schemas"]["GeoPoint"];
+            /** @description Names of the compounds (小区, 院), streets and landmarks inside the node, as residents say them; searched by `listGrids?q=`. */
+            places?: string[];
         };
-      };
-      400: components['responses']['BadRequest'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  locateGrid: {
-    parameters: {
-      query: {
-        /**
-         * @description Latitude, WGS84 decimal degrees.
-         * @example 36.0995
-         */
-        lat: number;
-        /**
-         * @description Longitude, WGS84 decimal degrees.
-         * @example 114.3522
-         */
-        lng: number;
-      };
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The grid containing the point. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
+        /** @description A page of grid nodes. */
+        GridPage: {
+            /** @description The grid nodes on this page. */
+            items: components["schemas"]["Grid"][];
+            /** @description Cursor of the next page; `null` on the last page. */
+            nextCursor: string | null;
         };
-        content: {
-          /**
-           * @example {
-           *       "point": {
-           *         "lat": 36.0995,
-           *         "lng": 114.3522
-           *       },
-           *       "grid": {
-           *         "id": "grd_Qb02nR",
-           *         "code": "410502-003-012-02",
-           *         "name": "桥北社区第二网格",
-           *         "level": "grid",
-           *         "parentId": "grd_Qb5c2M",
-           *         "path": [
-           *           {
-           *             "id": "grd_Wf7d1K",
-           *             "name": "文峰区",
-           *             "level": "district"
-           *           },
-           *           {
-           *             "id": "grd_Xg3s9P",
-           *             "name": "西关街道",
-           *             "level": "street"
-           *           },
-           *           {
-           *             "id": "grd_Qb5c2M",
-           *             "name": "桥北社区",
-           *             "level": "community"
-           *           }
-           *         ],
-           *         "households": 236,
-           *         "population": 702,
-           *         "childCount": 0,
-           *         "centroid": {
-           *           "lat": 36.0995,
-           *           "lng": 114.3522
-           *         }
-           *       },
-           *       "leader": {
-           *         "id": "stf_Zh4n9W",
-           *         "name": "张丽",
-           *         "role": "grid_leader",
-           *         "roleLabel": {
-           *           "zh-CN": "网格长",
-           *           "zh-TW": "網格長",
-           *           "en": "Grid leader"
-           *         },
-           *         "photoUrl": null,
-           *         "workPhone": "0372-5123456",
-           *         "duties": [
-           *           "走访入户",
-           *           "矛盾调解",
-           *           "上报问题"
-           *         ]
-           *       }
-           *     }
-           */
-          'application/json': components['schemas']['GridLocation'];
+        /** @description A grid node's ancestors. */
+        GridAncestors: {
+            /** @description The ancestors, root first, excluding the node itself. */
+            items: components["schemas"]["Grid"][];
         };
-      };
-      400: components['responses']['BadRequest'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  getGrid: {
-    parameters: {
-      query?: never;
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path: {
-        /**
-         * @description Opaque id of a grid node.
-         * @example grd_Qb02nR
-         */
-        gridId: components['parameters']['GridId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The grid node. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
+        /** @description The leaf grid at a point, and who handles problems there. */
+        GridLocation: {
+            /** @description The point that was looked up. */
+            point: components["schemas"]["GeoPoint"];
+            /** @description The leaf grid whose boundary contains the point, with its ancestor `path`. */
+            grid: components["schemas"]["Grid"];
+            /** @description The grid leader's public card (as on the notice board); `null` while vacant. */
+            leader: components["schemas"]["TeamMember"] | null;
         };
-        content: {
-          'application/json': components['schemas']['Grid'];
+        /**
+         * @description Role of a team member. The list is **open** (cities name their teams differently:
+         *     文峰 "1+3+N", 管城 "4+2+X", 徐碧 "five roles", 北流 "七员三协"), so clients must render
+         *     unknown roles using `roleLabel`. Known values: `grid_leader` (网格长), `grid_worker`
+         *     (网格员), `party_secretary` (党支部书记), `police_officer` (片警), `doctor` (片医),
+         *     `inspector` (督查员), `building_head` (楼栋长/楼院长), `volunteer` (志愿者),
+         *     `street_officer` (街道干部), `community_worker` (社区工作者), `property_manager`
+         *     (物业人员), `mediator` (调解员), `deputy` (人大代表).
+         * @example grid_leader
+         * @example police_officer
+         * @example doctor
+         * @example building_head
+         */
+        TeamRole: string;
+        /** @description A person on a grid's notice board. Public by design (name, photo, work phone, duties). */
+        TeamMember: {
+            /** @description Opaque id. */
+            id: string;
+            /** @description Name as shown on the board. */
+            name: string;
+            /** @description Role in the grid team. */
+            role: components["schemas"]["TeamRole"];
+            /** @description Display label of the role; use it for roles the client does not know. */
+            roleLabel?: components["schemas"]["LocalizedText"];
+            /**
+             * Format: uri-reference
+             * @description Photo (usually a `getMedia` path); `null` when none.
+             */
+            photoUrl: string | null;
+            /** @description Work phone number (public by design, it is what the board is for); `null` when none. */
+            workPhone: string | null;
+            /** @description What this person does for residents, one item per line. */
+            duties: string[];
         };
-      };
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  listGridAncestors: {
-    parameters: {
-      query?: never;
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path: {
-        /**
-         * @description Opaque id of a grid node.
-         * @example grd_Qb02nR
-         */
-        gridId: components['parameters']['GridId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The ancestors, root first. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
+        /** @description A grid's public notice board (公示牌). */
+        NoticeBoard: {
+            /** @description The grid. */
+            grid: components["schemas"]["Grid"];
+            /** @description The grid leader (网格长); `null` while vacant. */
+            leader: components["schemas"]["TeamMember"] | null;
+            /** @description The rest of the team (the leader excluded), in display order. */
+            team: components["schemas"]["TeamMember"][];
+            /** @description When the team can be reached, free text (e.g. 周一至周五 8:30–17:30). */
+            serviceHours: string;
+            /** @description What the grid does for residents, one item per service. */
+            services: string[];
+            /** @description Current notices only (published, not expired, not retired), pinned first, then newest. */
+            notices: components["schemas"]["Notice"][];
+            /**
+             * Format: date-time
+             * @description When anything on the board last changed.
+             */
+            updatedAt: string;
         };
-        content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "id": "grd_Wf7d1K",
-           *           "code": "410502",
-           *           "name": "文峰区",
-           *           "level": "district",
-           *           "parentId": null,
-           *           "path": [],
-           *           "households": 112000,
-           *           "population": 320000,
-           *           "childCount": 12
-           *         },
-           *         {
-           *           "id": "grd_Xg3s9P",
-           *           "code": "410502-003",
-           *           "name": "西关街道",
-           *           "level": "street",
-           *           "parentId": "grd_Wf7d1K",
-           *           "path": [
-           *             {
-           *               "id": "grd_Wf7d1K",
-           *               "name": "文峰区",
-           *               "level": "district"
-           *             }
-           *           ],
-           *           "households": 9800,
-           *           "population": 28600,
-           *           "childCount": 7
-           *         },
-           *         {
-           *           "id": "grd_Qb5c2M",
-           *           "code": "410502-003-012",
-           *           "name": "桥北社区",
-           *           "level": "community",
-           *           "parentId": "grd_Xg3s9P",
-           *           "path": [
-           *             {
-           *               "id": "grd_Wf7d1K",
-           *               "name": "文峰区",
-           *               "level": "district"
-           *             },
-           *             {
-           *               "id": "grd_Xg3s9P",
-           *               "name": "西关街道",
-           *               "level": "street"
-           *             }
-           *           ],
-           *           "households": 3150,
-           *           "population": 9200,
-           *           "childCount": 11
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['GridAncestors'];
+        /**
+         * @description Kind of notice: `announcement` (通知公告), `event` (活动), `policy` (政策宣传), `alert` (预警提醒), `service` (便民服务).
+         * @enum {string}
+         */
+        NoticeKind: "announcement" | "event" | "policy" | "alert" | "service";
+        /** @description The staff member who posted a notice. */
+        NoticeAuthor: {
+            /** @description Staff id. */
+            id: string;
+            /** @description Staff name. */
+            name: string;
         };
-      };
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  getNoticeBoard: {
-    parameters: {
-      query?: never;
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path: {
-        /**
-         * @description Opaque id of a grid node.
-         * @example grd_Qb02nR
-         */
-        gridId: components['parameters']['GridId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The notice board. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
+        /** @description A notice on a grid's board. */
+        Notice: {
+            /** @description Opaque id. */
+            id: string;
+            /** @description Grid whose board shows the notice. */
+            gridId: string;
+            /** @description Title, plain text. */
+            title: string;
+            /** @description Body, plain text (line breaks are significant); never HTML. */
+            body: string;
+            /** @description Kind of notice. */
+            kind: components["schemas"]["NoticeKind"];
+            /** @description Shown before unpinned notices. */
+            pinned: boolean;
+            /**
+             * Format: date-time
+             * @description When the notice appears (may be in the future for a scheduled notice, visible to staff only).
+             */
+            publishedAt: string;
+            /**
+             * Format: date-time
+             * @description When the notice leaves the board by itself; `null` = no expiry.
+             */
+            expiresAt: string | null;
+            /**
+             * Format: date-time
+             * @description When staff retired it; `null` while not retired.
+             */
+            retiredAt: string | null;
+            /** @description Who posted it, when shown. */
+            author?: components["schemas"]["NoticeAuthor"];
         };
-        content: {
-          /**
-           * @example {
-           *       "grid": {
-           *         "id": "grd_Qb02nR",
-           *         "code": "410502-003-012-02",
-           *         "name": "桥北社区第二网格",
-           *         "level": "grid",
-           *         "parentId": "grd_Qb5c2M",
-           *         "path": [
-           *           {
-           *             "id": "grd_Wf7d1K",
-           *             "name": "文峰区",
-           *             "level": "district"
-           *           },
-           *           {
-           *             "id": "grd_Xg3s9P",
-           *             "name": "西关街道",
-           *             "level": "street"
-           *           },
-           *           {
-           *             "id": "grd_Qb5c2M",
-           *             "name": "桥北社区",
-           *             "level": "community"
-           *           }
-           *         ],
-           *         "households": 236,
-           *         "population": 702,
-           *         "childCount": 4,
-           *         "centroid": {
-           *           "lat": 36.0995,
-           *           "lng": 114.3522
-           *         }
-           *       },
-           *       "leader": {
-           *         "id": "tm_Wjg01",
-           *         "name": "王建国",
-           *         "role": "grid_leader",
-           *         "roleLabel": {
-           *           "zh-CN": "网格长",
-           *           "zh-TW": "網格長",
-           *           "en": "Grid leader"
-           *         },
-           *         "photoUrl": "/api/v1/media/med_2Rk7Pq9Ls",
-           *         "workPhone": "0372-5123456",
-           *         "duties": [
-           *           "统筹网格内矛盾纠纷排查化解",
-           *           "每日走访独居老人、困难群众",
-           *           "受理居民诉求并跟踪办结"
-           *         ]
-           *       },
-           *       "team": [
-           *         {
-           *           "id": "tm_Zm02",
-           *           "name": "张敏",
-           *           "role": "police_officer",
-           *           "roleLabel": {
-           *             "zh-CN": "社区民警（片警）",
-           *             "zh-TW": "社區民警（片警）",
-           *             "en": "Community police officer"
-           *           },
-           *           "photoUrl": "/api/v1/media/med_8Hn3Vd6Wc",
-           *           "workPhone": "0372-5123110",
-           *           "duties": [
-           *             "治安巡查",
-           *             "流动人口管理",
-           *             "矛盾纠纷联调"
-           *           ]
-           *         },
-           *         {
-           *           "id": "tm_Lf03",
-           *           "name": "刘芳",
-           *           "role": "doctor",
-           *           "roleLabel": {
-           *             "zh-CN": "家庭医生（片医）",
-           *             "zh-TW": "家庭醫生（片醫）",
-           *             "en": "Family doctor"
-           *           },
-           *           "photoUrl": null,
-           *           "workPhone": "0372-5123120",
-           *           "duties": [
-           *             "慢病随访",
-           *             "老年人健康体检"
-           *           ]
-           *         },
-           *         {
-           *           "id": "tm_Zq04",
-           *           "name": "赵强",
-           *           "role": "building_head",
-           *           "roleLabel": {
-           *             "zh-CN": "楼栋长",
-           *             "zh-TW": "樓棟長",
-           *             "en": "Building head"
-           *           },
-           *           "photoUrl": null,
-           *           "workPhone": null,
-           *           "duties": [
-           *             "3号楼、5号楼信息收集与上报"
-           *           ]
-           *         }
-           *       ],
-           *       "serviceHours": "周一至周五 8:30–17:30（节假日值班电话 0372-5123456）",
-           *       "services": [
-           *         "矛盾纠纷调解",
-           *         "困难群众帮扶",
-           *         "流动人口登记",
-           *         "环境卫生巡查",
-           *         "政策咨询与代办"
-           *       ],
-           *       "notices": [
-           *         {
-           *           "id": "ntc_6Tc1Bq8Yz",
-           *           "gridId": "grd_Qb02nR",
-           *           "title": "寒潮预警：请关照身边的独居老人",
-           *           "body": "受寒潮影响，本周四至周六最低气温将降至零下8℃。请居民做好防寒保暖，检查燃气、取暖设施；发现独居老人有困难请及时联系网格长。",
-           *           "kind": "alert",
-           *           "pinned": true,
-           *           "publishedAt": "2026-11-20T00:30:00Z",
-           *           "expiresAt": "2026-11-29T16:00:00Z",
-           *           "retiredAt": null,
-           *           "author": {
-           *             "id": "stf_Wjg01",
-           *             "name": "王建国"
-           *           }
-           *         },
-           *         {
-           *           "id": "ntc_3Pd9Ks2Lm",
-           *           "gridId": "grd_Qb02nR",
-           *           "title": "11月28日社区义诊活动",
-           *           "body": "11月28日上午9:00–11:30，社区卫生服务站在桥北社区广场开展义诊，提供血压、血糖测量和用药咨询。",
-           *           "kind": "event",
-           *           "pinned": false,
-           *           "publishedAt": "2026-11-21T02:00:00Z",
-           *           "expiresAt": "2026-11-28T04:00:00Z",
-           *           "retiredAt": null,
-           *           "author": {
-           *             "id": "stf_Wjg01",
-           *             "name": "王建国"
-           *           }
-           *         }
-           *       ],
-           *       "updatedAt": "2026-11-21T02:00:00Z"
-           *     }
-           */
-          'application/json': components['schemas']['NoticeBoard'];
+        /** @description A new notice. */
+        NoticeInput: {
+            /** @description Title, plain text. */
+            title: string;
+            /** @description Body, plain text; never interpreted as HTML or Markdown. */
+            body: string;
+            /** @description Kind of notice. */
+            kind: components["schemas"]["NoticeKind"];
+            /** @description Show before unpinned notices. Default `false` (stated here rather than as a schema `default`, so that generated client types keep the field optional). */
+            pinned?: boolean;
+            /**
+             * Format: date-time
+             * @description When to publish; default now. A future time schedules the notice.
+             */
+            publishedAt?: string;
+            /**
+             * Format: date-time
+             * @description When it leaves the board by itself; must be after `publishedAt`. Omitted or `null` = no expiry.
+             */
+            expiresAt?: string | null;
         };
-      };
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  listNotices: {
-    parameters: {
-      query?: {
-        /**
-         * @description Staff only. Also return expired, retired and scheduled notices.
-         * @example false
-         */
-        includeExpired?: boolean;
-        /**
-         * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
-         * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
-         */
-        cursor?: components['parameters']['Cursor'];
-        /**
-         * @description Maximum number of items on the page (a page may hold fewer even when more follow).
-         * @example 50
-         */
-        limit?: components['parameters']['Limit'];
-      };
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path: {
-        /**
-         * @description Opaque id of a grid node.
-         * @example grd_Qb02nR
-         */
-        gridId: components['parameters']['GridId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of notices. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
+        /** @description Why a notice is retired (optional). */
+        NoticeRetirement: {
+            /** @description Internal reason, kept for the record; not shown to residents. */
+            reason?: string;
         };
-        content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "id": "ntc_6Tc1Bq8Yz",
-           *           "gridId": "grd_Qb02nR",
-           *           "title": "寒潮预警：请关照身边的独居老人",
-           *           "body": "受寒潮影响，本周四至周六最低气温将降至零下8℃。请居民做好防寒保暖，检查燃气、取暖设施；发现独居老人有困难请及时联系网格长。",
-           *           "kind": "alert",
-           *           "pinned": true,
-           *           "publishedAt": "2026-11-20T00:30:00Z",
-           *           "expiresAt": "2026-11-29T16:00:00Z",
-           *           "retiredAt": null,
-           *           "author": {
-           *             "id": "stf_Wjg01",
-           *             "name": "王建国"
-           *           }
-           *         },
-           *         {
-           *           "id": "ntc_3Pd9Ks2Lm",
-           *           "gridId": "grd_Qb02nR",
-           *           "title": "11月28日社区义诊活动",
-           *           "body": "11月28日上午9:00–11:30，社区卫生服务站在桥北社区广场开展义诊，提供血压、血糖测量和用药咨询。",
-           *           "kind": "event",
-           *           "pinned": false,
-           *           "publishedAt": "2026-11-21T02:00:00Z",
-           *           "expiresAt": "2026-11-28T04:00:00Z",
-           *           "retiredAt": null,
-           *           "author": {
-           *             "id": "stf_Wjg01",
-           *             "name": "王建国"
-           *           }
-           *         }
-           *       ],
-           *       "nextCursor": null
-           *     }
-           */
-          'application/json': components['schemas']['NoticePage'];
+        /** @description A page of notices. */
+        NoticePage: {
+            /** @description The notices on this page, pinned first, then newest. */
+            items: components["schemas"]["Notice"][];
+            /** @description Cursor of the next page; `null` on the last page. */
+            nextCursor: string | null;
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  createNotice: {
-    parameters: {
-      query?: never;
-      header?: {
         /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+         * @description Kind of category, after China's digital city management standard: `component` (部件,
+         *     physical assets such as drain covers, street lamps), `event` (事件, behaviour and
+         *     situations such as street vending, exposed garbage), `service` (services for residents,
+         *     e.g. help for people in hardship), `dispute` (矛盾纠纷).
+         * @enum {string}
          */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        CategoryKind: "component" | "event" | "service" | "dispute";
         /**
-         * @description Optional client-generated key making the request safe to retry. Same key and same
-         *     request within 24 h → the original response is replayed with `Idempotent-Replayed: true`;
-         *     same key with a different request → `422` (`…/idempotency-key-reused`); a request with
-         *     that key still in flight → `409` (`…/idempotency-key-in-flight`).
-         * @example 6f1c2a9e-3b7d-4c55-9a0e-2d8f4b1c7e30
-         */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path: {
-        /**
-         * @description Opaque id of a grid node.
-         * @example grd_Qb02nR
-         */
-        gridId: components['parameters']['GridId'];
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['NoticeInput'];
-      };
-    };
-    responses: {
-      /** @description The notice was created. */
-      201: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "ntc_6Tc1Bq8Yz",
-           *       "gridId": "grd_Qb02nR",
-           *       "title": "寒潮预警：请关照身边的独居老人",
-           *       "body": "受寒潮影响，本周四至周六最低气温将降至零下8℃。请居民做好防寒保暖，检查燃气、取暖设施；发现独居老人有困难请及时联系网格长。",
-           *       "kind": "alert",
-           *       "pinned": true,
-           *       "publishedAt": "2026-11-20T00:30:00Z",
-           *       "expiresAt": "2026-11-29T16:00:00Z",
-           *       "retiredAt": null,
-           *       "author": {
-           *         "id": "stf_Wjg01",
-           *         "name": "王建国"
-           *       }
-           *     }
-           */
-          'application/json': components['schemas']['Notice'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['UnprocessableContent'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  retireNotice: {
-    parameters: {
-      query?: never;
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-        /**
-         * @description Optional client-generated key making the request safe to retry. Same key and same
-         *     request within 24 h → the original response is replayed with `Idempotent-Replayed: true`;
-         *     same key with a different request → `422` (`…/idempotency-key-reused`); a request with
-         *     that key still in flight → `409` (`…/idempotency-key-in-flight`).
-         * @example 6f1c2a9e-3b7d-4c55-9a0e-2d8f4b1c7e30
-         */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path: {
-        /**
-         * @description Opaque id of a notice.
-         * @example ntc_3Pd9Ks2Lm
-         */
-        noticeId: components['parameters']['NoticeId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        /**
-         * @example {
-         *       "reason": "义诊活动因天气原因改期，另行通知。"
-         *     }
-         */
-        'application/json': components['schemas']['NoticeRetirement'];
-      };
-    };
-    responses: {
-      /** @description The retired notice. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "ntc_3Pd9Ks2Lm",
-           *       "gridId": "grd_Qb02nR",
-           *       "title": "11月28日社区义诊活动",
-           *       "body": "11月28日上午9:00–11:30，社区卫生服务站在桥北社区广场开展义诊，提供血压、血糖测量和用药咨询。",
-           *       "kind": "event",
-           *       "pinned": false,
-           *       "publishedAt": "2026-11-21T02:00:00Z",
-           *       "expiresAt": "2026-11-28T04:00:00Z",
-           *       "retiredAt": "2026-11-24T07:12:45Z",
-           *       "author": {
-           *         "id": "stf_Wjg01",
-           *         "name": "王建国"
-           *       }
-           *     }
-           */
-          'application/json': components['schemas']['Notice'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['UnprocessableContent'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  listCategories: {
-    parameters: {
-      query?: {
-        /**
-         * @description Only categories of this kind.
-         * @example component
-         */
-        kind?: components['schemas']['CategoryKind'];
-        /**
-         * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
-         * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
-         */
-        cursor?: components['parameters']['Cursor'];
-        /**
-         * @description Maximum number of items on the page (a page may hold fewer even when more follow).
-         * @example 50
-         */
-        limit?: components['parameters']['Limit'];
-      };
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of categories. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "code": "dispute.neighbour",
-           *           "name": {
-           *             "zh-CN": "邻里纠纷",
-           *             "zh-TW": "鄰里糾紛",
-           *             "en": "Neighbour dispute"
-           *           },
-           *           "kind": "dispute",
-           *           "description": {
-           *             "zh-CN": "噪音、漏水、占用公共空间等邻里矛盾。",
-           *             "zh-TW": "噪音、漏水、佔用公共空間等鄰里矛盾。",
-           *             "en": "Noise, leaks, use of shared space and other disputes between neighbours."
-           *           },
-           *           "slaHours": 72,
-           *           "requiresLocation": false,
-           *           "requiresPhoto": false,
-           *           "attributes": [
-           *             {
-           *               "code": "households_involved",
-           *               "label": {
-           *                 "zh-CN": "涉及户数",
-           *                 "zh-TW": "涉及戶數",
-           *                 "en": "Households involved"
-           *               },
-           *               "datatype": "number",
-           *               "required": false,
-           *               "order": 1
-           *             }
-           *           ]
-           *         },
-           *         {
-           *           "code": "env.garbage",
-           *           "name": {
-           *             "zh-CN": "垃圾清运",
-           *             "zh-TW": "垃圾清運",
-           *             "en": "Garbage collection"
-           *           },
-           *           "kind": "event",
-           *           "slaHours": 24,
-           *           "requiresLocation": true,
-           *           "requiresPhoto": true,
-           *           "attributes": [
-           *             {
-           *               "code": "garbage_type",
-           *               "label": {
-           *                 "zh-CN": "垃圾类型",
-           *                 "zh-TW": "垃圾類型",
-           *                 "en": "Type of garbage"
-           *               },
-           *               "datatype": "singlevaluelist",
-           *               "required": true,
-           *               "order": 1,
-           *               "options": [
-           *                 {
-           *                   "key": "household",
-           *                   "label": {
-           *                     "zh-CN": "生活垃圾",
-           *                     "zh-TW": "生活垃圾",
-           *                     "en": "Household waste"
-           *                   }
-           *                 },
-           *                 {
-           *                   "key": "construction",
-           *                   "label": {
-           *                     "zh-CN": "建筑垃圾",
-           *                     "zh-TW": "建築垃圾",
-           *                     "en": "Construction waste"
-           *                   }
-           *                 },
-           *                 {
-           *                   "key": "bulky",
-           *                   "label": {
-           *                     "zh-CN": "大件垃圾",
-           *                     "zh-TW": "大件垃圾",
-           *                     "en": "Bulky waste"
-           *                   }
-           *                 }
-           *               ]
-           *             },
-           *             {
-           *               "code": "blocking_path",
-           *               "label": {
-           *                 "zh-CN": "是否影响通行",
-           *                 "zh-TW": "是否影響通行",
-           *                 "en": "Blocks the way"
-           *               },
-           *               "datatype": "boolean",
-           *               "required": false,
-           *               "order": 2
-           *             }
-           *           ]
-           *         }
-           *       ],
-           *       "nextCursor": "eyJjb2RlIjoiZW52LmdhcmJhZ2UifQ"
-           *     }
-           */
-          'application/json': components['schemas']['CategoryPage'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  getCategory: {
-    parameters: {
-      query?: never;
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path: {
-        /**
-         * @description Code of a category.
+         * @description Dot-separated category code, lower case (e.g. `env.garbage`).
+         * @example env.garbage
          * @example road.manhole
          */
-        categoryCode: components['parameters']['CategoryCode'];
-      };
-      cookie?: never;
+        CategoryCode: string;
+        /**
+         * @description Type of an extra field (Open311 style): `string` (one line), `text` (multi-line),
+         *     `number`, `boolean`, `date` (`YYYY-MM-DD`), `singlevaluelist` (one option key),
+         *     `multivaluelist` (array of option keys).
+         * @enum {string}
+         */
+        AttributeDatatype: "string" | "text" | "number" | "boolean" | "date" | "singlevaluelist" | "multivaluelist";
+        /** @description One choice of a list attribute. */
+        CategoryAttributeOption: {
+            /** @description Value to send in `CaseInput.attributes`. */
+            key: string;
+            /** @description Display label. */
+            label: components["schemas"]["LocalizedText"];
+        };
+        /** @description An extra field asked when reporting a case of this category (Open311-style attribute). */
+        CategoryAttribute: {
+            /** @description Key of the answer in `CaseInput.attributes`. */
+            code: string;
+            /** @description The question, as shown on the form. */
+            label: components["schemas"]["LocalizedText"];
+            /** @description Help text. */
+            description?: components["schemas"]["LocalizedText"];
+            /** @description Type of the answer. */
+            datatype: components["schemas"]["AttributeDatatype"];
+            /** @description Whether an answer is required. */
+            required: boolean;
+            /** @description Display order, ascending. */
+            order: number;
+            /** @description The choices, for `singlevaluelist` and `multivaluelist`. */
+            options?: components["schemas"]["CategoryAttributeOption"][];
+        };
+        /** @description What residents can report. */
+        Category: {
+            /** @description Stable code. */
+            code: components["schemas"]["CategoryCode"];
+            /** @description Display name. */
+            name: components["schemas"]["LocalizedText"];
+            /** @description Component, event, service or dispute. */
+            kind: components["schemas"]["CategoryKind"];
+            /** @description What belongs in this category. */
+            description?: components["schemas"]["LocalizedText"];
+            /** @description Hours from report to `dueAt`. */
+            slaHours: number;
+            /** @description Whether a report must carry coordinates (`location.point`). */
+            requiresLocation: boolean;
+            /** @description Whether a report must carry at least one photo (`mediaIds`). */
+            requiresPhoto: boolean;
+            /** @description Extra fields asked when reporting, in `order`. */
+            attributes: components["schemas"]["CategoryAttribute"][];
+        };
+        /** @description A page of categories. */
+        CategoryPage: {
+            /** @description The categories on this page. */
+            items: components["schemas"]["Category"][];
+            /** @description Cursor of the next page; `null` on the last page. */
+            nextCursor: string | null;
+        };
+        /**
+         * @description What an upload is for (`case_report` a resident's report photo, `case_event` a photo attached to a transition, `notice`, `avatar`).
+         * @enum {string}
+         */
+        MediaPurpose: "case_report" | "case_event" | "notice" | "avatar";
+        /** @description The multipart form of an upload. */
+        MediaUpload: {
+            /**
+             * Format: binary
+             * @description The image; JPEG, PNG or WebP (checked by content), at most 10 MiB.
+             */
+            file: string;
+            /** @description What the image is for. */
+            purpose?: components["schemas"]["MediaPurpose"];
+        };
+        /**
+         * Format: binary
+         * @description Image bytes (JPEG, PNG or WebP, as stored).
+         */
+        ImageBinary: string;
+        /** @description A stored image. */
+        Media: {
+            /** @description Opaque id; pass it in `mediaIds`. */
+            id: string;
+            /**
+             * @description Detected content type.
+             * @enum {string}
+             */
+            contentType: "image/jpeg" | "image/png" | "image/webp";
+            /** @description Size in bytes after metadata stripping. */
+            bytes: number;
+            /** @description Width in pixels, as stored (a JPEG's orientation tag may tell viewers to rotate it). */
+            width: number;
+            /** @description Height in pixels, as stored (a JPEG's orientation tag may tell viewers to rotate it). */
+            height: number;
+            /**
+             * Format: uri-reference
+             * @description Absolute-path reference to `getMedia` (resolve it against the API origin), e.g. `/api/v1/media/med_5Tg8Kd2Qx`.
+             */
+            url: string;
+            /**
+             * Format: date-time
+             * @description When it was uploaded.
+             */
+            createdAt: string;
+        };
+        /**
+         * @description Human-friendly, unique work-order number (工单号): the district's prefix, the date of
+         *     the report (Asia/Shanghai, `YYYYMMDD`) and the day's sequence number in that district,
+         *     zero-padded to at least 4 digits — e.g. `WF-20261122-0042` is 文峰区's 42nd case of
+         *     22 November 2026.
+         * @example WF-20261122-0042
+         */
+        Ticket: string;
+        /**
+         * @description Secret that proves a resident reported a case (查询码): 12 Crockford base32 characters
+         *     (60 random bits; digits and upper-case letters without `I`, `L`, `O`, `U`), shown in
+         *     three groups of four, e.g. `K7QM-4T2X-9PZR`. Servers accept it in any form a person
+         *     types it: lower case, spaces or dashes anywhere, full-width characters, and the
+         *     look-alikes `O`→`0`, `I`/`L`→`1`. The SDK's `normalizeTrackingToken` does the same.
+         * @example K7QM-4T2X-9PZR
+         */
+        TrackingToken: string;
+        /**
+         * @description Lifecycle status: `submitted` (已上报) → `accepted` (已受理) → `dispatched` (已派遣) →
+         *     `in_progress` (处置中) → `resolved` (已处置, awaiting verification) → `closed` (已办结);
+         *     or `rejected` (不予受理). `closed` and `rejected` are final.
+         * @enum {string}
+         */
+        CaseStatus: "submitted" | "accepted" | "dispatched" | "in_progress" | "resolved" | "closed" | "rejected";
+        /**
+         * @description A lifecycle action; see `transitionCase` for the table of transitions.
+         * @enum {string}
+         */
+        CaseAction: "accept" | "reject" | "dispatch" | "start" | "resolve" | "verify" | "reopen" | "escalate";
+        /**
+         * @description `created` for the report itself, otherwise the `CaseAction` that was applied.
+         * @enum {string}
+         */
+        CaseEventType: "created" | "accept" | "reject" | "dispatch" | "start" | "resolve" | "verify" | "reopen" | "escalate";
+        /**
+         * @description The level currently responsible for a case; it climbs only by `escalate` (小事不出社区、大事不出街道).
+         * @enum {string}
+         */
+        CaseLevel: "grid" | "community" | "street" | "district";
+        /**
+         * @description How the report came in: `web` (portal), `kiosk` (community terminal), `app`, `hotline` (entered by an operator), `wechat`, `grid_worker` (entered by staff).
+         * @enum {string}
+         */
+        CaseChannel: "web" | "kiosk" | "app" | "hotline" | "wechat" | "grid_worker";
+        /** @description Where the problem is. */
+        CaseLocation: {
+            /** @description Address or description of the place, as the reporter wrote it. */
+            address: string;
+            /** @description Coordinates (WGS84); required when the category `requiresLocation`. */
+            point?: components["schemas"]["GeoPoint"];
+        };
+        /** @description Contact details of the reporter (personal data; never returned by public operations). Omit entirely to report anonymously. */
+        Reporter: {
+            /** @description Name or form of address (e.g. 李女士). */
+            name?: string;
+            /** @description Phone number for follow-up (mobile or landline, e.g. 13800138000 or 0372-5123456). */
+            phone?: string;
+        };
+        /** @description Answers to the category's extra fields, keyed by attribute `code`; the value type follows the attribute's `datatype` (`multivaluelist` → array of option keys, `date` → `YYYY-MM-DD` string). */
+        CaseAttributes: {
+            [key: string]: string | number | boolean | string[];
+        };
+        /** @description Who handles a case — a unit (e.g. a street sanitation unit) or a person. */
+        Assignee: {
+            /**
+             * @description A unit or a person.
+             * @enum {string}
+             */
+            type: "unit" | "person";
+            /** @description Id of the unit or person. */
+            id: string;
+            /** @description Display name. */
+            name: string;
+        };
+        /** @description Who caused a case event. Residents are never identified. */
+        Actor: {
+            /**
+             * @description A resident (the reporter), a staff member, or the system (automatic actions).
+             * @enum {string}
+             */
+            type: "resident" | "staff" | "system";
+            /** @description Staff id (staff only). */
+            id?: string;
+            /** @description Staff name (staff only). */
+            name?: string;
+            /** @description Staff role (staff only). */
+            role?: components["schemas"]["StaffRole"];
+        };
+        /** @description The reporter's evaluation of a closed case. */
+        Evaluation: {
+            /** @description 1 (very dissatisfied) to 5 (very satisfied); 4–5 count as satisfied. */
+            score: number;
+            /** @description Free-text comment, plain text. */
+            comment?: string;
+            /**
+             * Format: date-time
+             * @description When it was given.
+             */
+            createdAt: string;
+        };
+        /** @description A resident's evaluation, proven by the tracking token. */
+        EvaluationInput: {
+            /** @description The tracking token returned when the case was created (`TrackingToken`), in any form a person types it (case, spaces, dashes and full-width characters are ignored; `O`→`0`, `I`/`L`→`1`). */
+            trackingToken: string;
+            /** @description 1 (very dissatisfied) to 5 (very satisfied). */
+            score: number;
+            /** @description Optional comment, plain text. */
+            comment?: string;
+        };
+        /** @description A new report. */
+        CaseInput: {
+            /** @description The grid where the problem is (usually a leaf `grid`). */
+            gridId: string;
+            /** @description Category of the problem. */
+            categoryCode: components["schemas"]["CategoryCode"];
+            /** @description What is wrong, plain text. */
+            description: string;
+            /** @description Where it is. */
+            location: components["schemas"]["CaseLocation"];
+            /** @description Photos uploaded with `uploadMedia`, at most 9; at least one when the category `requiresPhoto`. */
+            mediaIds?: string[];
+            /** @description Answers to the category's extra fields. */
+            attributes?: components["schemas"]["CaseAttributes"];
+            /** @description Contact details; omit to report anonymously. */
+            reporter?: components["schemas"]["Reporter"];
+            /** @description How the report came in; default `web` (`grid_worker` when sent with a staff token). */
+            channel?: components["schemas"]["CaseChannel"];
+        };
+        /** @description What the reporter gets back. Keep `trackingToken` secret; it is needed to evaluate the result. */
+        CaseReceipt: {
+            /** @description Opaque case id (staff operations use it). */
+            id: string;
+            /** @description Work-order number to show, print and follow. */
+            ticket: components["schemas"]["Ticket"];
+            /** @description Secret proving the reporter's ownership (for `evaluateCase`); returned only on creation. Encode it with the ticket in the follow-up QR code. */
+            trackingToken: components["schemas"]["TrackingToken"];
+            /** @description Always `submitted` on creation. */
+            status: components["schemas"]["CaseStatus"];
+            /** @description Always `grid` on creation. */
+            level: components["schemas"]["CaseLevel"];
+            /** @description Grid of the case. */
+            gridId: string;
+            /** @description Category of the case. */
+            categoryCode: components["schemas"]["CategoryCode"];
+            /**
+             * Format: date-time
+             * @description Deadline, `createdAt` + the category's `slaHours`.
+             */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @description When the case was created.
+             */
+            createdAt: string;
+        };
+        /** @description A case, staff view (with personal data). */
+        Case: {
+            /** @description Opaque id. */
+            id: string;
+            /** @description Work-order number. */
+            ticket: components["schemas"]["Ticket"];
+            /** @description Current status. */
+            status: components["schemas"]["CaseStatus"];
+            /** @description Level currently responsible. */
+            level: components["schemas"]["CaseLevel"];
+            /** @description Grid where the problem was reported. */
+            gridId: string;
+            /** @description Category. */
+            categoryCode: components["schemas"]["CategoryCode"];
+            /**
+             * Format: date-time
+             * @description Deadline, `createdAt` + the category's `slaHours`; fixed at creation.
+             */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @description When the case was reported.
+             */
+            createdAt: string;
+            /** @description What is wrong, as reported. */
+            description: string;
+            /** @description Where it is, as reported. */
+            location: components["schemas"]["CaseLocation"];
+            /** @description Photos attached to the report (photos attached to transitions are on the events). */
+            mediaIds: string[];
+            /** @description Answers to the category's extra fields (`{}` when none). */
+            attributes: components["schemas"]["CaseAttributes"];
+            /** @description Reporter's contact details; `null` for an anonymous report. */
+            reporter: components["schemas"]["Reporter"] | null;
+            /** @description How the report came in. */
+            channel: components["schemas"]["CaseChannel"];
+            /** @description Unit or person currently handling the case; `null` before dispatch and after an escalation. */
+            assignee: components["schemas"]["Assignee"] | null;
+            /** @description Optimistic-concurrency version; 1 on creation, +1 on every transition. Also the `ETag`. */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the case last changed.
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When the case was first accepted; absent before.
+             */
+            acceptedAt?: string;
+            /**
+             * Format: date-time
+             * @description When the case was closed; absent unless closed.
+             */
+            closedAt?: string;
+            /** @description How many times the case was reopened (返工). */
+            reopenCount: number;
+            /** @description The reporter's evaluation; `null` until given. */
+            evaluation: components["schemas"]["Evaluation"] | null;
+            /** @description `true` when `dueAt` has passed and the case is still open (not `closed` or `rejected`). A case closed late is not overdue; it counts against the on-time rate. */
+            overdue: boolean;
+        };
+        /** @description A page of cases. */
+        CasePage: {
+            /** @description The cases on this page, newest first. */
+            items: components["schemas"]["Case"][];
+            /** @description Cursor of the next page; `null` on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description One lifecycle action with its note, public note, assignee and media. */
+        CaseTransitionInput: {
+            /** @description The action to apply. */
+            action: components["schemas"]["CaseAction"];
+            /** @description Internal note, staff only; required for `reopen` and `escalate`. */
+            note?: string;
+            /** @description Note shown to the reporter in the public timeline; required for `reject`. */
+            publicNote?: string;
+            /** @description Who will handle the case; required for `dispatch`, ignored otherwise. */
+            assignee?: components["schemas"]["Assignee"];
+            /** @description Photos for this step (e.g. the result after `resolve`). */
+            mediaIds?: string[];
+        };
+        /** @description One entry of a case's timeline, staff view. */
+        CaseEvent: {
+            /** @description Opaque id. */
+            id: string;
+            /** @description The case. */
+            caseId: string;
+            /** @description `created` or the action applied. */
+            type: components["schemas"]["CaseEventType"];
+            /** @description Status before the event; `null` for `created`. */
+            fromStatus: components["schemas"]["CaseStatus"] | null;
+            /** @description Status after the event. */
+            toStatus: components["schemas"]["CaseStatus"];
+            /** @description Level before the event; present only for `escalate`. */
+            fromLevel?: components["schemas"]["CaseLevel"];
+            /** @description Level after the event. */
+            level: components["schemas"]["CaseLevel"];
+            /** @description Who did it. */
+            actor: components["schemas"]["Actor"];
+            /**
+             * Format: date-time
+             * @description When it happened.
+             */
+            at: string;
+            /** @description Internal note. */
+            note?: string;
+            /** @description Note shown to the reporter. */
+            publicNote?: string;
+            /** @description Photos attached to this event (for `created`, the report's photos). */
+            mediaIds: string[];
+            /** @description The assignee set by a `dispatch`. */
+            assignee?: components["schemas"]["Assignee"];
+        };
+        /** @description A page of case events. */
+        CaseEventPage: {
+            /** @description The events on this page, oldest first. */
+            items: components["schemas"]["CaseEvent"][];
+            /** @description Cursor of the next page; `null` on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description One entry of a case's public timeline (no actor, no internal note). */
+        PublicCaseEvent: {
+            /** @description `created` or the action applied. */
+            type: components["schemas"]["CaseEventType"];
+            /** @description Status before the event; absent for `created`. */
+            fromStatus?: components["schemas"]["CaseStatus"];
+            /** @description Status after the event. */
+            toStatus: components["schemas"]["CaseStatus"];
+            /** @description Level after the event. */
+            level: components["schemas"]["CaseLevel"];
+            /**
+             * Format: date-time
+             * @description When it happened.
+             */
+            at: string;
+            /** @description Note staff chose to show to the reporter. */
+            publicNote?: string;
+        };
+        /** @description The public view of a case, by ticket. No personal data and no internal notes. */
+        PublicCase: {
+            /** @description Work-order number. */
+            ticket: components["schemas"]["Ticket"];
+            /** @description Current status. */
+            status: components["schemas"]["CaseStatus"];
+            /** @description Level currently responsible. */
+            level: components["schemas"]["CaseLevel"];
+            /** @description Grid where it was reported. */
+            gridId: string;
+            /** @description Name of that grid. */
+            gridName: string;
+            /** @description Category. */
+            categoryCode: components["schemas"]["CategoryCode"];
+            /** @description Name of the category. */
+            categoryName: components["schemas"]["LocalizedText"];
+            /**
+             * Format: date-time
+             * @description When it was reported.
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Deadline.
+             */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @description When it was closed; absent unless closed.
+             */
+            closedAt?: string;
+            /** @description The reporter's evaluation; absent until given. */
+            evaluation?: components["schemas"]["Evaluation"];
+            /** @description `true` when the case is closed and not yet evaluated. */
+            canEvaluate: boolean;
+            /** @description Public events, oldest first. */
+            timeline: components["schemas"]["PublicCaseEvent"][];
+        };
+        /**
+         * @description Kind of service: `visit` (走访), `mediation` (调解), `assistance` (帮办代办/帮扶), `inspection` (巡查), `publicity` (宣传), `registration` (登记, e.g. migrant registration), `other`.
+         * @enum {string}
+         */
+        ServiceLogKind: "visit" | "mediation" | "assistance" | "inspection" | "publicity" | "registration" | "other";
+        /**
+         * @description Group of residents served: `elderly_alone` (独居/空巢老人), `disabled` (残疾人), `chronically_ill` (慢性病患者), `unemployed` (失业人员), `newcomer` (新市民/流动人口), `hardship` (困难群众), `minor` (未成年人), `veteran` (退役军人), `general` (一般居民).
+         * @enum {string}
+         */
+        SubjectGroup: "elderly_alone" | "disabled" | "chronically_ill" | "unemployed" | "newcomer" | "hardship" | "minor" | "veteran" | "general";
+        /**
+         * @description Outcome: `resolved` (当场解决), `followup_needed` (需跟进), `referred` (转交), `case_opened` (已立案, see `caseId`).
+         * @enum {string}
+         */
+        ServiceOutcome: "resolved" | "followup_needed" | "referred" | "case_opened";
+        /** @description One entry of the daily service register. */
+        ServiceLogInput: {
+            /** @description Grid where the service took place (in the caller's jurisdiction). */
+            gridId: string;
+            /**
+             * Format: date-time
+             * @description When the service took place (not in the future).
+             */
+            occurredAt: string;
+            /** @description Kind of service. */
+            kind: components["schemas"]["ServiceLogKind"];
+            /** @description Groups of residents served (`general` when none in particular). */
+            subjectGroups: components["schemas"]["SubjectGroup"][];
+            /** @description Reference of the household served (e.g. building-unit-room). Personal data — only ever returned to staff. */
+            householdRef?: string;
+            /** @description What was done, plain text. */
+            summary: string;
+            /** @description Time spent, in minutes. */
+            minutes: number;
+            /** @description Outcome. */
+            outcome: components["schemas"]["ServiceOutcome"];
+            /** @description Related case, e.g. when the outcome is `case_opened`. */
+            caseId?: string;
+        };
+        /** @description A recorded service log entry (staff only). */
+        ServiceLog: {
+            /** @description Opaque id. */
+            id: string;
+            /** @description Grid where the service took place. */
+            gridId: string;
+            /**
+             * Format: date-time
+             * @description When the service took place.
+             */
+            occurredAt: string;
+            /** @description Kind of service. */
+            kind: components["schemas"]["ServiceLogKind"];
+            /** @description Groups of residents served. */
+            subjectGroups: components["schemas"]["SubjectGroup"][];
+            /** @description Reference of the household served (personal data). */
+            householdRef?: string;
+            /** @description What was done. */
+            summary: string;
+            /** @description Time spent, in minutes. */
+            minutes: number;
+            /** @description Outcome. */
+            outcome: components["schemas"]["ServiceOutcome"];
+            /** @description Related case. */
+            caseId?: string;
+            /** @description Staff member who recorded it. */
+            workerId: string;
+            /** @description Their name. */
+            workerName: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded (may be later than `occurredAt`, e.g. synced from offline).
+             */
+            createdAt: string;
+        };
+        /** @description A page of service log entries. */
+        ServiceLogPage: {
+            /** @description The entries on this page, newest `occurredAt` first. */
+            items: components["schemas"]["ServiceLog"][];
+            /** @description Cursor of the next page; `null` on the last page. */
+            nextCursor: string | null;
+        };
+        /**
+         * @description A calendar month, `YYYY-MM`.
+         * @example 2026-11
+         */
+        Month: string;
+        /** @description Totals for one kind of service. */
+        ServiceLogByKind: {
+            /** @description The kind. */
+            kind: components["schemas"]["ServiceLogKind"];
+            /** @description Number of entries. */
+            entries: number;
+            /** @description Minutes spent. */
+            minutes: number;
+        };
+        /** @description Totals for one subject group. */
+        ServiceLogBySubjectGroup: {
+            /** @description The group. */
+            subjectGroup: components["schemas"]["SubjectGroup"];
+            /** @description Number of entries serving this group. */
+            entries: number;
+        };
+        /** @description Totals for one outcome. */
+        ServiceLogByOutcome: {
+            /** @description The outcome. */
+            outcome: components["schemas"]["ServiceOutcome"];
+            /** @description Number of entries. */
+            entries: number;
+        };
+        /** @description Totals for one calendar day. */
+        ServiceLogByDay: {
+            /**
+             * Format: date
+             * @description The day, `YYYY-MM-DD` (Asia/Shanghai).
+             */
+            date: string;
+            /** @description Number of entries. */
+            entries: number;
+            /** @description Minutes spent. */
+            minutes: number;
+        };
+        /** @description A month of service log entries, summed up. */
+        ServiceLogSummary: {
+            /** @description The month. */
+            month: components["schemas"]["Month"];
+            /** @description The grid filter, when given. */
+            gridId?: string;
+            /** @description The worker filter, when given. */
+            workerId?: string;
+            /** @description Number of entries. */
+            entries: number;
+            /** @description Total minutes spent. */
+            minutes: number;
+            /** @description Number of distinct `householdRef` values served. */
+            households: number;
+            /** @description Totals per kind of service, every kind, in enum order. */
+            byKind: components["schemas"]["ServiceLogByKind"][];
+            /** @description Entries per subject group, every group, in enum order (an entry counts once for each of its groups). */
+            bySubjectGroup: components["schemas"]["ServiceLogBySubjectGroup"][];
+            /** @description Entries per outcome, every outcome, in enum order. */
+            byOutcome: components["schemas"]["ServiceLogByOutcome"][];
+            /** @description Totals per calendar day, one item for every day of the month, in order. */
+            byDay: components["schemas"]["ServiceLogByDay"][];
+        };
+        /**
+         * @description How resolution figures are broken down: `none`, `level`, `category`, `month`.
+         * @default none
+         * @enum {string}
+         */
+        ResolutionGroupBy: "none" | "level" | "category" | "month";
+        /** @description Cases closed at one level and their share of all closed cases. */
+        LevelShare: {
+            /** @description Cohort cases closed while at this level. */
+            closed: number;
+            /** @description Share closed at this level = closed at this level ÷ closed; `null` when nothing was closed. */
+            share: number | null;
+        };
+        /** @description Closed cases by the level at which they were closed — the "small matters stay in the community" figure. */
+        ClosedByLevel: {
+            /** @description Closed at grid level. */
+            grid: components["schemas"]["LevelShare"];
+            /** @description Closed at community level. */
+            community: components["schemas"]["LevelShare"];
+            /** @description Closed at street level. */
+            street: components["schemas"]["LevelShare"];
+            /** @description Closed at district level. */
+            district: components["schemas"]["LevelShare"];
+        };
+        /**
+         * @description Resolution figures for a set of cases. The cohort is the cases **accepted** in the period;
+         *     `received` and `rejected` count the cases **created** in the period. A rate with a zero
+         *     denominator is `null`, never 0 or 1.
+         */
+        ResolutionFigures: {
+            /** @description Cases created in the period. */
+            received: number;
+            /** @description Cases accepted (first `accept`) in the period — the cohort. */
+            accepted: number;
+            /** @description Cohort cases that are closed. */
+            closed: number;
+            /** @description Cohort cases closed on or before their `dueAt`. */
+            closedOnTime: number;
+            /** @description Cases created in the period that were rejected. */
+            rejected: number;
+            /** @description Evaluations of closed cohort cases. */
+            evaluations: number;
+            /** @description Of those evaluations, the ones scoring 4–5. */
+            satisfied: number;
+            /** @description Closed cohort cases reopened (返工) at least once. */
+            reopened: number;
+            /** @description Resolution rate (办结率) = closed ÷ accepted, over cases accepted in the period; `null` when none were accepted. */
+            resolutionRate: number | null;
+            /** @description On-time rate (按期办结率) = closed on or before `dueAt` ÷ closed; `null` when none were closed. */
+            onTimeRate: number | null;
+            /** @description Satisfaction rate (满意率) = evaluations scoring 4–5 ÷ evaluations; `null` when there were no evaluations. */
+            satisfactionRate: number | null;
+            /** @description Reopen rate (返工率) = cases reopened at least once ÷ closed; `null` when none were closed. */
+            reopenRate: number | null;
+            /** @description Median hours to close — the median of `closedAt − createdAt`, in hours, over closed cohort cases; `null` when none were closed. */
+            medianHoursToClose: number | null;
+            /** @description Share closed at each level = closed at that level ÷ closed. */
+            closedByLevel: components["schemas"]["ClosedByLevel"];
+        };
+        /** @description Figures for one group. */
+        ResolutionGroup: {
+            /** @description The group: a `CaseLevel` value, a category code, or a month `YYYY-MM`. */
+            key: string;
+            /** @description Display label when the key needs one (level and category names). */
+            label?: components["schemas"]["LocalizedText"];
+            /** @description The group's figures. */
+            figures: components["schemas"]["ResolutionFigures"];
+        };
+        /** @description Resolution figures for a grid node's subtree over a period. */
+        ResolutionStats: {
+            /** @description The grid node (figures cover its whole subtree). */
+            gridId: string;
+            /**
+             * Format: date
+             * @description First day of the period (inclusive).
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day of the period (inclusive).
+             */
+            to: string;
+            /** @description The grouping applied. */
+            groupBy: components["schemas"]["ResolutionGroupBy"];
+            /** @description Figures for the whole period. */
+            totals: components["schemas"]["ResolutionFigures"];
+            /** @description Figures per group; empty when `groupBy` is `none`. */
+            groups: components["schemas"]["ResolutionGroup"][];
+        };
+        /**
+         * @description `grid_worker` (acts in their own grids) or `admin` (acts in their subtree).
+         * @enum {string}
+         */
+        StaffRole: "grid_worker" | "admin";
+        /** @description The staff member behind a token. */
+        StaffPrincipal: {
+            /** @description Staff id. */
+            id: string;
+            /** @description Name. */
+            name: string;
+            /** @description Role. */
+            role: components["schemas"]["StaffRole"];
+            /** @description Jurisdiction: a worker's own grids, or `[subtree root]` for an admin. */
+            gridIds: string[];
+        };
+        /** @description Service health. */
+        Health: {
+            /**
+             * @description Always `ok` in a `200`.
+             * @enum {string}
+             */
+            status: "ok";
+            /** @description Server version. */
+            version: string;
+            /**
+             * Format: date-time
+             * @description Server time; kiosks may use it to detect a wrong clock.
+             */
+            time: string;
+        };
     };
-    requestBody?: never;
     responses: {
-      /** @description The category. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
+        /**
+         * @description The request does not match this contract (malformed JSON, missing or mistyped
+         *     parameter or field, value out of range, unknown body property, missing `If-Match`, a
+         *     cursor used with other filters). `errors[]` lists every issue with a JSON pointer into
+         *     the request.
+         */
+        BadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Content-Language": components["headers"]["ContentLanguage"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
         };
-        content: {
-          /**
-           * @example {
-           *       "code": "road.manhole",
-           *       "name": {
-           *         "zh-CN": "井盖缺失或破损",
-           *         "zh-TW": "井蓋缺失或破損",
-           *         "en": "Missing or broken manhole cover"
-           *       },
-           *       "kind": "component",
-           *       "description": {
-           *         "zh-CN": "道路、人行道、小区内的井盖缺失、破损、松动。",
-           *         "zh-TW": "道路、人行道、社區內的井蓋缺失、破損、鬆動。",
-           *         "en": "Missing, broken or loose manhole covers on roads, pavements and in compounds."
-           *       },
-           *       "slaHours": 4,
-           *       "requiresLocation": true,
-           *       "requiresPhoto": true,
-           *       "attributes": [
-           *         {
-           *           "code": "cover_state",
-           *           "label": {
-           *             "zh-CN": "井盖状况",
-           *             "zh-TW": "井蓋狀況",
-           *             "en": "Condition of the cover"
-           *           },
-           *           "datatype": "singlevaluelist",
-           *           "required": true,
-           *           "order": 1,
-           *           "options": [
-           *             {
-           *               "key": "missing",
-           *               "label": {
-           *                 "zh-CN": "缺失",
-           *                 "zh-TW": "缺失",
-           *                 "en": "Missing"
-           *               }
-           *             },
-           *             {
-           *               "key": "broken",
-           *               "label": {
-           *                 "zh-CN": "破损",
-           *                 "zh-TW": "破損",
-           *                 "en": "Broken"
-           *               }
-           *             },
-           *             {
-           *               "key": "loose",
-           *               "label": {
-           *                 "zh-CN": "松动",
-           *                 "zh-TW": "鬆動",
-           *                 "en": "Loose"
-           *               }
-           *             }
-           *           ]
-           *         },
-           *         {
-           *           "code": "in_roadway",
-           *           "label": {
-           *             "zh-CN": "是否位于机动车道",
-           *             "zh-TW": "是否位於機動車道",
-           *             "en": "In a traffic lane"
-           *           },
-           *           "description": {
-           *             "zh-CN": "位于机动车道的井盖按紧急事件处理。",
-           *             "zh-TW": "位於機動車道的井蓋按緊急事件處理。",
-           *             "en": "Covers in traffic lanes are handled as urgent."
-           *           },
-           *           "datatype": "boolean",
-           *           "required": false,
-           *           "order": 2
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['Category'];
+        /** @description Missing, malformed, invalid or expired bearer token. */
+        Unauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Content-Language": components["headers"]["ContentLanguage"];
+                /**
+                 * @description The authentication scheme to use (`Bearer`), per RFC 6750.
+                 * @example Bearer error="invalid_token"
+                 */
+                "WWW-Authenticate": string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
         };
-      };
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
+        /** @description The caller may not do this — outside their role or jurisdiction, or (evaluation) a wrong tracking token. */
+        Forbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Content-Language": components["headers"]["ContentLanguage"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such resource, or not visible to the caller. */
+        NotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Content-Language": components["headers"]["ContentLanguage"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description The request conflicts with the current state: a case transition not allowed from the
+         *     current status, an evaluation before closing or a second one, an already retired
+         *     notice, or a request with the same `Idempotency-Key` still in flight.
+         */
+        Conflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Content-Language": components["headers"]["ContentLanguage"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `If-Match` does not match the case's current version: someone else acted first. Reload the case and decide again. */
+        PreconditionFailed: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Content-Language": components["headers"]["ContentLanguage"];
+                ETag: components["headers"]["CaseETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The upload is larger than 10 MiB. */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Content-Language": components["headers"]["ContentLanguage"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request's `Content-Type` is not the one this operation takes, or an uploaded file is not a JPEG, PNG or WebP image by content. */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Content-Language": components["headers"]["ContentLanguage"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description Well-formed but semantically invalid: unknown grid, category, media or case; photo or
+         *     location required by the category; invalid attribute answer; a field required by the
+         *     chosen action; an invalid period; or an `Idempotency-Key` reused with a different
+         *     request. `errors[]` has one entry per issue with a `code`.
+         */
+        UnprocessableContent: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Content-Language": components["headers"]["ContentLanguage"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many requests. Wait `Retry-After` seconds, then retry (with the same `Idempotency-Key`, if any). */
+        TooManyRequests: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Content-Language": components["headers"]["ContentLanguage"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Temporarily unavailable (maintenance or overload). Wait `Retry-After` seconds, then retry (with the same `Idempotency-Key`, if any). */
+        ServiceUnavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Content-Language": components["headers"]["ContentLanguage"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Unexpected server error (500). Nothing was committed unless a retry with the same `Idempotency-Key` says otherwise; retrying is safe. */
+        Default: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                "Content-Language": components["headers"]["ContentLanguage"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
     };
-  };
-  uploadMedia: {
     parameters: {
-      query?: never;
-      header?: {
         /**
          * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
          *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
          */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        AcceptLanguage: string;
+        /**
+         * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
+         * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
+         */
+        Cursor: string;
+        /**
+         * @description Maximum number of items on the page (a page may hold fewer even when more follow).
+         * @example 50
+         */
+        Limit: number;
         /**
          * @description Optional client-generated key making the request safe to retry. Same key and same
          *     request within 24 h → the original response is replayed with `Idempotent-Replayed: true`;
@@ -2943,262 +1778,7 @@ export interface operations {
          *     that key still in flight → `409` (`…/idempotency-key-in-flight`).
          * @example 6f1c2a9e-3b7d-4c55-9a0e-2d8f4b1c7e30
          */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "file": "(binary JPEG data of IMG_20261122_091201.jpg)",
-         *       "purpose": "case_report"
-         *     }
-         */
-        'multipart/form-data': components['schemas']['MediaUpload'];
-      };
-    };
-    responses: {
-      /** @description The stored image (metadata stripped). */
-      201: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          Location: components['headers']['MediaLocation'];
-          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "med_5Tg8Kd2Qx",
-           *       "contentType": "image/jpeg",
-           *       "bytes": 1843212,
-           *       "width": 3024,
-           *       "height": 4032,
-           *       "url": "/api/v1/media/med_5Tg8Kd2Qx",
-           *       "createdAt": "2026-11-22T01:14:58Z"
-           *     }
-           */
-          'application/json': components['schemas']['Media'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      409: components['responses']['Conflict'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['UnprocessableContent'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  getMedia: {
-    parameters: {
-      query?: never;
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-        /**
-         * @description The `ETag` of a cached copy; when it still matches, the answer is `304 Not Modified` without a body.
-         * @example "med_5Tg8Kd2Qx"
-         */
-        'If-None-Match'?: components['parameters']['IfNoneMatch'];
-      };
-      path: {
-        /**
-         * @description Opaque id of a media item.
-         * @example med_5Tg8Kd2Qx
-         */
-        mediaId: components['parameters']['MediaId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The image. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          'Cache-Control': components['headers']['MediaCacheControl'];
-          ETag: components['headers']['MediaETag'];
-          [name: string]: unknown;
-        };
-        content: {
-          'image/jpeg': components['schemas']['ImageBinary'];
-          'image/png': components['schemas']['ImageBinary'];
-          'image/webp': components['schemas']['ImageBinary'];
-        };
-      };
-      /** @description Not modified — the cached copy identified by `If-None-Match` is current. */
-      304: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          'Cache-Control': components['headers']['MediaCacheControl'];
-          ETag: components['headers']['MediaETag'];
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  listCases: {
-    parameters: {
-      query?: {
-        /**
-         * @description Only cases reported in this grid node or anywhere in its subtree.
-         * @example grd_Qb5c2M
-         */
-        gridId?: string;
-        /**
-         * @description Only cases in one of these statuses (repeat the parameter, e.g. `status=accepted&status=dispatched`).
-         * @example [
-         *       "accepted",
-         *       "dispatched",
-         *       "in_progress"
-         *     ]
-         */
-        status?: components['schemas']['CaseStatus'][];
-        /**
-         * @description Only cases currently at this level.
-         * @example community
-         */
-        level?: components['schemas']['CaseLevel'];
-        /**
-         * @description Only cases of this category.
-         * @example env.garbage
-         */
-        categoryCode?: components['schemas']['CategoryCode'];
-        /**
-         * @description Only cases created at or after this instant.
-         * @example 2026-11-01T00:00:00Z
-         */
-        createdFrom?: string;
-        /**
-         * @description Only cases created before this instant (exclusive).
-         * @example 2026-12-01T00:00:00Z
-         */
-        createdTo?: string;
-        /**
-         * @description `true`: only open cases past `dueAt`; `false`: only cases that are not overdue.
-         * @example true
-         */
-        overdue?: boolean;
-        /**
-         * @description Only cases currently assigned to this unit or person id.
-         * @example unit_HwXg01
-         */
-        assignee?: string;
-        /**
-         * @description A ticket (exact match) or text contained in the description or address.
-         * @example 桥北路23号
-         */
-        q?: string;
-        /**
-         * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
-         * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
-         */
-        cursor?: components['parameters']['Cursor'];
-        /**
-         * @description Maximum number of items on the page (a page may hold fewer even when more follow).
-         * @example 50
-         */
-        limit?: components['parameters']['Limit'];
-      };
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of cases. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "id": "case_8Hq2Lw5Zt",
-           *           "ticket": "WF-20261122-0042",
-           *           "status": "dispatched",
-           *           "level": "grid",
-           *           "gridId": "grd_Qb02nR",
-           *           "categoryCode": "env.garbage",
-           *           "dueAt": "2026-11-23T01:15:30Z",
-           *           "createdAt": "2026-11-22T01:15:30Z",
-           *           "description": "桥北路23号院东门垃圾桶满溢三天无人清运，气味很大，影响居民出行。",
-           *           "location": {
-           *             "address": "文峰区西关街道桥北路23号院东门",
-           *             "point": {
-           *               "lat": 36.0995,
-           *               "lng": 114.3522
-           *             }
-           *           },
-           *           "mediaIds": [
-           *             "med_5Tg8Kd2Qx"
-           *           ],
-           *           "attributes": {
-           *             "garbage_type": "household",
-           *             "blocking_path": true
-           *           },
-           *           "reporter": {
-           *             "name": "李女士",
-           *             "phone": "13800138000"
-           *           },
-           *           "channel": "web",
-           *           "assignee": {
-           *             "type": "unit",
-           *             "id": "unit_HwXg01",
-           *             "name": "西关街道环卫所"
-           *           },
-           *           "version": 3,
-           *           "updatedAt": "2026-11-22T02:40:00Z",
-           *           "acceptedAt": "2026-11-22T01:32:10Z",
-           *           "reopenCount": 0,
-           *           "evaluation": null,
-           *           "overdue": false
-           *         }
-           *       ],
-           *       "nextCursor": null
-           *     }
-           */
-          'application/json': components['schemas']['CasePage'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  createCase: {
-    parameters: {
-      query?: never;
-      header: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        IdempotencyKey: string;
         /**
          * @description Required client-generated key making the request safe to retry; reuse it for every
          *     retry of the same intent. Same key and same request within 24 h → the original response
@@ -3207,1051 +1787,2461 @@ export interface operations {
          *     (`…/idempotency-key-in-flight`).
          * @example 0b9d7c4e-8f21-4a6b-b3c5-71e2d9a0f468
          */
-        'Idempotency-Key': components['parameters']['IdempotencyKeyRequired'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CaseInput'];
-      };
-    };
-    responses: {
-      /** @description The case was created (or, with `Idempotent-Replayed` true, had been created by an earlier attempt with the same key). */
-      201: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          Location: components['headers']['PublicCaseLocation'];
-          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "id": "case_8Hq2Lw5Zt",
-           *       "ticket": "WF-20261122-0042",
-           *       "trackingToken": "K7QM-4T2X-9PZR",
-           *       "status": "submitted",
-           *       "level": "grid",
-           *       "gridId": "grd_Qb02nR",
-           *       "categoryCode": "env.garbage",
-           *       "dueAt": "2026-11-23T01:15:30Z",
-           *       "createdAt": "2026-11-22T01:15:30Z"
-           *     }
-           */
-          'application/json': components['schemas']['CaseReceipt'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      409: components['responses']['Conflict'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['UnprocessableContent'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  getCase: {
-    parameters: {
-      query?: never;
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path: {
-        /**
-         * @description Opaque id of a case (not its ticket).
-         * @example case_8Hq2Lw5Zt
-         */
-        caseId: components['parameters']['CaseId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The case. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          ETag: components['headers']['CaseETag'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Case'];
-        };
-      };
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  getPublicCase: {
-    parameters: {
-      query?: never;
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path: {
-        /**
-         * @description The case's work-order number, upper case (clients should upper-case what a resident types).
-         * @example WF-20261122-0042
-         */
-        ticket: components['parameters']['Ticket'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The public view of the case. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "ticket": "WF-20261122-0042",
-           *       "status": "closed",
-           *       "level": "grid",
-           *       "gridId": "grd_Qb02nR",
-           *       "gridName": "桥北社区第二网格",
-           *       "categoryCode": "env.garbage",
-           *       "categoryName": {
-           *         "zh-CN": "垃圾清运",
-           *         "zh-TW": "垃圾清運",
-           *         "en": "Garbage collection"
-           *       },
-           *       "createdAt": "2026-11-22T01:15:30Z",
-           *       "dueAt": "2026-11-23T01:15:30Z",
-           *       "closedAt": "2026-11-22T09:05:00Z",
-           *       "evaluation": {
-           *         "score": 5,
-           *         "comment": "当天就清运干净了，网格员还回访了，点赞！",
-           *         "createdAt": "2026-11-22T12:30:00Z"
-           *       },
-           *       "canEvaluate": false,
-           *       "timeline": [
-           *         {
-           *           "type": "created",
-           *           "toStatus": "submitted",
-           *           "level": "grid",
-           *           "at": "2026-11-22T01:15:30Z"
-           *         },
-           *         {
-           *           "type": "accept",
-           *           "fromStatus": "submitted",
-           *           "toStatus": "accepted",
-           *           "level": "grid",
-           *           "at": "2026-11-22T01:32:10Z",
-           *           "publicNote": "已受理，网格员将尽快到现场核实。"
-           *         },
-           *         {
-           *           "type": "dispatch",
-           *           "fromStatus": "accepted",
-           *           "toStatus": "dispatched",
-           *           "level": "grid",
-           *           "at": "2026-11-22T02:40:00Z",
-           *           "publicNote": "已派单至西关街道环卫所。"
-           *         },
-           *         {
-           *           "type": "start",
-           *           "fromStatus": "dispatched",
-           *           "toStatus": "in_progress",
-           *           "level": "grid",
-           *           "at": "2026-11-22T03:10:00Z"
-           *         },
-           *         {
-           *           "type": "resolve",
-           *           "fromStatus": "in_progress",
-           *           "toStatus": "resolved",
-           *           "level": "grid",
-           *           "at": "2026-11-22T06:45:00Z",
-           *           "publicNote": "垃圾已全部清运，并增设一个垃圾桶。"
-           *         },
-           *         {
-           *           "type": "verify",
-           *           "fromStatus": "resolved",
-           *           "toStatus": "closed",
-           *           "level": "grid",
-           *           "at": "2026-11-22T09:05:00Z",
-           *           "publicNote": "网格员现场核查合格，办结。"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['PublicCase'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  transitionCase: {
-    parameters: {
-      query?: never;
-      header: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
+        IdempotencyKeyRequired: string;
         /**
          * @description The case version last read, as the quoted `ETag` of `getCase` (e.g. `"3"`). Stale → `412`.
          * @example "3"
          */
-        'If-Match': components['parameters']['IfMatch'];
+        IfMatch: string;
         /**
-         * @description Optional client-generated key making the request safe to retry. Same key and same
-         *     request within 24 h → the original response is replayed with `Idempotent-Replayed: true`;
-         *     same key with a different request → `422` (`…/idempotency-key-reused`); a request with
-         *     that key still in flight → `409` (`…/idempotency-key-in-flight`).
-         * @example 6f1c2a9e-3b7d-4c55-9a0e-2d8f4b1c7e30
+         * @description The `ETag` of a cached copy; when it still matches, the answer is `304 Not Modified` without a body.
+         * @example "med_5Tg8Kd2Qx"
          */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path: {
+        IfNoneMatch: string;
         /**
-         * @description Opaque id of a case (not its ticket).
-         * @example case_8Hq2Lw5Zt
+         * @description Opaque id of a grid node.
+         * @example grd_Qb02nR
          */
-        caseId: components['parameters']['CaseId'];
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['CaseTransitionInput'];
-      };
-    };
-    responses: {
-      /** @description The case after the transition; `ETag` carries the new version. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          ETag: components['headers']['CaseETag'];
-          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Case'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      412: components['responses']['PreconditionFailed'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['UnprocessableContent'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  listCaseEvents: {
-    parameters: {
-      query?: {
+        GridId: string;
         /**
-         * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
-         * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
+         * @description Opaque id of a notice.
+         * @example ntc_3Pd9Ks2Lm
          */
-        cursor?: components['parameters']['Cursor'];
+        NoticeId: string;
         /**
-         * @description Maximum number of items on the page (a page may hold fewer even when more follow).
-         * @example 50
+         * @description Code of a category.
+         * @example road.manhole
          */
-        limit?: components['parameters']['Limit'];
-      };
-      header?: {
+        CategoryCode: components["schemas"]["CategoryCode"];
         /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+         * @description Opaque id of a media item.
+         * @example med_5Tg8Kd2Qx
          */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path: {
+        MediaId: string;
         /**
          * @description Opaque id of a case (not its ticket).
          * @example case_8Hq2Lw5Zt
          */
-        caseId: components['parameters']['CaseId'];
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of events, oldest first. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "id": "evt_1Aa2Bb3Cc",
-           *           "caseId": "case_8Hq2Lw5Zt",
-           *           "type": "created",
-           *           "fromStatus": null,
-           *           "toStatus": "submitted",
-           *           "level": "grid",
-           *           "actor": {
-           *             "type": "resident"
-           *           },
-           *           "at": "2026-11-22T01:15:30Z",
-           *           "mediaIds": [
-           *             "med_5Tg8Kd2Qx"
-           *           ]
-           *         },
-           *         {
-           *           "id": "evt_4Dd5Ee6Ff",
-           *           "caseId": "case_8Hq2Lw5Zt",
-           *           "type": "accept",
-           *           "fromStatus": "submitted",
-           *           "toStatus": "accepted",
-           *           "level": "grid",
-           *           "actor": {
-           *             "type": "staff",
-           *             "id": "stf_Wjg01",
-           *             "name": "王建国",
-           *             "role": "grid_worker"
-           *           },
-           *           "at": "2026-11-22T01:32:10Z",
-           *           "publicNote": "已受理，网格员将尽快到现场核实。",
-           *           "mediaIds": []
-           *         },
-           *         {
-           *           "id": "evt_7Gg8Hh9Ii",
-           *           "caseId": "case_8Hq2Lw5Zt",
-           *           "type": "dispatch",
-           *           "fromStatus": "accepted",
-           *           "toStatus": "dispatched",
-           *           "level": "grid",
-           *           "actor": {
-           *             "type": "staff",
-           *             "id": "stf_Wjg01",
-           *             "name": "王建国",
-           *             "role": "grid_worker"
-           *           },
-           *           "at": "2026-11-22T02:40:00Z",
-           *           "note": "垃圾量较大，需要清运车，请环卫所今天上午处理。",
-           *           "publicNote": "已派单至西关街道环卫所。",
-           *           "mediaIds": [],
-           *           "assignee": {
-           *             "type": "unit",
-           *             "id": "unit_HwXg01",
-           *             "name": "西关街道环卫所"
-           *           }
-           *         }
-           *       ],
-           *       "nextCursor": null
-           *     }
-           */
-          'application/json': components['schemas']['CaseEventPage'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
-    };
-  };
-  evaluateCase: {
-    parameters: {
-      query?: never;
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-        /**
-         * @description Optional client-generated key making the request safe to retry. Same key and same
-         *     request within 24 h → the original response is replayed with `Idempotent-Replayed: true`;
-         *     same key with a different request → `422` (`…/idempotency-key-reused`); a request with
-         *     that key still in flight → `409` (`…/idempotency-key-in-flight`).
-         * @example 6f1c2a9e-3b7d-4c55-9a0e-2d8f4b1c7e30
-         */
-        'Idempotency-Key'?: components['parameters']['IdempotencyKey'];
-      };
-      path: {
+        CaseId: string;
         /**
          * @description The case's work-order number, upper case (clients should upper-case what a resident types).
          * @example WF-20261122-0042
          */
-        ticket: components['parameters']['Ticket'];
-      };
-      cookie?: never;
+        Ticket: components["schemas"]["Ticket"];
     };
-    requestBody: {
-      content: {
+    requestBodies: never;
+    headers: {
         /**
-         * @example {
-         *       "trackingToken": "K7QM-4T2X-9PZR",
-         *       "score": 5,
-         *       "comment": "当天就清运干净了，网格员还回访了，点赞！"
-         *     }
+         * @description Id of this request, generated by the server; also in a problem's `requestId`. Quote it when reporting a fault.
+         * @example req_01JDA6J1T9V8W3X2Y5Z7
          */
-        'application/json': components['schemas']['EvaluationInput'];
-      };
+        XRequestId: string;
+        /**
+         * @description The language of the problem's `title` and `detail`, chosen from `Accept-Language`.
+         * @example zh-CN
+         */
+        ContentLanguage: "zh-CN" | "zh-TW" | "en";
+        /**
+         * @description Seconds to wait before retrying.
+         * @example 30
+         */
+        RetryAfter: number;
+        /**
+         * @description `true` when this response is a replay of the original response to the same `Idempotency-Key`; absent otherwise.
+         * @example true
+         */
+        IdempotentReplayed: "true";
+        /**
+         * @description The case's `version`, quoted (a strong entity tag). Send it back as `If-Match`.
+         * @example "3"
+         */
+        CaseETag: string;
+        /**
+         * @description Strong entity tag of the image (media are immutable).
+         * @example "med_5Tg8Kd2Qx"
+         */
+        MediaETag: string;
+        /**
+         * @description Caching policy; media never change, so they may be cached for a year.
+         * @example public, max-age=31536000, immutable
+         */
+        MediaCacheControl: string;
+        /**
+         * @description URI of the stored image (`getMedia`), the same as the body's `url`.
+         * @example /api/v1/media/med_5Tg8Kd2Qx
+         */
+        MediaLocation: string;
+        /**
+         * @description URI of the case's public view (`getPublicCase`).
+         * @example /api/v1/tickets/WF-20261122-0042
+         */
+        PublicCaseLocation: string;
     };
-    responses: {
-      /** @description The evaluation was recorded. */
-      201: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
-          [name: string]: unknown;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listGrids: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the direct children of this grid node.
+                 * @example grd_Qb5c2M
+                 */
+                parentId?: string;
+                /**
+                 * @description Only nodes of this level (`district`, `street`, `community`, `grid`, or a finer unit such as `building`).
+                 * @example grid
+                 */
+                level?: components["schemas"]["GridLevel"];
+                /**
+                 * @description Text that the node's name or code contains (case-insensitive), or the name of a
+                 *     compound, street or landmark inside it ("type your compound or street"): a leaf grid
+                 *     also matches the names of its compounds (`places`).
+                 * @example 桥北
+                 */
+                q?: string;
+                /**
+                 * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
+                 * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Maximum number of items on the page (a page may hold fewer even when more follow).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          /**
-           * @example {
-           *       "score": 5,
-           *       "comment": "当天就清运干净了，网格员还回访了，点赞！",
-           *       "createdAt": "2026-11-22T12:30:00Z"
-           *     }
-           */
-          'application/json': components['schemas']['Evaluation'];
+        requestBody?: never;
+        responses: {
+            /** @description A page of grid nodes. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "grd_Qb01hT",
+                     *           "code": "410502-003-012-01",
+                     *           "name": "桥北社区第一网格",
+                     *           "level": "grid",
+                     *           "parentId": "grd_Qb5c2M",
+                     *           "path": [
+                     *             {
+                     *               "id": "grd_Wf7d1K",
+                     *               "name": "文峰区",
+                     *               "level": "district"
+                     *             },
+                     *             {
+                     *               "id": "grd_Xg3s9P",
+                     *               "name": "西关街道",
+                     *               "level": "street"
+                     *             },
+                     *             {
+                     *               "id": "grd_Qb5c2M",
+                     *               "name": "桥北社区",
+                     *               "level": "community"
+                     *             }
+                     *           ],
+                     *           "households": 268,
+                     *           "population": 781,
+                     *           "childCount": 0
+                     *         },
+                     *         {
+                     *           "id": "grd_Qb02nR",
+                     *           "code": "410502-003-012-02",
+                     *           "name": "桥北社区第二网格",
+                     *           "level": "grid",
+                     *           "parentId": "grd_Qb5c2M",
+                     *           "path": [
+                     *             {
+                     *               "id": "grd_Wf7d1K",
+                     *               "name": "文峰区",
+                     *               "level": "district"
+                     *             },
+                     *             {
+                     *               "id": "grd_Xg3s9P",
+                     *               "name": "西关街道",
+                     *               "level": "street"
+                     *             },
+                     *             {
+                     *               "id": "grd_Qb5c2M",
+                     *               "name": "桥北社区",
+                     *               "level": "community"
+                     *             }
+                     *           ],
+                     *           "households": 236,
+                     *           "population": 702,
+                     *           "childCount": 4,
+                     *           "centroid": {
+                     *             "lat": 36.0995,
+                     *             "lng": 114.3522
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GridPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
         };
-      };
-      400: components['responses']['BadRequest'];
-      403: components['responses']['Forbidden'];
-      404: components['responses']['NotFound'];
-      409: components['responses']['Conflict'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['UnprocessableContent'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
     };
-  };
-  listServiceLogs: {
-    parameters: {
-      query?: {
-        /**
-         * @description Only entries for this grid node or anywhere in its subtree.
-         * @example grd_Qb5c2M
-         */
-        gridId?: string;
-        /**
-         * @description Only entries recorded by this staff member.
-         * @example stf_Wjg01
-         */
-        workerId?: string;
-        /**
-         * @description Only entries of this kind.
-         * @example visit
-         */
-        kind?: components['schemas']['ServiceLogKind'];
-        /**
-         * @description Only entries that occurred at or after this instant.
-         * @example 2026-11-21T16:00:00Z
-         */
-        occurredFrom?: string;
-        /**
-         * @description Only entries that occurred before this instant (exclusive).
-         * @example 2026-11-22T16:00:00Z
-         */
-        occurredTo?: string;
-        /**
-         * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
-         * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
-         */
-        cursor?: components['parameters']['Cursor'];
-        /**
-         * @description Maximum number of items on the page (a page may hold fewer even when more follow).
-         * @example 50
-         */
-        limit?: components['parameters']['Limit'];
-      };
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description A page of service log entries. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
+    locateGrid: {
+        parameters: {
+            query: {
+                /**
+                 * @description Latitude, WGS84 decimal degrees.
+                 * @example 36.0995
+                 */
+                lat: number;
+                /**
+                 * @description Longitude, WGS84 decimal degrees.
+                 * @example 114.3522
+                 */
+                lng: number;
+            };
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
         };
-        content: {
-          /**
-           * @example {
-           *       "items": [
-           *         {
-           *           "id": "slg_2Zx4Cv6Bn",
-           *           "gridId": "grd_Qb02nR",
-           *           "occurredAt": "2026-11-22T06:00:00Z",
-           *           "kind": "mediation",
-           *           "subjectGroups": [
-           *             "general"
-           *           ],
-           *           "summary": "调解5号楼2单元楼上楼下装修噪音纠纷，双方约定每晚8点后停止施工。",
-           *           "minutes": 60,
-           *           "outcome": "case_opened",
-           *           "caseId": "case_3Nd7Jk1Xe",
-           *           "workerId": "stf_Wjg01",
-           *           "workerName": "王建国",
-           *           "createdAt": "2026-11-22T07:02:41Z"
-           *         },
-           *         {
-           *           "id": "slg_9Qw3Er5Ty",
-           *           "gridId": "grd_Qb02nR",
-           *           "occurredAt": "2026-11-22T01:30:00Z",
-           *           "kind": "visit",
-           *           "subjectGroups": [
-           *             "elderly_alone",
-           *             "chronically_ill"
-           *           ],
-           *           "householdRef": "QB02-5-2-301",
-           *           "summary": "入户走访独居老人张大爷，检查燃气和取暖设施，提醒防寒保暖；老人反映降压药快用完，已联系片医明日上门。",
-           *           "minutes": 40,
-           *           "outcome": "followup_needed",
-           *           "workerId": "stf_Wjg01",
-           *           "workerName": "王建国",
-           *           "createdAt": "2026-11-22T02:15:07Z"
-           *         }
-           *       ],
-           *       "nextCursor": null
-           *     }
-           */
-          'application/json': components['schemas']['ServiceLogPage'];
+        requestBody?: never;
+        responses: {
+            /** @description The grid containing the point. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "point": {
+                     *         "lat": 36.0995,
+                     *         "lng": 114.3522
+                     *       },
+                     *       "grid": {
+                     *         "id": "grd_Qb02nR",
+                     *         "code": "410502-003-012-02",
+                     *         "name": "桥北社区第二网格",
+                     *         "level": "grid",
+                     *         "parentId": "grd_Qb5c2M",
+                     *         "path": [
+                     *           {
+                     *             "id": "grd_Wf7d1K",
+                     *             "name": "文峰区",
+                     *             "level": "district"
+                     *           },
+                     *           {
+                     *             "id": "grd_Xg3s9P",
+                     *             "name": "西关街道",
+                     *             "level": "street"
+                     *           },
+                     *           {
+                     *             "id": "grd_Qb5c2M",
+                     *             "name": "桥北社区",
+                     *             "level": "community"
+                     *           }
+                     *         ],
+                     *         "households": 236,
+                     *         "population": 702,
+                     *         "childCount": 0,
+                     *         "centroid": {
+                     *           "lat": 36.0995,
+                     *           "lng": 114.3522
+                     *         }
+                     *       },
+                     *       "leader": {
+                     *         "id": "stf_Zh4n9W",
+                     *         "name": "张丽",
+                     *         "role": "grid_leader",
+                     *         "roleLabel": {
+                     *           "zh-CN": "网格长",
+                     *           "zh-TW": "網格長",
+                     *           "en": "Grid leader"
+                     *         },
+                     *         "photoUrl": null,
+                     *         "workPhone": "0372-5123456",
+                     *         "duties": [
+                     *           "走访入户",
+                     *           "矛盾调解",
+                     *           "上报问题"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GridLocation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
     };
-  };
-  createServiceLog: {
-    parameters: {
-      query?: never;
-      header: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-        /**
-         * @description Required client-generated key making the request safe to retry; reuse it for every
-         *     retry of the same intent. Same key and same request within 24 h → the original response
-         *     is replayed with `Idempotent-Replayed: true`; same key with a different request → `422`
-         *     (`…/idempotency-key-reused`); a request with that key still in flight → `409`
-         *     (`…/idempotency-key-in-flight`).
-         * @example 0b9d7c4e-8f21-4a6b-b3c5-71e2d9a0f468
-         */
-        'Idempotency-Key': components['parameters']['IdempotencyKeyRequired'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['ServiceLogInput'];
-      };
-    };
-    responses: {
-      /** @description The entry was recorded. */
-      201: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          'Idempotent-Replayed': components['headers']['IdempotentReplayed'];
-          [name: string]: unknown;
+    getGrid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description Opaque id of a grid node.
+                 * @example grd_Qb02nR
+                 */
+                gridId: components["parameters"]["GridId"];
+            };
+            cookie?: never;
         };
-        content: {
-          /**
-           * @example {
-           *       "id": "slg_9Qw3Er5Ty",
-           *       "gridId": "grd_Qb02nR",
-           *       "occurredAt": "2026-11-22T01:30:00Z",
-           *       "kind": "visit",
-           *       "subjectGroups": [
-           *         "elderly_alone",
-           *         "chronically_ill"
-           *       ],
-           *       "householdRef": "QB02-5-2-301",
-           *       "summary": "入户走访独居老人张大爷，检查燃气和取暖设施，提醒防寒保暖；老人反映降压药快用完，已联系片医明日上门。",
-           *       "minutes": 40,
-           *       "outcome": "followup_needed",
-           *       "workerId": "stf_Wjg01",
-           *       "workerName": "王建国",
-           *       "createdAt": "2026-11-22T02:15:07Z"
-           *     }
-           */
-          'application/json': components['schemas']['ServiceLog'];
+        requestBody?: never;
+        responses: {
+            /** @description The grid node. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Grid"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      409: components['responses']['Conflict'];
-      413: components['responses']['PayloadTooLarge'];
-      415: components['responses']['UnsupportedMediaType'];
-      422: components['responses']['UnprocessableContent'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
     };
-  };
-  getServiceLogSummary: {
-    parameters: {
-      query: {
-        /**
-         * @description The calendar month, `YYYY-MM`.
-         * @example 2026-11
-         */
-        month: components['schemas']['Month'];
-        /**
-         * @description Only entries for this grid node or anywhere in its subtree.
-         * @example grd_Qb02nR
-         */
-        gridId?: string;
-        /**
-         * @description Only entries recorded by this staff member.
-         * @example stf_Wjg01
-         */
-        workerId?: string;
-      };
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The month's summary. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
+    listGridAncestors: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description Opaque id of a grid node.
+                 * @example grd_Qb02nR
+                 */
+                gridId: components["parameters"]["GridId"];
+            };
+            cookie?: never;
         };
-        content: {
-          /**
-           * @example {
-           *       "month": "2026-11",
-           *       "workerId": "stf_Wjg01",
-           *       "entries": 45,
-           *       "minutes": 1755,
-           *       "households": 31,
-           *       "byKind": [
-           *         {
-           *           "kind": "visit",
-           *           "entries": 24,
-           *           "minutes": 860
-           *         },
-           *         {
-           *           "kind": "mediation",
-           *           "entries": 5,
-           *           "minutes": 310
-           *         },
-           *         {
-           *           "kind": "assistance",
-           *           "entries": 7,
-           *           "minutes": 285
-           *         },
-           *         {
-           *           "kind": "inspection",
-           *           "entries": 6,
-           *           "minutes": 210
-           *         },
-           *         {
-           *           "kind": "publicity",
-           *           "entries": 2,
-           *           "minutes": 60
-           *         },
-           *         {
-           *           "kind": "registration",
-           *           "entries": 1,
-           *           "minutes": 30
-           *         },
-           *         {
-           *           "kind": "other",
-           *           "entries": 0,
-           *           "minutes": 0
-           *         }
-           *       ],
-           *       "bySubjectGroup": [
-           *         {
-           *           "subjectGroup": "elderly_alone",
-           *           "entries": 18
-           *         },
-           *         {
-           *           "subjectGroup": "disabled",
-           *           "entries": 4
-           *         },
-           *         {
-           *           "subjectGroup": "chronically_ill",
-           *           "entries": 7
-           *         },
-           *         {
-           *           "subjectGroup": "unemployed",
-           *           "entries": 3
-           *         },
-           *         {
-           *           "subjectGroup": "newcomer",
-           *           "entries": 5
-           *         },
-           *         {
-           *           "subjectGroup": "hardship",
-           *           "entries": 6
-           *         },
-           *         {
-           *           "subjectGroup": "minor",
-           *           "entries": 2
-           *         },
-           *         {
-           *           "subjectGroup": "veteran",
-           *           "entries": 1
-           *         },
-           *         {
-           *           "subjectGroup": "general",
-           *           "entries": 12
-           *         }
-           *       ],
-           *       "byOutcome": [
-           *         {
-           *           "outcome": "resolved",
-           *           "entries": 34
-           *         },
-           *         {
-           *           "outcome": "followup_needed",
-           *           "entries": 7
-           *         },
-           *         {
-           *           "outcome": "referred",
-           *           "entries": 2
-           *         },
-           *         {
-           *           "outcome": "case_opened",
-           *           "entries": 2
-           *         }
-           *       ],
-           *       "byDay": [
-           *         {
-           *           "date": "2026-11-01",
-           *           "entries": 0,
-           *           "minutes": 0
-           *         },
-           *         {
-           *           "date": "2026-11-02",
-           *           "entries": 3,
-           *           "minutes": 100
-           *         },
-           *         {
-           *           "date": "2026-11-03",
-           *           "entries": 2,
-           *           "minutes": 100
-           *         },
-           *         {
-           *           "date": "2026-11-04",
-           *           "entries": 2,
-           *           "minutes": 90
-           *         },
-           *         {
-           *           "date": "2026-11-05",
-           *           "entries": 2,
-           *           "minutes": 65
-           *         },
-           *         {
-           *           "date": "2026-11-06",
-           *           "entries": 3,
-           *           "minutes": 70
-           *         },
-           *         {
-           *           "date": "2026-11-07",
-           *           "entries": 1,
-           *           "minutes": 45
-           *         },
-           *         {
-           *           "date": "2026-11-08",
-           *           "entries": 0,
-           *           "minutes": 0
-           *         },
-           *         {
-           *           "date": "2026-11-09",
-           *           "entries": 2,
-           *           "minutes": 80
-           *         },
-           *         {
-           *           "date": "2026-11-10",
-           *           "entries": 4,
-           *           "minutes": 155
-           *         },
-           *         {
-           *           "date": "2026-11-11",
-           *           "entries": 2,
-           *           "minutes": 90
-           *         },
-           *         {
-           *           "date": "2026-11-12",
-           *           "entries": 3,
-           *           "minutes": 135
-           *         },
-           *         {
-           *           "date": "2026-11-13",
-           *           "entries": 2,
-           *           "minutes": 100
-           *         },
-           *         {
-           *           "date": "2026-11-14",
-           *           "entries": 1,
-           *           "minutes": 30
-           *         },
-           *         {
-           *           "date": "2026-11-15",
-           *           "entries": 0,
-           *           "minutes": 0
-           *         },
-           *         {
-           *           "date": "2026-11-16",
-           *           "entries": 3,
-           *           "minutes": 100
-           *         },
-           *         {
-           *           "date": "2026-11-17",
-           *           "entries": 4,
-           *           "minutes": 155
-           *         },
-           *         {
-           *           "date": "2026-11-18",
-           *           "entries": 4,
-           *           "minutes": 190
-           *         },
-           *         {
-           *           "date": "2026-11-19",
-           *           "entries": 3,
-           *           "minutes": 110
-           *         },
-           *         {
-           *           "date": "2026-11-20",
-           *           "entries": 2,
-           *           "minutes": 50
-           *         },
-           *         {
-           *           "date": "2026-11-21",
-           *           "entries": 1,
-           *           "minutes": 45
-           *         },
-           *         {
-           *           "date": "2026-11-22",
-           *           "entries": 1,
-           *           "minutes": 45
-           *         },
-           *         {
-           *           "date": "2026-11-23",
-           *           "entries": 0,
-           *           "minutes": 0
-           *         },
-           *         {
-           *           "date": "2026-11-24",
-           *           "entries": 0,
-           *           "minutes": 0
-           *         },
-           *         {
-           *           "date": "2026-11-25",
-           *           "entries": 0,
-           *           "minutes": 0
-           *         },
-           *         {
-           *           "date": "2026-11-26",
-           *           "entries": 0,
-           *           "minutes": 0
-           *         },
-           *         {
-           *           "date": "2026-11-27",
-           *           "entries": 0,
-           *           "minutes": 0
-           *         },
-           *         {
-           *           "date": "2026-11-28",
-           *           "entries": 0,
-           *           "minutes": 0
-           *         },
-           *         {
-           *           "date": "2026-11-29",
-           *           "entries": 0,
-           *           "minutes": 0
-           *         },
-           *         {
-           *           "date": "2026-11-30",
-           *           "entries": 0,
-           *           "minutes": 0
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['ServiceLogSummary'];
+        requestBody?: never;
+        responses: {
+            /** @description The ancestors, root first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "grd_Wf7d1K",
+                     *           "code": "410502",
+                     *           "name": "文峰区",
+                     *           "level": "district",
+                     *           "parentId": null,
+                     *           "path": [],
+                     *           "households": 112000,
+                     *           "population": 320000,
+                     *           "childCount": 12
+                     *         },
+                     *         {
+                     *           "id": "grd_Xg3s9P",
+                     *           "code": "410502-003",
+                     *           "name": "西关街道",
+                     *           "level": "street",
+                     *           "parentId": "grd_Wf7d1K",
+                     *           "path": [
+                     *             {
+                     *               "id": "grd_Wf7d1K",
+                     *               "name": "文峰区",
+                     *               "level": "district"
+                     *             }
+                     *           ],
+                     *           "households": 9800,
+                     *           "population": 28600,
+                     *           "childCount": 7
+                     *         },
+                     *         {
+                     *           "id": "grd_Qb5c2M",
+                     *           "code": "410502-003-012",
+                     *           "name": "桥北社区",
+                     *           "level": "community",
+                     *           "parentId": "grd_Xg3s9P",
+                     *           "path": [
+                     *             {
+                     *               "id": "grd_Wf7d1K",
+                     *               "name": "文峰区",
+                     *               "level": "district"
+                     *             },
+                     *             {
+                     *               "id": "grd_Xg3s9P",
+                     *               "name": "西关街道",
+                     *               "level": "street"
+                     *             }
+                     *           ],
+                     *           "households": 3150,
+                     *           "population": 9200,
+                     *           "childCount": 11
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GridAncestors"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
         };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
     };
-  };
-  getResolutionStats: {
-    parameters: {
-      query: {
-        /**
-         * @description Any grid node; figures cover its whole subtree.
-         * @example grd_Xg3s9P
-         */
-        gridId: string;
-        /**
-         * @description First day of the period, `YYYY-MM-DD` (inclusive).
-         * @example 2026-09-01
-         */
-        from: string;
-        /**
-         * @description Last day of the period, `YYYY-MM-DD` (inclusive).
-         * @example 2026-10-31
-         */
-        to: string;
-        /**
-         * @description How to break the totals down.
-         * @example month
-         */
-        groupBy?: components['schemas']['ResolutionGroupBy'];
-      };
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The figures. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
+    getNoticeBoard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description Opaque id of a grid node.
+                 * @example grd_Qb02nR
+                 */
+                gridId: components["parameters"]["GridId"];
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['ResolutionStats'];
+        requestBody?: never;
+        responses: {
+            /** @description The notice board. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "grid": {
+                     *         "id": "grd_Qb02nR",
+                     *         "code": "410502-003-012-02",
+                     *         "name": "桥北社区第二网格",
+                     *         "level": "grid",
+                     *         "parentId": "grd_Qb5c2M",
+                     *         "path": [
+                     *           {
+                     *             "id": "grd_Wf7d1K",
+                     *             "name": "文峰区",
+                     *             "level": "district"
+                     *           },
+                     *           {
+                     *             "id": "grd_Xg3s9P",
+                     *             "name": "西关街道",
+                     *             "level": "street"
+                     *           },
+                     *           {
+                     *             "id": "grd_Qb5c2M",
+                     *             "name": "桥北社区",
+                     *             "level": "community"
+                     *           }
+                     *         ],
+                     *         "households": 236,
+                     *         "population": 702,
+                     *         "childCount": 4,
+                     *         "centroid": {
+                     *           "lat": 36.0995,
+                     *           "lng": 114.3522
+                     *         }
+                     *       },
+                     *       "leader": {
+                     *         "id": "tm_Wjg01",
+                     *         "name": "王建国",
+                     *         "role": "grid_leader",
+                     *         "roleLabel": {
+                     *           "zh-CN": "网格长",
+                     *           "zh-TW": "網格長",
+                     *           "en": "Grid leader"
+                     *         },
+                     *         "photoUrl": "/api/v1/media/med_2Rk7Pq9Ls",
+                     *         "workPhone": "0372-5123456",
+                     *         "duties": [
+                     *           "统筹网格内矛盾纠纷排查化解",
+                     *           "每日走访独居老人、困难群众",
+                     *           "受理居民诉求并跟踪办结"
+                     *         ]
+                     *       },
+                     *       "team": [
+                     *         {
+                     *           "id": "tm_Zm02",
+                     *           "name": "张敏",
+                     *           "role": "police_officer",
+                     *           "roleLabel": {
+                     *             "zh-CN": "社区民警（片警）",
+                     *             "zh-TW": "社區民警（片警）",
+                     *             "en": "Community police officer"
+                     *           },
+                     *           "photoUrl": "/api/v1/media/med_8Hn3Vd6Wc",
+                     *           "workPhone": "0372-5123110",
+                     *           "duties": [
+                     *             "治安巡查",
+                     *             "流动人口管理",
+                     *             "矛盾纠纷联调"
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "tm_Lf03",
+                     *           "name": "刘芳",
+                     *           "role": "doctor",
+                     *           "roleLabel": {
+                     *             "zh-CN": "家庭医生（片医）",
+                     *             "zh-TW": "家庭醫生（片醫）",
+                     *             "en": "Family doctor"
+                     *           },
+                     *           "photoUrl": null,
+                     *           "workPhone": "0372-5123120",
+                     *           "duties": [
+                     *             "慢病随访",
+                     *             "老年人健康体检"
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "tm_Zq04",
+                     *           "name": "赵强",
+                     *           "role": "building_head",
+                     *           "roleLabel": {
+                     *             "zh-CN": "楼栋长",
+                     *             "zh-TW": "樓棟長",
+                     *             "en": "Building head"
+                     *           },
+                     *           "photoUrl": null,
+                     *           "workPhone": null,
+                     *           "duties": [
+                     *             "3号楼、5号楼信息收集与上报"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "serviceHours": "周一至周五 8:30–17:30（节假日值班电话 0372-5123456）",
+                     *       "services": [
+                     *         "矛盾纠纷调解",
+                     *         "困难群众帮扶",
+                     *         "流动人口登记",
+                     *         "环境卫生巡查",
+                     *         "政策咨询与代办"
+                     *       ],
+                     *       "notices": [
+                     *         {
+                     *           "id": "ntc_6Tc1Bq8Yz",
+                     *           "gridId": "grd_Qb02nR",
+                     *           "title": "寒潮预警：请关照身边的独居老人",
+                     *           "body": "受寒潮影响，本周四至周六最低气温将降至零下8℃。请居民做好防寒保暖，检查燃气、取暖设施；发现独居老人有困难请及时联系网格长。",
+                     *           "kind": "alert",
+                     *           "pinned": true,
+                     *           "publishedAt": "2026-11-20T00:30:00Z",
+                     *           "expiresAt": "2026-11-29T16:00:00Z",
+                     *           "retiredAt": null,
+                     *           "author": {
+                     *             "id": "stf_Wjg01",
+                     *             "name": "王建国"
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": "ntc_3Pd9Ks2Lm",
+                     *           "gridId": "grd_Qb02nR",
+                     *           "title": "11月28日社区义诊活动",
+                     *           "body": "11月28日上午9:00–11:30，社区卫生服务站在桥北社区广场开展义诊，提供血压、血糖测量和用药咨询。",
+                     *           "kind": "event",
+                     *           "pinned": false,
+                     *           "publishedAt": "2026-11-21T02:00:00Z",
+                     *           "expiresAt": "2026-11-28T04:00:00Z",
+                     *           "retiredAt": null,
+                     *           "author": {
+                     *             "id": "stf_Wjg01",
+                     *             "name": "王建国"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "updatedAt": "2026-11-21T02:00:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NoticeBoard"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
         };
-      };
-      400: components['responses']['BadRequest'];
-      404: components['responses']['NotFound'];
-      422: components['responses']['UnprocessableContent'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
     };
-  };
-  getCurrentStaff: {
-    parameters: {
-      query?: never;
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The staff principal. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
+    listNotices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Staff only. Also return expired, retired and scheduled notices.
+                 * @example false
+                 */
+                includeExpired?: boolean;
+                /**
+                 * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
+                 * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Maximum number of items on the page (a page may hold fewer even when more follow).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description Opaque id of a grid node.
+                 * @example grd_Qb02nR
+                 */
+                gridId: components["parameters"]["GridId"];
+            };
+            cookie?: never;
         };
-        content: {
-          'application/json': components['schemas']['StaffPrincipal'];
+        requestBody?: never;
+        responses: {
+            /** @description A page of notices. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "ntc_6Tc1Bq8Yz",
+                     *           "gridId": "grd_Qb02nR",
+                     *           "title": "寒潮预警：请关照身边的独居老人",
+                     *           "body": "受寒潮影响，本周四至周六最低气温将降至零下8℃。请居民做好防寒保暖，检查燃气、取暖设施；发现独居老人有困难请及时联系网格长。",
+                     *           "kind": "alert",
+                     *           "pinned": true,
+                     *           "publishedAt": "2026-11-20T00:30:00Z",
+                     *           "expiresAt": "2026-11-29T16:00:00Z",
+                     *           "retiredAt": null,
+                     *           "author": {
+                     *             "id": "stf_Wjg01",
+                     *             "name": "王建国"
+                     *           }
+                     *         },
+                     *         {
+                     *           "id": "ntc_3Pd9Ks2Lm",
+                     *           "gridId": "grd_Qb02nR",
+                     *           "title": "11月28日社区义诊活动",
+                     *           "body": "11月28日上午9:00–11:30，社区卫生服务站在桥北社区广场开展义诊，提供血压、血糖测量和用药咨询。",
+                     *           "kind": "event",
+                     *           "pinned": false,
+                     *           "publishedAt": "2026-11-21T02:00:00Z",
+                     *           "expiresAt": "2026-11-28T04:00:00Z",
+                     *           "retiredAt": null,
+                     *           "author": {
+                     *             "id": "stf_Wjg01",
+                     *             "name": "王建国"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NoticePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
         };
-      };
-      401: components['responses']['Unauthorized'];
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
     };
-  };
-  getHealth: {
-    parameters: {
-      query?: never;
-      header?: {
-        /**
-         * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
-         *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
-         */
-        'Accept-Language'?: components['parameters']['AcceptLanguage'];
-      };
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The service is up. */
-      200: {
-        headers: {
-          'X-Request-Id': components['headers']['XRequestId'];
-          [name: string]: unknown;
+    createNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Optional client-generated key making the request safe to retry. Same key and same
+                 *     request within 24 h → the original response is replayed with `Idempotent-Replayed: true`;
+                 *     same key with a different request → `422` (`…/idempotency-key-reused`); a request with
+                 *     that key still in flight → `409` (`…/idempotency-key-in-flight`).
+                 * @example 6f1c2a9e-3b7d-4c55-9a0e-2d8f4b1c7e30
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Opaque id of a grid node.
+                 * @example grd_Qb02nR
+                 */
+                gridId: components["parameters"]["GridId"];
+            };
+            cookie?: never;
         };
-        content: {
-          /**
-           * @example {
-           *       "status": "ok",
-           *       "version": "0.1.0",
-           *       "time": "2026-11-22T01:15:31Z"
-           *     }
-           */
-          'application/json': components['schemas']['Health'];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeInput"];
+            };
         };
-      };
-      429: components['responses']['TooManyRequests'];
-      503: components['responses']['ServiceUnavailable'];
-      default: components['responses']['Default'];
+        responses: {
+            /** @description The notice was created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ntc_6Tc1Bq8Yz",
+                     *       "gridId": "grd_Qb02nR",
+                     *       "title": "寒潮预警：请关照身边的独居老人",
+                     *       "body": "受寒潮影响，本周四至周六最低气温将降至零下8℃。请居民做好防寒保暖，检查燃气、取暖设施；发现独居老人有困难请及时联系网格长。",
+                     *       "kind": "alert",
+                     *       "pinned": true,
+                     *       "publishedAt": "2026-11-20T00:30:00Z",
+                     *       "expiresAt": "2026-11-29T16:00:00Z",
+                     *       "retiredAt": null,
+                     *       "author": {
+                     *         "id": "stf_Wjg01",
+                     *         "name": "王建国"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Notice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
     };
-  };
+    retireNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Optional client-generated key making the request safe to retry. Same key and same
+                 *     request within 24 h → the original response is replayed with `Idempotent-Replayed: true`;
+                 *     same key with a different request → `422` (`…/idempotency-key-reused`); a request with
+                 *     that key still in flight → `409` (`…/idempotency-key-in-flight`).
+                 * @example 6f1c2a9e-3b7d-4c55-9a0e-2d8f4b1c7e30
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Opaque id of a notice.
+                 * @example ntc_3Pd9Ks2Lm
+                 */
+                noticeId: components["parameters"]["NoticeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "义诊活动因天气原因改期，另行通知。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NoticeRetirement"];
+            };
+        };
+        responses: {
+            /** @description The retired notice. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "ntc_3Pd9Ks2Lm",
+                     *       "gridId": "grd_Qb02nR",
+                     *       "title": "11月28日社区义诊活动",
+                     *       "body": "11月28日上午9:00–11:30，社区卫生服务站在桥北社区广场开展义诊，提供血压、血糖测量和用药咨询。",
+                     *       "kind": "event",
+                     *       "pinned": false,
+                     *       "publishedAt": "2026-11-21T02:00:00Z",
+                     *       "expiresAt": "2026-11-28T04:00:00Z",
+                     *       "retiredAt": "2026-11-24T07:12:45Z",
+                     *       "author": {
+                     *         "id": "stf_Wjg01",
+                     *         "name": "王建国"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Notice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listCategories: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only categories of this kind.
+                 * @example component
+                 */
+                kind?: components["schemas"]["CategoryKind"];
+                /**
+                 * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
+                 * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Maximum number of items on the page (a page may hold fewer even when more follow).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of categories. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "dispute.neighbour",
+                     *           "name": {
+                     *             "zh-CN": "邻里纠纷",
+                     *             "zh-TW": "鄰里糾紛",
+                     *             "en": "Neighbour dispute"
+                     *           },
+                     *           "kind": "dispute",
+                     *           "description": {
+                     *             "zh-CN": "噪音、漏水、占用公共空间等邻里矛盾。",
+                     *             "zh-TW": "噪音、漏水、佔用公共空間等鄰里矛盾。",
+                     *             "en": "Noise, leaks, use of shared space and other disputes between neighbours."
+                     *           },
+                     *           "slaHours": 72,
+                     *           "requiresLocation": false,
+                     *           "requiresPhoto": false,
+                     *           "attributes": [
+                     *             {
+                     *               "code": "households_involved",
+                     *               "label": {
+                     *                 "zh-CN": "涉及户数",
+                     *                 "zh-TW": "涉及戶數",
+                     *                 "en": "Households involved"
+                     *               },
+                     *               "datatype": "number",
+                     *               "required": false,
+                     *               "order": 1
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "code": "env.garbage",
+                     *           "name": {
+                     *             "zh-CN": "垃圾清运",
+                     *             "zh-TW": "垃圾清運",
+                     *             "en": "Garbage collection"
+                     *           },
+                     *           "kind": "event",
+                     *           "slaHours": 24,
+                     *           "requiresLocation": true,
+                     *           "requiresPhoto": true,
+                     *           "attributes": [
+                     *             {
+                     *               "code": "garbage_type",
+                     *               "label": {
+                     *                 "zh-CN": "垃圾类型",
+                     *                 "zh-TW": "垃圾類型",
+                     *                 "en": "Type of garbage"
+                     *               },
+                     *               "datatype": "singlevaluelist",
+                     *               "required": true,
+                     *               "order": 1,
+                     *               "options": [
+                     *                 {
+                     *                   "key": "household",
+                     *                   "label": {
+                     *                     "zh-CN": "生活垃圾",
+                     *                     "zh-TW": "生活垃圾",
+                     *                     "en": "Household waste"
+                     *                   }
+                     *                 },
+                     *                 {
+                     *                   "key": "construction",
+                     *                   "label": {
+                     *                     "zh-CN": "建筑垃圾",
+                     *                     "zh-TW": "建築垃圾",
+                     *                     "en": "Construction waste"
+                     *                   }
+                     *                 },
+                     *                 {
+                     *                   "key": "bulky",
+                     *                   "label": {
+                     *                     "zh-CN": "大件垃圾",
+                     *                     "zh-TW": "大件垃圾",
+                     *                     "en": "Bulky waste"
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             },
+                     *             {
+                     *               "code": "blocking_path",
+                     *               "label": {
+                     *                 "zh-CN": "是否影响通行",
+                     *                 "zh-TW": "是否影響通行",
+                     *                 "en": "Blocks the way"
+                     *               },
+                     *               "datatype": "boolean",
+                     *               "required": false,
+                     *               "order": 2
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJjb2RlIjoiZW52LmdhcmJhZ2UifQ"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CategoryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getCategory: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description Code of a category.
+                 * @example road.manhole
+                 */
+                categoryCode: components["parameters"]["CategoryCode"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The category. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "road.manhole",
+                     *       "name": {
+                     *         "zh-CN": "井盖缺失或破损",
+                     *         "zh-TW": "井蓋缺失或破損",
+                     *         "en": "Missing or broken manhole cover"
+                     *       },
+                     *       "kind": "component",
+                     *       "description": {
+                     *         "zh-CN": "道路、人行道、小区内的井盖缺失、破损、松动。",
+                     *         "zh-TW": "道路、人行道、社區內的井蓋缺失、破損、鬆動。",
+                     *         "en": "Missing, broken or loose manhole covers on roads, pavements and in compounds."
+                     *       },
+                     *       "slaHours": 4,
+                     *       "requiresLocation": true,
+                     *       "requiresPhoto": true,
+                     *       "attributes": [
+                     *         {
+                     *           "code": "cover_state",
+                     *           "label": {
+                     *             "zh-CN": "井盖状况",
+                     *             "zh-TW": "井蓋狀況",
+                     *             "en": "Condition of the cover"
+                     *           },
+                     *           "datatype": "singlevaluelist",
+                     *           "required": true,
+                     *           "order": 1,
+                     *           "options": [
+                     *             {
+                     *               "key": "missing",
+                     *               "label": {
+                     *                 "zh-CN": "缺失",
+                     *                 "zh-TW": "缺失",
+                     *                 "en": "Missing"
+                     *               }
+                     *             },
+                     *             {
+                     *               "key": "broken",
+                     *               "label": {
+                     *                 "zh-CN": "破损",
+                     *                 "zh-TW": "破損",
+                     *                 "en": "Broken"
+                     *               }
+                     *             },
+                     *             {
+                     *               "key": "loose",
+                     *               "label": {
+                     *                 "zh-CN": "松动",
+                     *                 "zh-TW": "鬆動",
+                     *                 "en": "Loose"
+                     *               }
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "code": "in_roadway",
+                     *           "label": {
+                     *             "zh-CN": "是否位于机动车道",
+                     *             "zh-TW": "是否位於機動車道",
+                     *             "en": "In a traffic lane"
+                     *           },
+                     *           "description": {
+                     *             "zh-CN": "位于机动车道的井盖按紧急事件处理。",
+                     *             "zh-TW": "位於機動車道的井蓋按緊急事件處理。",
+                     *             "en": "Covers in traffic lanes are handled as urgent."
+                     *           },
+                     *           "datatype": "boolean",
+                     *           "required": false,
+                     *           "order": 2
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Category"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    uploadMedia: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Optional client-generated key making the request safe to retry. Same key and same
+                 *     request within 24 h → the original response is replayed with `Idempotent-Replayed: true`;
+                 *     same key with a different request → `422` (`…/idempotency-key-reused`); a request with
+                 *     that key still in flight → `409` (`…/idempotency-key-in-flight`).
+                 * @example 6f1c2a9e-3b7d-4c55-9a0e-2d8f4b1c7e30
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "file": "(binary JPEG data of IMG_20261122_091201.jpg)",
+                 *       "purpose": "case_report"
+                 *     }
+                 */
+                "multipart/form-data": components["schemas"]["MediaUpload"];
+            };
+        };
+        responses: {
+            /** @description The stored image (metadata stripped). */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    Location: components["headers"]["MediaLocation"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "med_5Tg8Kd2Qx",
+                     *       "contentType": "image/jpeg",
+                     *       "bytes": 1843212,
+                     *       "width": 3024,
+                     *       "height": 4032,
+                     *       "url": "/api/v1/media/med_5Tg8Kd2Qx",
+                     *       "createdAt": "2026-11-22T01:14:58Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Media"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getMedia: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The `ETag` of a cached copy; when it still matches, the answer is `304 Not Modified` without a body.
+                 * @example "med_5Tg8Kd2Qx"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /**
+                 * @description Opaque id of a media item.
+                 * @example med_5Tg8Kd2Qx
+                 */
+                mediaId: components["parameters"]["MediaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["MediaCacheControl"];
+                    ETag: components["headers"]["MediaETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["ImageBinary"];
+                    "image/png": components["schemas"]["ImageBinary"];
+                    "image/webp": components["schemas"]["ImageBinary"];
+                };
+            };
+            /** @description Not modified — the cached copy identified by `If-None-Match` is current. */
+            304: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Cache-Control": components["headers"]["MediaCacheControl"];
+                    ETag: components["headers"]["MediaETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listCases: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only cases reported in this grid node or anywhere in its subtree.
+                 * @example grd_Qb5c2M
+                 */
+                gridId?: string;
+                /**
+                 * @description Only cases in one of these statuses (repeat the parameter, e.g. `status=accepted&status=dispatched`).
+                 * @example [
+                 *       "accepted",
+                 *       "dispatched",
+                 *       "in_progress"
+                 *     ]
+                 */
+                status?: components["schemas"]["CaseStatus"][];
+                /**
+                 * @description Only cases currently at this level.
+                 * @example community
+                 */
+                level?: components["schemas"]["CaseLevel"];
+                /**
+                 * @description Only cases of this category.
+                 * @example env.garbage
+                 */
+                categoryCode?: components["schemas"]["CategoryCode"];
+                /**
+                 * @description Only cases created at or after this instant.
+                 * @example 2026-11-01T00:00:00Z
+                 */
+                createdFrom?: string;
+                /**
+                 * @description Only cases created before this instant (exclusive).
+                 * @example 2026-12-01T00:00:00Z
+                 */
+                createdTo?: string;
+                /**
+                 * @description `true`: only open cases past `dueAt`; `false`: only cases that are not overdue.
+                 * @example true
+                 */
+                overdue?: boolean;
+                /**
+                 * @description Only cases currently assigned to this unit or person id.
+                 * @example unit_HwXg01
+                 */
+                assignee?: string;
+                /**
+                 * @description A ticket (exact match) or text contained in the description or address.
+                 * @example 桥北路23号
+                 */
+                q?: string;
+                /**
+                 * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
+                 * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Maximum number of items on the page (a page may hold fewer even when more follow).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of cases. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "case_8Hq2Lw5Zt",
+                     *           "ticket": "WF-20261122-0042",
+                     *           "status": "dispatched",
+                     *           "level": "grid",
+                     *           "gridId": "grd_Qb02nR",
+                     *           "categoryCode": "env.garbage",
+                     *           "dueAt": "2026-11-23T01:15:30Z",
+                     *           "createdAt": "2026-11-22T01:15:30Z",
+                     *           "description": "桥北路23号院东门垃圾桶满溢三天无人清运，气味很大，影响居民出行。",
+                     *           "location": {
+                     *             "address": "文峰区西关街道桥北路23号院东门",
+                     *             "point": {
+                     *               "lat": 36.0995,
+                     *               "lng": 114.3522
+                     *             }
+                     *           },
+                     *           "mediaIds": [
+                     *             "med_5Tg8Kd2Qx"
+                     *           ],
+                     *           "attributes": {
+                     *             "garbage_type": "household",
+                     *             "blocking_path": true
+                     *           },
+                     *           "reporter": {
+                     *             "name": "李女士",
+                     *             "phone": "13800138000"
+                     *           },
+                     *           "channel": "web",
+                     *           "assignee": {
+                     *             "type": "unit",
+                     *             "id": "unit_HwXg01",
+                     *             "name": "西关街道环卫所"
+                     *           },
+                     *           "version": 3,
+                     *           "updatedAt": "2026-11-22T02:40:00Z",
+                     *           "acceptedAt": "2026-11-22T01:32:10Z",
+                     *           "reopenCount": 0,
+                     *           "evaluation": null,
+                     *           "overdue": false
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CasePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    createCase: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Required client-generated key making the request safe to retry; reuse it for every
+                 *     retry of the same intent. Same key and same request within 24 h → the original response
+                 *     is replayed with `Idempotent-Replayed: true`; same key with a different request → `422`
+                 *     (`…/idempotency-key-reused`); a request with that key still in flight → `409`
+                 *     (`…/idempotency-key-in-flight`).
+                 * @example 0b9d7c4e-8f21-4a6b-b3c5-71e2d9a0f468
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKeyRequired"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseInput"];
+            };
+        };
+        responses: {
+            /** @description The case was created (or, with `Idempotent-Replayed` true, had been created by an earlier attempt with the same key). */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    Location: components["headers"]["PublicCaseLocation"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "case_8Hq2Lw5Zt",
+                     *       "ticket": "WF-20261122-0042",
+                     *       "trackingToken": "K7QM-4T2X-9PZR",
+                     *       "status": "submitted",
+                     *       "level": "grid",
+                     *       "gridId": "grd_Qb02nR",
+                     *       "categoryCode": "env.garbage",
+                     *       "dueAt": "2026-11-23T01:15:30Z",
+                     *       "createdAt": "2026-11-22T01:15:30Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CaseReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description Opaque id of a case (not its ticket).
+                 * @example case_8Hq2Lw5Zt
+                 */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The case. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    ETag: components["headers"]["CaseETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getPublicCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The case's work-order number, upper case (clients should upper-case what a resident types).
+                 * @example WF-20261122-0042
+                 */
+                ticket: components["parameters"]["Ticket"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The public view of the case. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ticket": "WF-20261122-0042",
+                     *       "status": "closed",
+                     *       "level": "grid",
+                     *       "gridId": "grd_Qb02nR",
+                     *       "gridName": "桥北社区第二网格",
+                     *       "categoryCode": "env.garbage",
+                     *       "categoryName": {
+                     *         "zh-CN": "垃圾清运",
+                     *         "zh-TW": "垃圾清運",
+                     *         "en": "Garbage collection"
+                     *       },
+                     *       "createdAt": "2026-11-22T01:15:30Z",
+                     *       "dueAt": "2026-11-23T01:15:30Z",
+                     *       "closedAt": "2026-11-22T09:05:00Z",
+                     *       "evaluation": {
+                     *         "score": 5,
+                     *         "comment": "当天就清运干净了，网格员还回访了，点赞！",
+                     *         "createdAt": "2026-11-22T12:30:00Z"
+                     *       },
+                     *       "canEvaluate": false,
+                     *       "timeline": [
+                     *         {
+                     *           "type": "created",
+                     *           "toStatus": "submitted",
+                     *           "level": "grid",
+                     *           "at": "2026-11-22T01:15:30Z"
+                     *         },
+                     *         {
+                     *           "type": "accept",
+                     *           "fromStatus": "submitted",
+                     *           "toStatus": "accepted",
+                     *           "level": "grid",
+                     *           "at": "2026-11-22T01:32:10Z",
+                     *           "publicNote": "已受理，网格员将尽快到现场核实。"
+                     *         },
+                     *         {
+                     *           "type": "dispatch",
+                     *           "fromStatus": "accepted",
+                     *           "toStatus": "dispatched",
+                     *           "level": "grid",
+                     *           "at": "2026-11-22T02:40:00Z",
+                     *           "publicNote": "已派单至西关街道环卫所。"
+                     *         },
+                     *         {
+                     *           "type": "start",
+                     *           "fromStatus": "dispatched",
+                     *           "toStatus": "in_progress",
+                     *           "level": "grid",
+                     *           "at": "2026-11-22T03:10:00Z"
+                     *         },
+                     *         {
+                     *           "type": "resolve",
+                     *           "fromStatus": "in_progress",
+                     *           "toStatus": "resolved",
+                     *           "level": "grid",
+                     *           "at": "2026-11-22T06:45:00Z",
+                     *           "publicNote": "垃圾已全部清运，并增设一个垃圾桶。"
+                     *         },
+                     *         {
+                     *           "type": "verify",
+                     *           "fromStatus": "resolved",
+                     *           "toStatus": "closed",
+                     *           "level": "grid",
+                     *           "at": "2026-11-22T09:05:00Z",
+                     *           "publicNote": "网格员现场核查合格，办结。"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicCase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    transitionCase: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The case version last read, as the quoted `ETag` of `getCase` (e.g. `"3"`). Stale → `412`.
+                 * @example "3"
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Optional client-generated key making the request safe to retry. Same key and same
+                 *     request within 24 h → the original response is replayed with `Idempotent-Replayed: true`;
+                 *     same key with a different request → `422` (`…/idempotency-key-reused`); a request with
+                 *     that key still in flight → `409` (`…/idempotency-key-in-flight`).
+                 * @example 6f1c2a9e-3b7d-4c55-9a0e-2d8f4b1c7e30
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Opaque id of a case (not its ticket).
+                 * @example case_8Hq2Lw5Zt
+                 */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseTransitionInput"];
+            };
+        };
+        responses: {
+            /** @description The case after the transition; `ETag` carries the new version. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    ETag: components["headers"]["CaseETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listCaseEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
+                 * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Maximum number of items on the page (a page may hold fewer even when more follow).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description Opaque id of a case (not its ticket).
+                 * @example case_8Hq2Lw5Zt
+                 */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events, oldest first. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "evt_1Aa2Bb3Cc",
+                     *           "caseId": "case_8Hq2Lw5Zt",
+                     *           "type": "created",
+                     *           "fromStatus": null,
+                     *           "toStatus": "submitted",
+                     *           "level": "grid",
+                     *           "actor": {
+                     *             "type": "resident"
+                     *           },
+                     *           "at": "2026-11-22T01:15:30Z",
+                     *           "mediaIds": [
+                     *             "med_5Tg8Kd2Qx"
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "evt_4Dd5Ee6Ff",
+                     *           "caseId": "case_8Hq2Lw5Zt",
+                     *           "type": "accept",
+                     *           "fromStatus": "submitted",
+                     *           "toStatus": "accepted",
+                     *           "level": "grid",
+                     *           "actor": {
+                     *             "type": "staff",
+                     *             "id": "stf_Wjg01",
+                     *             "name": "王建国",
+                     *             "role": "grid_worker"
+                     *           },
+                     *           "at": "2026-11-22T01:32:10Z",
+                     *           "publicNote": "已受理，网格员将尽快到现场核实。",
+                     *           "mediaIds": []
+                     *         },
+                     *         {
+                     *           "id": "evt_7Gg8Hh9Ii",
+                     *           "caseId": "case_8Hq2Lw5Zt",
+                     *           "type": "dispatch",
+                     *           "fromStatus": "accepted",
+                     *           "toStatus": "dispatched",
+                     *           "level": "grid",
+                     *           "actor": {
+                     *             "type": "staff",
+                     *             "id": "stf_Wjg01",
+                     *             "name": "王建国",
+                     *             "role": "grid_worker"
+                     *           },
+                     *           "at": "2026-11-22T02:40:00Z",
+                     *           "note": "垃圾量较大，需要清运车，请环卫所今天上午处理。",
+                     *           "publicNote": "已派单至西关街道环卫所。",
+                     *           "mediaIds": [],
+                     *           "assignee": {
+                     *             "type": "unit",
+                     *             "id": "unit_HwXg01",
+                     *             "name": "西关街道环卫所"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CaseEventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    evaluateCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Optional client-generated key making the request safe to retry. Same key and same
+                 *     request within 24 h → the original response is replayed with `Idempotent-Replayed: true`;
+                 *     same key with a different request → `422` (`…/idempotency-key-reused`); a request with
+                 *     that key still in flight → `409` (`…/idempotency-key-in-flight`).
+                 * @example 6f1c2a9e-3b7d-4c55-9a0e-2d8f4b1c7e30
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The case's work-order number, upper case (clients should upper-case what a resident types).
+                 * @example WF-20261122-0042
+                 */
+                ticket: components["parameters"]["Ticket"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "trackingToken": "K7QM-4T2X-9PZR",
+                 *       "score": 5,
+                 *       "comment": "当天就清运干净了，网格员还回访了，点赞！"
+                 *     }
+                 */
+                "application/json": components["schemas"]["EvaluationInput"];
+            };
+        };
+        responses: {
+            /** @description The evaluation was recorded. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "score": 5,
+                     *       "comment": "当天就清运干净了，网格员还回访了，点赞！",
+                     *       "createdAt": "2026-11-22T12:30:00Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Evaluation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listServiceLogs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only entries for this grid node or anywhere in its subtree.
+                 * @example grd_Qb5c2M
+                 */
+                gridId?: string;
+                /**
+                 * @description Only entries recorded by this staff member.
+                 * @example stf_Wjg01
+                 */
+                workerId?: string;
+                /**
+                 * @description Only entries of this kind.
+                 * @example visit
+                 */
+                kind?: components["schemas"]["ServiceLogKind"];
+                /**
+                 * @description Only entries that occurred at or after this instant.
+                 * @example 2026-11-21T16:00:00Z
+                 */
+                occurredFrom?: string;
+                /**
+                 * @description Only entries that occurred before this instant (exclusive).
+                 * @example 2026-11-22T16:00:00Z
+                 */
+                occurredTo?: string;
+                /**
+                 * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
+                 * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Maximum number of items on the page (a page may hold fewer even when more follow).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of service log entries. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "slg_2Zx4Cv6Bn",
+                     *           "gridId": "grd_Qb02nR",
+                     *           "occurredAt": "2026-11-22T06:00:00Z",
+                     *           "kind": "mediation",
+                     *           "subjectGroups": [
+                     *             "general"
+                     *           ],
+                     *           "summary": "调解5号楼2单元楼上楼下装修噪音纠纷，双方约定每晚8点后停止施工。",
+                     *           "minutes": 60,
+                     *           "outcome": "case_opened",
+                     *           "caseId": "case_3Nd7Jk1Xe",
+                     *           "workerId": "stf_Wjg01",
+                     *           "workerName": "王建国",
+                     *           "createdAt": "2026-11-22T07:02:41Z"
+                     *         },
+                     *         {
+                     *           "id": "slg_9Qw3Er5Ty",
+                     *           "gridId": "grd_Qb02nR",
+                     *           "occurredAt": "2026-11-22T01:30:00Z",
+                     *           "kind": "visit",
+                     *           "subjectGroups": [
+                     *             "elderly_alone",
+                     *             "chronically_ill"
+                     *           ],
+                     *           "householdRef": "QB02-5-2-301",
+                     *           "summary": "入户走访独居老人张大爷，检查燃气和取暖设施，提醒防寒保暖；老人反映降压药快用完，已联系片医明日上门。",
+                     *           "minutes": 40,
+                     *           "outcome": "followup_needed",
+                     *           "workerId": "stf_Wjg01",
+                     *           "workerName": "王建国",
+                     *           "createdAt": "2026-11-22T02:15:07Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServiceLogPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    createServiceLog: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Required client-generated key making the request safe to retry; reuse it for every
+                 *     retry of the same intent. Same key and same request within 24 h → the original response
+                 *     is replayed with `Idempotent-Replayed: true`; same key with a different request → `422`
+                 *     (`…/idempotency-key-reused`); a request with that key still in flight → `409`
+                 *     (`…/idempotency-key-in-flight`).
+                 * @example 0b9d7c4e-8f21-4a6b-b3c5-71e2d9a0f468
+                 */
+                "Idempotency-Key": components["parameters"]["IdempotencyKeyRequired"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceLogInput"];
+            };
+        };
+        responses: {
+            /** @description The entry was recorded. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "slg_9Qw3Er5Ty",
+                     *       "gridId": "grd_Qb02nR",
+                     *       "occurredAt": "2026-11-22T01:30:00Z",
+                     *       "kind": "visit",
+                     *       "subjectGroups": [
+                     *         "elderly_alone",
+                     *         "chronically_ill"
+                     *       ],
+                     *       "householdRef": "QB02-5-2-301",
+                     *       "summary": "入户走访独居老人张大爷，检查燃气和取暖设施，提醒防寒保暖；老人反映降压药快用完，已联系片医明日上门。",
+                     *       "minutes": 40,
+                     *       "outcome": "followup_needed",
+                     *       "workerId": "stf_Wjg01",
+                     *       "workerName": "王建国",
+                     *       "createdAt": "2026-11-22T02:15:07Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServiceLog"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getServiceLogSummary: {
+        parameters: {
+            query: {
+                /**
+                 * @description The calendar month, `YYYY-MM`.
+                 * @example 2026-11
+                 */
+                month: components["schemas"]["Month"];
+                /**
+                 * @description Only entries for this grid node or anywhere in its subtree.
+                 * @example grd_Qb02nR
+                 */
+                gridId?: string;
+                /**
+                 * @description Only entries recorded by this staff member.
+                 * @example stf_Wjg01
+                 */
+                workerId?: string;
+            };
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The month's summary. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "month": "2026-11",
+                     *       "workerId": "stf_Wjg01",
+                     *       "entries": 45,
+                     *       "minutes": 1755,
+                     *       "households": 31,
+                     *       "byKind": [
+                     *         {
+                     *           "kind": "visit",
+                     *           "entries": 24,
+                     *           "minutes": 860
+                     *         },
+                     *         {
+                     *           "kind": "mediation",
+                     *           "entries": 5,
+                     *           "minutes": 310
+                     *         },
+                     *         {
+                     *           "kind": "assistance",
+                     *           "entries": 7,
+                     *           "minutes": 285
+                     *         },
+                     *         {
+                     *           "kind": "inspection",
+                     *           "entries": 6,
+                     *           "minutes": 210
+                     *         },
+                     *         {
+                     *           "kind": "publicity",
+                     *           "entries": 2,
+                     *           "minutes": 60
+                     *         },
+                     *         {
+                     *           "kind": "registration",
+                     *           "entries": 1,
+                     *           "minutes": 30
+                     *         },
+                     *         {
+                     *           "kind": "other",
+                     *           "entries": 0,
+                     *           "minutes": 0
+                     *         }
+                     *       ],
+                     *       "bySubjectGroup": [
+                     *         {
+                     *           "subjectGroup": "elderly_alone",
+                     *           "entries": 18
+                     *         },
+                     *         {
+                     *           "subjectGroup": "disabled",
+                     *           "entries": 4
+                     *         },
+                     *         {
+                     *           "subjectGroup": "chronically_ill",
+                     *           "entries": 7
+                     *         },
+                     *         {
+                     *           "subjectGroup": "unemployed",
+                     *           "entries": 3
+                     *         },
+                     *         {
+                     *           "subjectGroup": "newcomer",
+                     *           "entries": 5
+                     *         },
+                     *         {
+                     *           "subjectGroup": "hardship",
+                     *           "entries": 6
+                     *         },
+                     *         {
+                     *           "subjectGroup": "minor",
+                     *           "entries": 2
+                     *         },
+                     *         {
+                     *           "subjectGroup": "veteran",
+                     *           "entries": 1
+                     *         },
+                     *         {
+                     *           "subjectGroup": "general",
+                     *           "entries": 12
+                     *         }
+                     *       ],
+                     *       "byOutcome": [
+                     *         {
+                     *           "outcome": "resolved",
+                     *           "entries": 34
+                     *         },
+                     *         {
+                     *           "outcome": "followup_needed",
+                     *           "entries": 7
+                     *         },
+                     *         {
+                     *           "outcome": "referred",
+                     *           "entries": 2
+                     *         },
+                     *         {
+                     *           "outcome": "case_opened",
+                     *           "entries": 2
+                     *         }
+                     *       ],
+                     *       "byDay": [
+                     *         {
+                     *           "date": "2026-11-01",
+                     *           "entries": 0,
+                     *           "minutes": 0
+                     *         },
+                     *         {
+                     *           "date": "2026-11-02",
+                     *           "entries": 3,
+                     *           "minutes": 100
+                     *         },
+                     *         {
+                     *           "date": "2026-11-03",
+                     *           "entries": 2,
+                     *           "minutes": 100
+                     *         },
+                     *         {
+                     *           "date": "2026-11-04",
+                     *           "entries": 2,
+                     *           "minutes": 90
+                     *         },
+                     *         {
+                     *           "date": "2026-11-05",
+                     *           "entries": 2,
+                     *           "minutes": 65
+                     *         },
+                     *         {
+                     *           "date": "2026-11-06",
+                     *           "entries": 3,
+                     *           "minutes": 70
+                     *         },
+                     *         {
+                     *           "date": "2026-11-07",
+                     *           "entries": 1,
+                     *           "minutes": 45
+                     *         },
+                     *         {
+                     *           "date": "2026-11-08",
+                     *           "entries": 0,
+                     *           "minutes": 0
+                     *         },
+                     *         {
+                     *           "date": "2026-11-09",
+                     *           "entries": 2,
+                     *           "minutes": 80
+                     *         },
+                     *         {
+                     *           "date": "2026-11-10",
+                     *           "entries": 4,
+                     *           "minutes": 155
+                     *         },
+                     *         {
+                     *           "date": "2026-11-11",
+                     *           "entries": 2,
+                     *           "minutes": 90
+                     *         },
+                     *         {
+                     *           "date": "2026-11-12",
+                     *           "entries": 3,
+                     *           "minutes": 135
+                     *         },
+                     *         {
+                     *           "date": "2026-11-13",
+                     *           "entries": 2,
+                     *           "minutes": 100
+                     *         },
+                     *         {
+                     *           "date": "2026-11-14",
+                     *           "entries": 1,
+                     *           "minutes": 30
+                     *         },
+                     *         {
+                     *           "date": "2026-11-15",
+                     *           "entries": 0,
+                     *           "minutes": 0
+                     *         },
+                     *         {
+                     *           "date": "2026-11-16",
+                     *           "entries": 3,
+                     *           "minutes": 100
+                     *         },
+                     *         {
+                     *           "date": "2026-11-17",
+                     *           "entries": 4,
+                     *           "minutes": 155
+                     *         },
+                     *         {
+                     *           "date": "2026-11-18",
+                     *           "entries": 4,
+                     *           "minutes": 190
+                     *         },
+                     *         {
+                     *           "date": "2026-11-19",
+                     *           "entries": 3,
+                     *           "minutes": 110
+                     *         },
+                     *         {
+                     *           "date": "2026-11-20",
+                     *           "entries": 2,
+                     *           "minutes": 50
+                     *         },
+                     *         {
+                     *           "date": "2026-11-21",
+                     *           "entries": 1,
+                     *           "minutes": 45
+                     *         },
+                     *         {
+                     *           "date": "2026-11-22",
+                     *           "entries": 1,
+                     *           "minutes": 45
+                     *         },
+                     *         {
+                     *           "date": "2026-11-23",
+                     *           "entries": 0,
+                     *           "minutes": 0
+                     *         },
+                     *         {
+                     *           "date": "2026-11-24",
+                     *           "entries": 0,
+                     *           "minutes": 0
+                     *         },
+                     *         {
+                     *           "date": "2026-11-25",
+                     *           "entries": 0,
+                     *           "minutes": 0
+                     *         },
+                     *         {
+                     *           "date": "2026-11-26",
+                     *           "entries": 0,
+                     *           "minutes": 0
+                     *         },
+                     *         {
+                     *           "date": "2026-11-27",
+                     *           "entries": 0,
+                     *           "minutes": 0
+                     *         },
+                     *         {
+                     *           "date": "2026-11-28",
+                     *           "entries": 0,
+                     *           "minutes": 0
+                     *         },
+                     *         {
+                     *           "date": "2026-11-29",
+                     *           "entries": 0,
+                     *           "minutes": 0
+                     *         },
+                     *         {
+                     *           "date": "2026-11-30",
+                     *           "entries": 0,
+                     *           "minutes": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServiceLogSummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getResolutionStats: {
+        parameters: {
+            query: {
+                /**
+                 * @description Any grid node; figures cover its whole subtree.
+                 * @example grd_Xg3s9P
+                 */
+                gridId: string;
+                /**
+                 * @description First day of the period, `YYYY-MM-DD` (inclusive).
+                 * @example 2026-09-01
+                 */
+                from: string;
+                /**
+                 * @description Last day of the period, `YYYY-MM-DD` (inclusive).
+                 * @example 2026-10-31
+                 */
+                to: string;
+                /**
+                 * @description How to break the totals down.
+                 * @example month
+                 */
+                groupBy?: components["schemas"]["ResolutionGroupBy"];
+            };
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionStats"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getCurrentStaff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The staff principal. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffPrincipal"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The service is up. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "version": "0.1.0",
+                     *       "time": "2026-11-22T01:15:31Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
 }

@@ -5,7 +5,7 @@ import type { StepView } from '../view.js';
 import { nextButton } from './frame.js';
 
 /** Step 2, only for a category with extra fields (Open311 attributes): one control each. */
-export interface DetailsView extends StepView {
+interface DetailsView extends StepView {
   category?: Category;
   /** The category's extra fields, in its order. */
   attributes: readonly CategoryAttribute[];

@@ -3,7 +3,7 @@ import type { FieldId, Step } from '../fields.js';
 import type { Localize, Messages } from '../view.js';
 
 /** The frame every question stands in: back, "step n of m", the error summary, the form. */
-export interface FrameView {
+interface FrameView {
   m: Messages;
   localize: Localize;
   step: Step;
@@ -25,7 +25,7 @@ export function renderFrame(view: FrameView, question: unknown): TemplateResult 
   const index = steps.indexOf(step);
   return html`<form
     part="form"
-    class="step step-${step}"
+    class="step step-${step} card-surface"
     novalidate
     aria-labelledby="step-heading"
     @submit=${view.onSubmit}

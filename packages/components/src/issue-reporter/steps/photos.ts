@@ -7,7 +7,7 @@ import type { StepView } from '../view.js';
 import { errorLine, nextButton } from './frame.js';
 
 /** Photos: taken or chosen, prepared in the browser, each shown with its state. */
-export interface PhotosView extends StepView {
+interface PhotosView extends StepView {
   required: boolean;
   photos: readonly TrayPhoto[];
   /** Why some files were not added (too many). */

@@ -9,7 +9,7 @@ import type { StepView } from '../view.js';
 import { nextButton } from './frame.js';
 
 /** Check your answers (GOV.UK): each with "change", who will handle it, then send. */
-export interface ReviewView extends StepView {
+interface ReviewView extends StepView {
   category?: Category;
   /** The category's extra fields, in its order. */
   attributes: readonly CategoryAttribute[];

@@ -1,13 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Category, CategoryKind } from '@gridkit/sdk';
+import { categoryKindValues, type Category } from '@gridkit/sdk';
 import { renderLoading, renderProblem } from '../../internal/states.js';
 import type { Loadable, StepView } from '../view.js';
 import { errorLine, nextButton } from './frame.js';
 
-const kinds: readonly CategoryKind[] = ['component', 'event', 'service', 'dispute'];
+const kinds = categoryKindValues;
 
 /** Step 1, what is wrong: the categories by kind, with a search. */
-export interface WhatView extends StepView {
+interface WhatView extends StepView {
   categories: Loadable<Category[]>;
   search: string;
   onSearch(text: string): void;

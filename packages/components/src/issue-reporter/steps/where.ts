@@ -14,7 +14,7 @@ export type WhereFailure = GeoFailure | 'outside' | 'failed';
 export type GridResults = { query: string; grids: Grid[] } | { query: string; error: unknown };
 
 /** Where is it: the address, optionally the device's position, and the grid that will handle it. */
-export interface WhereView extends StepView {
+interface WhereView extends StepView {
   /** The widget's own grid (`grid-id`) and its leader; undefined when the resident chooses one. */
   fixedGrid?: Loadable<FixedGrid | undefined>;
   /** The position, and the grid found by it or chosen by name. */

@@ -4,7 +4,7 @@
  * million cases and their events load in reasonable time.
  */
 import type Database from 'better-sqlite3';
-import type { Db } from '../store/database.js';
+import type { Db } from './database.js';
 
 export type Value = string | number | null;
 

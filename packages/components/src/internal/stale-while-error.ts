@@ -1,0 +1,235 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { isGridkitError } from '@gridkit/sdk';
+import type { Misconfiguration } from './gridkit-element.js';
+import { isTransient, MisconfigurationError, type Freshness } from './states.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+export interface StaleWhileErrorOptions<A extends readonly unknown[], T> {
+  /** The load's inputs; a change loads again (as `Task` does). */
+  args: () => A;
+  task: (args: A, options: { signal: AbortSignal }) => Promise<T>;
+  /** What the page forgot to set, checked before each load (see `GridkitElement.configurationProblem`). */
+  configuration?: () => Misconfiguration | undefined;
+  /** Milliseconds between reloads while the widget is on screen and its tab visible; 0 (default) never. */
+  interval?: () => number;
+  /**
+   * While a new load runs, keep showing the last data: `any` (default; a new
+   * period shows the old figures, marked busy) or only data for the `same-args`
+   * (a look-up of another case shows the loading state instead).
+   */
+  keepWhilePending?: 'any' | 'same-args';
+  onComplete?: (value: T) => void;
+  onError?: (error: unknown) => void;
+}
+
+/** How a shown value stands: loading again (`busy`), and whether it is kept from before (`freshness`). */
+export interface ReadyState {
+  busy: boolean;
+  freshness: Freshness;
+}
+
+export interface StaleWhileErrorRenderers<T> {
+  /** Nothing asked yet (default: `loading`). */
+  initial?: () => unknown;
+  loading: () => unknown;
+  ready: (value: T, state: ReadyState) => unknown;
+  /** A failure with nothing worth keeping on screen. */
+  problem: (error: unknown) => unknown;
+}
+
+/** Backoff after failed loads: the first retry after `firstMs`, doubling up to `maxMs`, ±20% so kiosks do not retry in step. */
+export const retryBackoff = { firstMs: 2000, maxMs: 60_000 };
+
+interface Good<A, T> {
+  args: A;
+  value: T;
+  at: number;
+}
+
+const sameArgs = (a: readonly unknown[], b: readonly unknown[]) =>
+  a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
+
+const developerWarnings: Record<Misconfiguration['kind'], (tag: string) => string> = {
+  'missing-client': (tag) =>
+    `Gridkit: <${tag}> has no API client. Set its base-url attribute, or place it inside a <gk-provider base-url="…">.`,
+  'missing-provider-client': (tag) =>
+    `Gridkit: the <gk-provider> around <${tag}> has no base-url attribute (and no client property).`,
+  'missing-grid': (tag) => `Gridkit: <${tag}> has no grid-id attribute, and no provider gives one.`,
+};
+
+/**
+ * One place for how a read widget loads, keeps and reloads its data, so that
+ * a kiosk on a flaky network keeps showing something useful:
+ *
+ * - a failed reload keeps the last good data on screen (stale-while-error),
+ *   rendered with a `Freshness` for a polite "updated 10:42 — reconnecting" line;
+ * - a failure that may pass (offline, unreachable, 5xx/429) is retried with
+ *   backoff (honouring `Retry-After`), and at once when the network comes back
+ *   (`online`) or the tab becomes visible again;
+ * - polling (`interval`) runs only while the widget is on screen and its tab
+ *   visible: a hidden tab does no work, and catches up when shown;
+ * - a widget the page has not set up fails at once with a `MisconfigurationError`
+ *   and one console warning naming the missing attribute.
+ */
+export class StaleWhileErrorController<A extends readonly unknown[], T> implements ReactiveController {
+  readonly task: Task<A, Good<A, T>>;
+  private good?: Good<A, T>;
+  /** The last failed load's error, until a load succeeds (kept while a retry is pending). */
+  private lastError?: unknown;
+  private failures = 0;
+  private retryTimer?: ReturnType<typeof setTimeout>;
+  private pollTimer?: ReturnType<typeof setInterval>;
+  private observer?: IntersectionObserver;
+  private onScreen = false;
+  private readonly warned = new Set<string>();
+
+  private readonly onOnline = () => {
+    this.host.requestUpdate();
+    if (this.task.status === TaskStatus.ERROR || (this.good && this.interval() > 0)) this.reload();
+  };
+  private readonly onOffline = () => this.host.requestUpdate();
+  private readonly onVisibility = () => {
+    if (document.visibilityState !== 'visible') {
+      this.stopTimers();
+      return;
+    }
+    const due = this.good && this.interval() > 0 && Date.now() - this.good.at >= this.interval();
+    if ((this.task.status === TaskStatus.ERROR && isTransient(this.task.error)) || due) this.reload();
+    else this.schedule();
+  };
+
+  constructor(
+    private readonly host: Host,
+    private readonly options: StaleWhileErrorOptions<A, T>,
+  ) {
+    host.addController(this);
+    this.task = new Task<A, Good<A, T>>(host, {
+      task: async (args, { signal }) => {
+        const problem = options.configuration?.();
+        if (problem) {
+          // A client or grid set a moment after the element (by a framework, a provider upgraded later)
+          // restarts this load before the verdict: no false warning.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          signal.throwIfAborted();
+          throw new MisconfigurationError(problem);
+        }
+        return { args, value: await options.task(args, { signal }), at: Date.now() };
+      },
+      args: options.args,
+      onComplete: (good) => {
+        this.good = good;
+        this.lastError = undefined;
+        this.failures = 0;
+        clearTimeout(this.retryTimer);
+        this.schedule();
+        options.onComplete?.(good.value);
+      },
+      onError: (error) => {
+        this.lastError = error;
+        this.failed(error);
+        options.onError?.(error);
+      },
+    });
+  }
+
+  hostConnected() {
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.observer = new IntersectionObserver((entries) => {
+      this.onScreen = entries.some((entry) => entry.isIntersecting);
+      this.schedule();
+    });
+    this.observer.observe(this.host);
+  }
+
+  hostDisconnected() {
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.observer?.disconnect();
+    this.onScreen = false;
+    this.stopTimers();
+  }
+
+  /** The last good value, whatever it was loaded for. */
+  get value(): T | undefined {
+    return this.good?.value;
+  }
+
+  /** Loads again now (a retry button, the network back); the backoff starts over only after a success. */
+  reload(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    void this.task.run();
+  }
+
+  /** (Re)starts polling if it is worth it: an interval, on screen, tab visible. Call when the interval changes. */
+  schedule(): void {
+    clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+    const ms = this.interval();
+    if (ms > 0 && this.onScreen && document.visibilityState === 'visible') {
+      this.pollTimer = setInterval(() => {
+        if (this.task.status !== TaskStatus.PENDING) void this.task.run();
+      }, ms);
+    }
+  }
+
+  render(renderers: StaleWhileErrorRenderers<T>): unknown {
+    const good = this.good;
+    const current = good && sameArgs(good.args, this.options.args());
+    switch (this.task.status) {
+      case TaskStatus.INITIAL:
+        return (renderers.initial ?? renderers.loading)();
+      case TaskStatus.PENDING: {
+        const keep = (this.options.keepWhilePending ?? 'any') === 'any' ? good : current ? good : undefined;
+        if (!keep) return renderers.loading();
+        const error =
+          current && this.lastError !== undefined && isTransient(this.lastError) ? this.lastError : undefined;
+        return renderers.ready(keep.value, { busy: true, freshness: { loadedAt: keep.at, error } });
+      }
+      case TaskStatus.COMPLETE:
+        return renderers.ready(good!.value, { busy: false, freshness: { loadedAt: good!.at } });
+      case TaskStatus.ERROR:
+        if (good && current && isTransient(this.task.error)) {
+          return renderers.ready(good.value, { busy: false, freshness: { loadedAt: good.at, error: this.task.error } });
+        }
+        return renderers.problem(this.task.error);
+    }
+  }
+
+  private interval(): number {
+    return this.options.interval?.() ?? 0;
+  }
+
+  private stopTimers() {
+    clearInterval(this.pollTimer);
+    this.pollTimer = undefined;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+  }
+
+  private failed(error: unknown) {
+    if (error instanceof MisconfigurationError) {
+      const { kind } = error.misconfiguration;
+      if (!this.warned.has(kind)) {
+        this.warned.add(kind);
+        console.warn(developerWarnings[kind](this.host.localName));
+      }
+      return;
+    }
+    if (!isTransient(error)) return;
+    this.failures += 1;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    // Offline: the `online` event brings the retry. Hidden: becoming visible does.
+    if (!navigator.onLine || document.visibilityState !== 'visible' || !this.host.isConnected) return;
+    const backoff = Math.min(retryBackoff.maxMs, retryBackoff.firstMs * 2 ** (this.failures - 1));
+    const jittered = backoff * (0.8 + Math.random() * 0.4);
+    const serverAsks = isGridkitError(error) ? (error.retryAfterMs ?? 0) : 0;
+    this.retryTimer = setTimeout(() => this.reload(), Math.max(jittered, serverAsks));
+  }
+}

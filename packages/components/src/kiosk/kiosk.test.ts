@@ -1,0 +1,306 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { createGridkitClient, type Grid } from '@gridkit/sdk';
+import { createOutbox } from '@gridkit/sdk/outbox';
+import '../define/kiosk.js';
+import type { GkKiosk } from './kiosk.js';
+import { kioskMessages } from './messages.js';
+import { loadTexts, textsIn } from '../messages/index.js';
+import { demoGridId, testServer } from '../test-support/server.js';
+import { offlineClient } from '../test-support/clients.js';
+import { sendMouse } from '@web/test-runner-commands';
+import { everything, sendKeys, setViewport, tap } from '../issue-reporter/test-helpers.js';
+
+const api = createGridkitClient({ baseUrl: testServer.apiUrl });
+
+const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector);
+/** The widget the kiosk has open, if any. */
+const child = (el: GkKiosk, tag: string) => $(el, tag);
+const inChild = <T extends Element = HTMLElement>(el: GkKiosk, tag: string, selector: string) =>
+  child(el, tag)?.shadowRoot?.querySelector<T>(selector) ?? null;
+const choice = (el: GkKiosk, name: string) => $(el, `[data-choice="${name}"]`)!;
+const textOf = (el: HTMLElement) => everything(el).join(' ').replace(/\s+/g, ' ');
+const homeShown = (el: GkKiosk) => $(el, '#home-heading') !== null;
+
+const kiosk = (attrs: { lang?: string; idle?: number; grace?: number; grids?: string } = {}) =>
+  fixture<GkKiosk>(
+    html`<gk-kiosk
+      lang=${attrs.lang ?? 'zh-CN'}
+      base-url=${testServer.apiUrl}
+      grid-id=${attrs.grids ?? demoGridId}
+      idle-reset=${attrs.idle ?? 90}
+      idle-grace=${attrs.grace ?? 20}
+    ></gk-kiosk>`,
+  );
+
+/** Opens a choice by a tap and waits for its widget to have loaded what a resident needs first. */
+async function openByTap(el: GkKiosk, name: 'report' | 'track' | 'board' | 'stats') {
+  await tap(choice(el, name));
+  const ready: Record<typeof name, [string, string]> = {
+    report: ['gk-issue-reporter', '#category'],
+    track: ['gk-case-tracker', '#ticket'],
+    board: ['gk-notice-board', 'h2'],
+    stats: ['gk-resolution-rate', 'h2'],
+  };
+  const [tag, selector] = ready[name];
+  await waitUntil(() => inChild(el, tag, selector), `${tag} did not show ${selector}`, { timeout: 10000 });
+}
+
+describe('<gk-kiosk>', () => {
+  afterEach(() => setViewport(800, 600));
+
+  it('a full round by taps: report a problem, still-there prompt, idle reset, nothing of the resident left', async () => {
+    const el = await kiosk({ idle: 2, grace: 2 });
+    await waitUntil(() => homeShown(el), 'no home screen');
+    expect(child(el, 'gk-issue-reporter')).to.equal(null);
+
+    await openByTap(el, 'report');
+    expect($(el, '#screen-heading')!.textContent).to.equal('我要反映问题');
+    const reporter = child(el, 'gk-issue-reporter')!;
+    // The kiosk's one countdown covers the widget: its own is off, it knows the grid.
+    expect(reporter.getAttribute('idle-reset')).to.equal('0');
+    expect(reporter.getAttribute('grid-id')).to.equal(demoGridId);
+
+    // Choose a category, go a step, type an address.
+    await tap(inChild(el, 'gk-issue-reporter', 'input[value="infra.cable"]')!.closest('label')!);
+    await tap(inChild(el, 'gk-issue-reporter', 'button[type="submit"]')!);
+    await waitUntil(() => inChild(el, 'gk-issue-reporter', 'form.step-where #address'), 'no where step');
+    await tap(inChild(el, 'gk-issue-reporter', '#address')!);
+    await sendKeys({ type: '幸福里7号楼私密地址' });
+    expect(textOf(el)).to.include('幸福里7号楼私密地址');
+
+    // Nobody touches the screen: the kiosk asks, with a countdown.
+    await waitUntil(() => $(el, '[part="idle-prompt"]'), 'no still-there prompt', { timeout: 5000 });
+    const prompt = $(el, '[part="idle-prompt"]')!;
+    expect(prompt.getAttribute('role')).to.equal('alertdialog');
+    expect(prompt.textContent).to.match(/[12] 秒后将返回首页/);
+    // "Keep going" by a tap keeps everything.
+    await tap($(el, '.idle-stay')!);
+    await waitUntil(() => !$(el, '[part="idle-prompt"]'), 'prompt stayed after "keep going"');
+    expect(inChild<HTMLInputElement>(el, 'gk-issue-reporter', '#address')!.value).to.equal('幸福里7号楼私密地址');
+    expect(child(el, 'gk-issue-reporter')).to.equal(reporter);
+
+    // Then nobody again: the countdown runs out and the kiosk goes home by itself.
+    const home = oneEvent(el, 'gk-screen-change');
+    await waitUntil(() => $(el, '[part="idle-prompt"]'), 'no second prompt', { timeout: 5000 });
+    const { detail } = await home;
+    expect(detail).to.deep.equal({ screen: 'home', reason: 'idle' });
+    await el.updateComplete;
+    expect(homeShown(el)).to.equal(true);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('home-heading');
+
+    // Nothing of the last resident in any shadow root: no text, no input value, no widget.
+    expect(reporter.isConnected).to.equal(false);
+    expect(textOf(el)).not.to.include('幸福里7号楼私密地址');
+    expect(textOf(document.body)).not.to.include('幸福里7号楼私密地址');
+    expect(child(el, 'gk-issue-reporter')).to.equal(null);
+
+    // The next resident gets a fresh form.
+    await openByTap(el, 'report');
+    expect(child(el, 'gk-issue-reporter')).not.to.equal(reporter);
+    expect(inChild(el, 'gk-issue-reporter', 'form.step-what')).not.to.equal(null);
+    expect(inChild<HTMLInputElement>(el, 'gk-issue-reporter', 'input[value="infra.cable"]')!.checked).to.equal(false);
+  });
+
+  it('a tap beside the prompt keeps the screen; "back to start" in it goes home at once', async () => {
+    const el = await kiosk({ idle: 2, grace: 30 });
+    await openByTap(el, 'board');
+    const board = child(el, 'gk-notice-board');
+    await waitUntil(() => $(el, '[part="idle-prompt"]'), 'no prompt', { timeout: 5000 });
+    // The rest of the screen is inert while it asks.
+    expect($(el, 'main')!.inert).to.equal(true);
+    await sendMouse({ type: 'click', position: [4, 300] });
+    await waitUntil(() => !$(el, '[part="idle-prompt"]'), 'a tap beside the prompt did not dismiss it');
+    expect(child(el, 'gk-notice-board')).to.equal(board);
+    await waitUntil(() => $(el, '[part="idle-prompt"]'), 'no second prompt', { timeout: 5000 });
+    await tap($(el, '.idle-leave')!);
+    await waitUntil(() => homeShown(el), 'did not go home');
+    expect(child(el, 'gk-notice-board')).to.equal(null);
+  });
+
+  it('follows a case by its ticket, by taps, then forgets it on "back to start"', async () => {
+    let categoryCode = '';
+    for await (const category of api.categories.iterate())
+      if (!category.requiresPhoto && !category.requiresLocation && !category.attributes.some((a) => a.required)) {
+        categoryCode = category.code;
+        break;
+      }
+    const receipt = await api.cases.create({
+      gridId: demoGridId,
+      categoryCode,
+      description: '自助终端查询测试：楼道灯不亮',
+      location: { address: '桥北社区 5 号楼' },
+    });
+    const el = await kiosk();
+    await openByTap(el, 'track');
+    expect($(el, '#screen-heading')!.textContent).to.equal('查询办理进度');
+    expect($(el, '.help')!.textContent).to.include('工单号');
+    await tap(inChild(el, 'gk-case-tracker', '#ticket')!);
+    await sendKeys({ type: receipt.ticket.toLowerCase() });
+    await tap(inChild(el, 'gk-case-tracker', 'button[type="submit"]')!);
+    await waitUntil(() => inChild(el, 'gk-case-tracker', '#result-heading'), 'case not shown', { timeout: 8000 });
+    expect(inChild(el, 'gk-case-tracker', '#result-heading')!.textContent).to.include(receipt.ticket);
+
+    await tap($(el, '[part="home-button"]')!);
+    await waitUntil(() => homeShown(el), 'not home');
+    expect(textOf(el)).not.to.include(receipt.ticket);
+    await openByTap(el, 'track');
+    expect(inChild<HTMLInputElement>(el, 'gk-case-tracker', '#ticket')!.value).to.equal('');
+  });
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`is accessible (axe) on home and on every screen, in ${lang}`, async () => {
+      const el = await kiosk({ lang });
+      await waitUntil(() => homeShown(el), 'no home');
+      if (lang === 'en') expect($(el, '#home-heading')!.textContent).to.equal('Community self-service');
+      await expect(el).to.be.accessible();
+      for (const name of ['report', 'track', 'board', 'stats'] as const) {
+        await openByTap(el, name);
+        await expect(el, name).to.be.accessible();
+        await tap($(el, '[part="home-button"]')!);
+        await waitUntil(() => homeShown(el), 'not home');
+      }
+    });
+  }
+
+  it('shows an offline banner on `offline`, and takes it away on `online`', async () => {
+    const el = await kiosk();
+    const status = $(el, '[part="status"]')!;
+    expect(status.getAttribute('role')).to.equal('status');
+    expect(status.textContent!.trim()).to.equal('');
+    window.dispatchEvent(new Event('offline'));
+    await el.updateComplete;
+    expect(status.textContent).to.include('网络已断开');
+    expect(status.textContent).to.include('上报会先保存在本机');
+    window.dispatchEvent(new Event('online'));
+    await el.updateComplete;
+    expect(status.textContent).not.to.include('网络已断开');
+  });
+
+  it('counts the reports waiting in the outbox, live', async () => {
+    const outbox = createOutbox(offlineClient(), { name: `kiosk-test-${Date.now()}`, autoFlush: false });
+    try {
+      const el = await fixture<GkKiosk>(
+        html`<gk-kiosk base-url=${testServer.apiUrl} grid-id=${demoGridId} .outbox=${outbox}></gk-kiosk>`,
+      );
+      await el.updateComplete;
+      const status = () => $(el, '[part="status"]')!.textContent!;
+      expect(status()).not.to.include('等待发送');
+      const report = {
+        gridId: demoGridId,
+        categoryCode: 'light.street',
+        description: '断网时上报',
+        location: { address: '桥北社区' },
+      };
+      const first = await outbox.submitCase(report);
+      expect(first.status).to.equal('queued');
+      await waitUntil(() => status().includes('1 份上报等待发送'), `no count: ${status()}`);
+      await outbox.submitCase(report);
+      await waitUntil(() => status().includes('2 份上报等待发送'), `count not updated: ${status()}`);
+      // The reporter it opens writes to the same outbox.
+      await openByTap(el, 'report');
+      expect((child(el, 'gk-issue-reporter') as HTMLElement & { outbox: unknown }).outbox).to.equal(outbox);
+      for (const entry of await outbox.pending()) await outbox.discard(entry.id);
+      await waitUntil(() => !status().includes('等待发送'), 'count stayed after the queue emptied');
+    } finally {
+      outbox.close();
+    }
+  });
+
+  it('scales itself and the open widget with the text size control, all targets at least 48 px, reset on idle', async () => {
+    const el = await kiosk({ idle: 3, grace: 1 });
+    await waitUntil(() => homeShown(el), 'no home');
+    const titleSize = () => parseFloat(getComputedStyle($(el, '.choice-title')!).fontSize);
+    const standard = titleSize();
+    const xl = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.text-size button')][2]!;
+    expect(xl.textContent!.trim()).to.equal('特大');
+    await tap(xl);
+    await el.updateComplete;
+    expect(xl.getAttribute('aria-pressed')).to.equal('true');
+    expect(titleSize() / standard).to.be.closeTo(1.5, 0.01);
+    for (const button of el.shadowRoot!.querySelectorAll('button')) {
+      const box = button.getBoundingClientRect();
+      expect(Math.min(box.width, box.height), button.textContent!.trim()).to.be.at.least(48);
+    }
+
+    await openByTap(el, 'track');
+    const trackerSize = parseFloat(getComputedStyle(child(el, 'gk-case-tracker')!).fontSize);
+    // The tracker's kiosk text (1.6rem = 25.6 px) times 1.5.
+    expect(trackerSize).to.be.closeTo(25.6 * 1.5, 0.5);
+
+    // The next resident starts at the standard size again.
+    await waitUntil(() => homeShown(el) && titleSize() === standard, 'size not reset', { timeout: 8000 });
+  });
+
+  it('with several grids, asks which one before opening the board', async () => {
+    const grids: Grid[] = [];
+    for await (const grid of api.grids.iterate({ level: 'grid' })) if (grids.push(grid) >= 2) break;
+    const el = await kiosk({ grids: `${grids[0]!.id} ${grids[1]!.id}` });
+    await waitUntil(() => $(el, '.served')?.textContent?.includes(grids[1]!.name), 'served grids not named');
+    await tap(choice(el, 'board'));
+    await waitUntil(() => $(el, '.grid-choice'), 'no grid chooser');
+    const buttons = [...el.shadowRoot!.querySelectorAll('.grid-choice')].map((b) => b.textContent!.trim());
+    expect(buttons).to.deep.equal([grids[0]!.name, grids[1]!.name]);
+    await tap(el.shadowRoot!.querySelectorAll('.grid-choice')[1]!);
+    await waitUntil(() => inChild(el, 'gk-notice-board', 'h2'), 'board not shown', { timeout: 8000 });
+    expect(inChild(el, 'gk-notice-board', 'h2')!.textContent).to.equal(grids[1]!.name);
+  });
+
+  it('tells the page developer what is missing instead of showing a broken home', async () => {
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      const noApi = await fixture<GkKiosk>(html`<gk-kiosk grid-id="g1"></gk-kiosk>`);
+      // A grid-id set a moment later (a page that looks it up first) is no mistake.
+      const late = await fixture<GkKiosk>(html`<gk-kiosk base-url=${testServer.apiUrl}></gk-kiosk>`);
+      setTimeout(() => late.setAttribute('grid-id', demoGridId), 300);
+      await waitUntil(() => $(noApi, '[role="alert"]'), 'no message', { timeout: 3000 });
+      expect($(noApi, '[role="alert"]')!.textContent).to.include('base-url');
+      expect($(noApi, '[data-choice]')).to.equal(null);
+      const noGrid = await fixture<GkKiosk>(html`<gk-kiosk base-url=${testServer.apiUrl}></gk-kiosk>`);
+      await waitUntil(() => $(noGrid, '[role="alert"]'), 'no message', { timeout: 3000 });
+      expect($(noGrid, '[role="alert"]')!.textContent).to.include('grid-id');
+      expect($(late, '[role="alert"]')).to.equal(null);
+      expect($(late, '[data-choice]')).not.to.equal(null);
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings.some((w) => w.includes('<gk-kiosk>') && w.includes('base-url'))).to.equal(true);
+    expect(warnings.filter((w) => w.includes('<gk-kiosk>') && w.includes('grid-id'))).to.have.length(1);
+  });
+
+  for (const [width, height] of [
+    [1080, 1920],
+    [1920, 1080],
+  ] as const) {
+    it(`fits a ${width}×${height} screen: the four choices visible without scrolling`, async () => {
+      await setViewport(width, height);
+      const el = await kiosk();
+      await waitUntil(() => homeShown(el), 'no home');
+      const main = $(el, 'main')!;
+      expect(main.scrollHeight).to.be.at.most(main.clientHeight);
+      expect(document.documentElement.scrollWidth).to.be.at.most(width);
+      for (const name of ['report', 'track', 'board', 'stats']) {
+        const box = choice(el, name).getBoundingClientRect();
+        expect(box.bottom, name).to.be.at.most(height);
+        expect(box.height, name).to.be.at.least(96);
+      }
+    });
+  }
+
+  it('has every text in zh-TW and en that it has in zh-CN', async () => {
+    await Promise.all([loadTexts(kioskMessages, 'zh-TW'), loadTexts(kioskMessages, 'en')]);
+    const keys = (value: unknown, prefix = ''): string[] =>
+      value && typeof value === 'object'
+        ? Object.entries(value).flatMap(([k, v]) => keys(v, `${prefix}${k}.`))
+        : [prefix];
+    const source = keys(textsIn(kioskMessages, 'zh-CN')).sort();
+    expect(keys(textsIn(kioskMessages, 'zh-TW')).sort()).to.deep.equal(source);
+    expect(keys(textsIn(kioskMessages, 'en')).sort()).to.deep.equal(source);
+    // No Chinese left in the English texts (plain strings and the functions' output).
+    const en = textsIn(kioskMessages, 'en')!;
+    const shown = [en.title, en.home, en.offlineDetail, en.queued(2, '2'), en.idlePrompt('9'), en.choices.report.desc];
+    for (const text of shown) expect(text).not.to.match(/[\u4e00-\u9fff]/);
+  });
+});

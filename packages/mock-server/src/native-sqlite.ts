@@ -1,0 +1,23 @@
+import Database from 'better-sqlite3';
+
+/**
+ * better-sqlite3's native part is built or downloaded on install, which pnpm
+ * skips unless allowed: at start, say what to run instead of a stack trace.
+ * `undefined` when SQLite opens.
+ */
+export function nativeSqliteProblem(
+  open: () => { close(): unknown } = () => new Database(':memory:'),
+): string | undefined {
+  try {
+    open().close();
+    return undefined;
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    return [
+      'gridkit-mock cannot start: the native SQLite module (better-sqlite3) is not built for this Node.',
+      `  ${reason}`,
+      'With pnpm: run `pnpm approve-builds` (choose better-sqlite3), then `pnpm rebuild better-sqlite3`.',
+      'With npm:  run `npm rebuild better-sqlite3` (without a prebuilt binary it needs python3, make and g++).',
+    ].join('\n');
+  }
+}
