@@ -127,6 +127,8 @@ describe('<gk-issue-reporter>', () => {
     await untilStep(el, 'contact');
     await tabTo(el, '#contact');
     await sendKeys({ press: 'Space' });
+    // On a resident's own device the browser may offer their name and number.
+    expect(['#name', '#phone'].map((id) => $(el, id).getAttribute('autocomplete'))).to.deep.equal(['name', 'tel']);
     await tabTo(el, '#name');
     await sendKeys({ type: '李女士' });
     await sendKeys({ press: 'Tab' });
@@ -203,6 +205,12 @@ describe('<gk-issue-reporter>', () => {
       await sendKeys({ type: '空中线缆垂下来了' });
       await tap($(el, 'button[type="submit"]'));
       await untilStep(el, 'contact');
+      await tap($(el, '#contact'));
+      await el.updateComplete;
+      expect(
+        ['#name', '#phone'].map((id) => $(el, id).getAttribute('autocomplete')),
+        'no autofill on a kiosk',
+      ).to.deep.equal(['off', 'off']);
       await tap($(el, '#contact-anonymous'));
       await tap($(el, 'button[type="submit"]'));
       await untilStep(el, 'review');
@@ -256,6 +264,8 @@ describe('<gk-issue-reporter>', () => {
     await tap($(el, 'input[value="city.signboard"]'));
     await tap($(el, 'button[type="submit"]'));
     await untilStep(el, 'where');
+    // A shared screen: the browser neither keeps nor offers one resident's address to the next.
+    expect($(el, '#address').getAttribute('autocomplete')).to.equal('off');
     const prompt = () => root(el).querySelector('[part="idle-prompt"]');
     const typeAddress = async () => {
       $<HTMLInputElement>(el, '#address').focus();

@@ -447,6 +447,7 @@ export class GkIssueReporter extends GridkitElement {
       answers: this.answers,
       errors,
       sending: this.phase === 'sending',
+      shared: this.kioskMode,
       edit: (field, change) => this.edit(field, change),
       left: (field, event) => this.feedback.left(field, event),
     };

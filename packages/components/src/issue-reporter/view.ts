@@ -31,6 +31,11 @@ export interface StepView {
   /** While the report is being sent, nothing can be changed. */
   sending: boolean;
   /**
+   * A shared screen (kiosk mode): the browser must neither remember nor offer
+   * what one resident typed to the next, so no autofill.
+   */
+  shared: boolean;
+  /**
    * The resident changed the answer in a field. A change that depends on
    * other answers is a function of them as they are then (two clicks may
    * come before the next render).

@@ -5,6 +5,7 @@ import { resolutionRateMessages } from '../resolution-rate/messages.js';
 import { caseTrackerMessages } from '../case-tracker/messages.js';
 import { issueReporterMessages } from '../issue-reporter/messages.js';
 import { serviceLogFormMessages } from '../service-log-form/messages.js';
+import { kioskMessages } from '../kiosk/messages.js';
 import '../define/case-tracker.js';
 
 const keysOf = (value: unknown, prefix = ''): string[] =>
@@ -19,6 +20,7 @@ const catalogs: Record<string, Catalog<object>> = {
   caseTracker: caseTrackerMessages,
   issueReporter: issueReporterMessages,
   serviceLogForm: serviceLogFormMessages,
+  kiosk: kioskMessages,
 };
 
 /** A catalog's texts in every language, the lazy ones loaded as a widget would load them. */

@@ -33,7 +33,7 @@ export function renderContact(view: StepView): TemplateResult {
                   label: m.nameLabel,
                   hint: m.nameHint,
                   type: 'text',
-                  autocomplete: 'name',
+                  autocomplete: view.shared ? 'off' : 'name',
                   answer: 'reporterName',
                 })}
                 ${textField(view, {
@@ -41,7 +41,7 @@ export function renderContact(view: StepView): TemplateResult {
                   label: m.phoneLabel,
                   hint: m.phoneHint,
                   type: 'tel',
-                  autocomplete: 'tel',
+                  autocomplete: view.shared ? 'off' : 'tel',
                   inputmode: 'tel',
                   answer: 'phone',
                 })}

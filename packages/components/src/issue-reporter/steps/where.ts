@@ -58,7 +58,7 @@ export function renderWhere(view: WhereView): TemplateResult {
       <input
         id="address"
         type="text"
-        autocomplete="street-address"
+        autocomplete=${view.shared ? 'off' : 'street-address'}
         aria-describedby="address-hint${addressError ? ' address-error' : ''}"
         aria-invalid=${addressError ? 'true' : nothing}
         .value=${view.answers.address}
