@@ -109,6 +109,7 @@ async function withTicketInUrl(receipt: CaseReceipt, body: () => Promise<void>) 
 
 runDesignedStatesSuite({
   tag: 'gk-case-tracker',
+  readWidget: true,
   // A real case, so a released look-up and a retry show it.
   attributes: async () => ({ ticket: (await newCase('submitted')).ticket }),
   ready: { what: 'the case', when: (root) => root.querySelector('.case') !== null },

@@ -30,6 +30,7 @@ async function board(lang = 'zh-CN', layout = 'card') {
 
 runDesignedStatesSuite({
   tag: 'gk-notice-board',
+  readWidget: true,
   needsGrid: true,
   providerAttributes: { 'grid-id': demoGridId },
   ready: { what: 'the board', when: (root) => root.querySelector('.board') !== null },

@@ -94,6 +94,7 @@ function expectTables(el: GkResolutionRate, stats: ResolutionStats, locale = 'zh
 
 runDesignedStatesSuite({
   tag: 'gk-resolution-rate',
+  readWidget: true,
   needsGrid: true,
   providerAttributes: { 'grid-id': demoGridId },
   ready: { what: 'the figures', when: (root) => root.querySelector('[part="figures"]') !== null },

@@ -39,6 +39,12 @@ interface DesignedStatesSuiteOptions {
   notFound?: { attributes: Attributes; text: string };
   /** A query with nothing in it, the designed empty state's words, and what else the widget must show. */
   empty?: { attributes: AttributesSource; text: string; check?: (el: HTMLElement) => void | Promise<void> };
+  /**
+   * A read widget (loads through StaleWhileErrorController and has `refresh`):
+   * also checks reloading when the network is back, backoff, stale-while-error,
+   * no work in a hidden tab, and the page's developer told what is missing.
+   */
+  readWidget?: boolean;
   /** The widget shows one grid: without a `grid-id` anywhere it says so to the page's developer. */
   needsGrid?: boolean;
 }
@@ -123,7 +129,7 @@ export function runDesignedStatesSuite(options: DesignedStatesSuiteOptions): voi
       expect(shadow(el).querySelector('[part="state"][role="alert"]')).to.equal(null);
     });
 
-    it('tells the user when the network is gone, in Chinese and English, and reloads when it is back', async () => {
+    it(`tells the user when the network is gone, in Chinese and English${options.readWidget ? ', and reloads when it is back' : ''}`, async () => {
       for (const [lang, words] of [
         ['zh-CN', '网络已断开'],
         ['en', 'You are offline'],
@@ -137,6 +143,7 @@ export function runDesignedStatesSuite(options: DesignedStatesSuiteOptions): voi
           expect(alert.textContent, lang).to.include(words);
           expect(alert.querySelector('[part="retry"]'), `${lang}: no retry`).not.to.equal(null);
           await expect(el).to.be.accessible();
+          if (!options.readWidget) continue;
           // Offline, nothing is retried on a timer: only the network coming back reloads.
           network.set('ok');
           online();
@@ -156,118 +163,120 @@ export function runDesignedStatesSuite(options: DesignedStatesSuiteOptions): voi
       expect(alert.querySelector('[part="retry"]')).not.to.equal(null);
     });
 
-    it('retries a failed load by itself, with backoff', async () => {
-      const { client, heal } = failingClient({ token: options.token });
-      const el = await inProvider(client, await resolve(options.attributes));
-      await alertOf(el);
-      const failedAt = Date.now();
-      heal();
-      await untilReady(el, 'no retry after the server healed');
-      // The first retry waits about two seconds (±20%), not a tight loop.
-      expect(Date.now() - failedAt).to.be.within(1200, 7000);
-    });
-
-    it('keeps the data through a failed refresh, marked politely, and catches up when the network is back', async () => {
-      const network = switchableClient({ token: options.token });
-      const el = await inProvider(network.client, { ...(await resolve(options.attributes)), refresh: '1' });
-      await untilReady(el, 'first load');
-      const marker = () => shadow(el).querySelector<HTMLElement>('[part="stale"]');
-      expect(marker(), 'the live region is there before it is needed').not.to.equal(null);
-      expect(marker()!.textContent!.trim()).to.equal('');
-
-      // The server fails: the data stays, with when it was loaded and why it is not newer.
-      network.set('failing');
-      await waitUntil(() => marker()?.textContent?.includes('正在重新连接'), 'no stale marker', { timeout });
-      expect(ready.when(shadow(el)), `${ready.what} kept`).to.equal(true);
-      expect(marker()!.textContent).to.match(/数据更新于 \d{1,2}:\d{2} · 服务器出错/);
-      expect(marker()!.getAttribute('role')).to.equal('status');
-      expect(marker()!.getAttribute('aria-live')).to.equal('polite');
-      expect(shadow(el).querySelector('[role="alert"], dialog'), 'no alarm, no modal').to.equal(null);
-      await expect(el).to.be.accessible();
-
-      // The network goes: the marker says so; it comes back: reloaded at once, marker gone.
-      network.set('offline');
-      const online = goOffline();
-      try {
-        await waitUntil(() => marker()?.textContent?.includes('网络已断开'), 'offline not marked', { timeout });
-        expect(ready.when(shadow(el)), `${ready.what} kept offline`).to.equal(true);
-        network.set('ok');
-      } finally {
-        online();
-      }
-      const back = Date.now();
-      await waitUntil(() => marker()?.textContent?.trim() === '', 'still marked stale', { timeout });
-      expect(Date.now() - back, 'reloaded on the online event, not on a later timer').to.be.below(1000);
-      expect(ready.when(shadow(el))).to.equal(true);
-    });
-
-    it('does no work while its tab is hidden, and catches up when it is shown', async () => {
-      const network = switchableClient({ token: options.token });
-      const el = await inProvider(network.client, { ...(await resolve(options.attributes)), refresh: '1' });
-      await untilReady(el, 'first load');
-      const show = hideTab();
-      let shown = false;
-      try {
-        const before = network.requests();
-        await new Promise((r) => setTimeout(r, 2500));
-        expect(network.requests(), 'requests from a hidden tab').to.equal(before);
-        show();
-        shown = true;
-        await waitUntil(() => network.requests() > before, 'no reload when the tab was shown', { timeout: 1500 });
-      } finally {
-        if (!shown) show();
-      }
-    });
-
-    describe('a widget the page has not set up', () => {
-      let warnings: unknown[][];
-      let warn: typeof console.warn;
-      beforeEach(() => {
-        warnings = [];
-        warn = console.warn;
-        console.warn = (...args: unknown[]) => void warnings.push(args);
-      });
-      afterEach(() => {
-        console.warn = warn;
+    if (options.readWidget) {
+      it('retries a failed load by itself, with backoff', async () => {
+        const { client, heal } = failingClient({ token: options.token });
+        const el = await inProvider(client, await resolve(options.attributes));
+        await alertOf(el);
+        const failedAt = Date.now();
+        heal();
+        await untilReady(el, 'no retry after the server healed');
+        // The first retry waits about two seconds (±20%), not a tight loop.
+        expect(Date.now() - failedAt).to.be.within(1200, 7000);
       });
 
-      /** The developer's message in the widget, and exactly one console warning naming `attribute`. */
-      async function expectSetUpMessage(el: HTMLElement, attribute: string, words: string) {
-        const alert = await alertOf(el);
-        expect(alert.textContent).to.include('组件配置不完整');
-        expect(alert.textContent).to.include(attribute);
-        expect(alert.textContent).to.include(words);
-        expect(alert.textContent, 'not a network problem').not.to.match(/网络已断开|无法连接服务器|服务器出错/);
-        expect(alert.querySelector('[part="retry"]'), 'retrying cannot help').to.equal(null);
-        await new Promise((r) => setTimeout(r, 300));
-        const ours = warnings.filter((args) => String(args[0]).startsWith('Gridkit:'));
-        expect(ours, 'one console warning').to.have.length(1);
-        expect(String(ours[0]![0])).to.include(attribute);
+      it('keeps the data through a failed refresh, marked politely, and catches up when the network is back', async () => {
+        const network = switchableClient({ token: options.token });
+        const el = await inProvider(network.client, { ...(await resolve(options.attributes)), refresh: '1' });
+        await untilReady(el, 'first load');
+        const marker = () => shadow(el).querySelector<HTMLElement>('[part="stale"]');
+        expect(marker(), 'the live region is there before it is needed').not.to.equal(null);
+        expect(marker()!.textContent!.trim()).to.equal('');
+
+        // The server fails: the data stays, with when it was loaded and why it is not newer.
+        network.set('failing');
+        await waitUntil(() => marker()?.textContent?.includes('正在重新连接'), 'no stale marker', { timeout });
+        expect(ready.when(shadow(el)), `${ready.what} kept`).to.equal(true);
+        expect(marker()!.textContent).to.match(/数据更新于 \d{1,2}:\d{2} · 服务器出错/);
+        expect(marker()!.getAttribute('role')).to.equal('status');
+        expect(marker()!.getAttribute('aria-live')).to.equal('polite');
+        expect(shadow(el).querySelector('[role="alert"], dialog'), 'no alarm, no modal').to.equal(null);
         await expect(el).to.be.accessible();
-      }
 
-      const configured = async () => ({ ...options.providerAttributes, ...(await resolve(options.attributes)) });
-
-      it('without base-url or a provider: names base-url', async () => {
-        const el = await fixture<HTMLElement>(create(tag, await configured()));
-        await expectSetUpMessage(el, 'base-url', `<${tag}>`);
+        // The network goes: the marker says so; it comes back: reloaded at once, marker gone.
+        network.set('offline');
+        const online = goOffline();
+        try {
+          await waitUntil(() => marker()?.textContent?.includes('网络已断开'), 'offline not marked', { timeout });
+          expect(ready.when(shadow(el)), `${ready.what} kept offline`).to.equal(true);
+          network.set('ok');
+        } finally {
+          online();
+        }
+        const back = Date.now();
+        await waitUntil(() => marker()?.textContent?.trim() === '', 'still marked stale', { timeout });
+        expect(Date.now() - back, 'reloaded on the online event, not on a later timer').to.be.below(1000);
+        expect(ready.when(shadow(el))).to.equal(true);
       });
 
-      it('inside a provider without base-url: names the provider and base-url', async () => {
-        const el = create(tag, await configured());
-        const provider = create('gk-provider', {});
-        provider.append(el);
-        await fixture(provider);
-        await expectSetUpMessage(el, 'base-url', 'gk-provider');
+      it('does no work while its tab is hidden, and catches up when it is shown', async () => {
+        const network = switchableClient({ token: options.token });
+        const el = await inProvider(network.client, { ...(await resolve(options.attributes)), refresh: '1' });
+        await untilReady(el, 'first load');
+        const show = hideTab();
+        let shown = false;
+        try {
+          const before = network.requests();
+          await new Promise((r) => setTimeout(r, 2500));
+          expect(network.requests(), 'requests from a hidden tab').to.equal(before);
+          show();
+          shown = true;
+          await waitUntil(() => network.requests() > before, 'no reload when the tab was shown', { timeout: 1500 });
+        } finally {
+          if (!shown) show();
+        }
       });
 
-      if (options.needsGrid) {
-        it('without grid-id: names grid-id', async () => {
-          const el = await alone({});
-          await expectSetUpMessage(el, 'grid-id', `<${tag}>`);
+      describe('a widget the page has not set up', () => {
+        let warnings: unknown[][];
+        let warn: typeof console.warn;
+        beforeEach(() => {
+          warnings = [];
+          warn = console.warn;
+          console.warn = (...args: unknown[]) => void warnings.push(args);
         });
-      }
-    });
+        afterEach(() => {
+          console.warn = warn;
+        });
+
+        /** The developer's message in the widget, and exactly one console warning naming `attribute`. */
+        async function expectSetUpMessage(el: HTMLElement, attribute: string, words: string) {
+          const alert = await alertOf(el);
+          expect(alert.textContent).to.include('组件配置不完整');
+          expect(alert.textContent).to.include(attribute);
+          expect(alert.textContent).to.include(words);
+          expect(alert.textContent, 'not a network problem').not.to.match(/网络已断开|无法连接服务器|服务器出错/);
+          expect(alert.querySelector('[part="retry"]'), 'retrying cannot help').to.equal(null);
+          await new Promise((r) => setTimeout(r, 300));
+          const ours = warnings.filter((args) => String(args[0]).startsWith('Gridkit:'));
+          expect(ours, 'one console warning').to.have.length(1);
+          expect(String(ours[0]![0])).to.include(attribute);
+          await expect(el).to.be.accessible();
+        }
+
+        const configured = async () => ({ ...options.providerAttributes, ...(await resolve(options.attributes)) });
+
+        it('without base-url or a provider: names base-url', async () => {
+          const el = await fixture<HTMLElement>(create(tag, await configured()));
+          await expectSetUpMessage(el, 'base-url', `<${tag}>`);
+        });
+
+        it('inside a provider without base-url: names the provider and base-url', async () => {
+          const el = create(tag, await configured());
+          const provider = create('gk-provider', {});
+          provider.append(el);
+          await fixture(provider);
+          await expectSetUpMessage(el, 'base-url', 'gk-provider');
+        });
+
+        if (options.needsGrid) {
+          it('without grid-id: names grid-id', async () => {
+            const el = await alone({});
+            await expectSetUpMessage(el, 'grid-id', `<${tag}>`);
+          });
+        }
+      });
+    }
 
     const notFound = options.notFound;
     if (notFound) {
