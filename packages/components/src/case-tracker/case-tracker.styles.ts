@@ -253,8 +253,9 @@ export const caseTrackerStyles = css`
   }
 
   /* Kiosk: read from two metres away, touched by fingers. */
+  /* Large text that still fits a phone: 1.6rem from 640 px wide (any kiosk, either way up), ordinary size below. */
   :host([layout='kiosk']) {
-    --_font-size: var(--gk-kiosk-font-size, 1.6rem);
+    --_font-size: var(--gk-kiosk-font-size, clamp(1rem, 4vw, 1.6rem));
     --_target: 64px;
   }
   :host([layout='kiosk']) .lookup,

@@ -23,7 +23,7 @@ export const noticeBoardStyles = css`
   }
   .person {
     display: grid;
-    grid-template-columns: auto 1fr;
+    grid-template-columns: auto minmax(0, 1fr);
     gap: 0.25em 0.9em;
     align-items: start;
   }
@@ -148,8 +148,9 @@ export const noticeBoardStyles = css`
   }
 
   /* Kiosk: read from two metres away, touched by fingers; everything on one screen. */
+  /* Large text that still fits a phone: 1.6rem from 640 px wide (any kiosk, either way up), ordinary size below. */
   :host([layout='kiosk']) {
-    --_font-size: var(--gk-kiosk-font-size, 1.6rem);
+    --_font-size: var(--gk-kiosk-font-size, clamp(1rem, 4vw, 1.6rem));
   }
   :host([layout='kiosk']) .board {
     gap: calc(var(--_space) * 1.5) calc(var(--_space) * 2.5);

@@ -8,11 +8,15 @@ export const resolutionRateStyles = css`
   .rate {
     position: relative;
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
   }
   .rate[aria-busy='true'] .figures,
   .rate[aria-busy='true'] .charts {
     opacity: 0.6;
+  }
+  header > * {
+    min-inline-size: 0;
   }
   header {
     display: flex;
@@ -46,7 +50,16 @@ export const resolutionRateStyles = css`
     font-size: 0.9em;
     color: var(--_fg-muted);
   }
+  /* The period names are long ("最近 12 个月（2026年1月至2026年12月）"): the picker shrinks to a phone. */
+  .picker {
+    grid-template-columns: minmax(0, 1fr);
+    min-inline-size: 0;
+    max-inline-size: 100%;
+  }
   select {
+    inline-size: auto;
+    max-inline-size: 100%;
+    text-overflow: ellipsis;
     min-block-size: 44px;
     padding: 0.25em 0.5em;
     font: inherit;
@@ -60,7 +73,7 @@ export const resolutionRateStyles = css`
 
   .figures {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 8rem), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 11em), 1fr));
     gap: calc(var(--_space) * 0.75);
     margin: 0;
   }
@@ -72,18 +85,25 @@ export const resolutionRateStyles = css`
     background: var(--_bg-muted);
     border-radius: var(--_radius);
     border-block-start: 4px solid var(--_accent);
+    /* The figure sizes its number (below), not the page: "3,372 件" never pushes past its box. */
+    container-type: inline-size;
+    min-inline-size: 0;
   }
   .figure dt {
     font-weight: 600;
   }
   .figure dd {
     margin: 0;
+    overflow-wrap: break-word;
   }
+  /* Scales with the figure's own width (container query units): as large as
+     --_value-size where there is room, never wider than the box. A number
+     never breaks inside; its unit ("件") may go to the next line. */
   .value {
-    font-size: 2em;
+    --_value-size: 2em;
+    font-size: clamp(1.1em, 17cqi, var(--_value-size));
     font-weight: 700;
     line-height: 1.2;
-    white-space: nowrap;
     font-variant-numeric: tabular-nums;
   }
   /* A sidebar: two figures a row, a little smaller. */
@@ -92,7 +112,7 @@ export const resolutionRateStyles = css`
       padding: 0.6em 0.7em;
     }
     .value {
-      font-size: 1.5em;
+      --_value-size: 1.5em;
     }
   }
 
@@ -148,6 +168,7 @@ export const resolutionRateStyles = css`
     gap: 0 0.4em;
   }
   .swatch {
+    flex: none;
     align-self: center;
     inline-size: 0.85em;
     block-size: 0.85em;
@@ -180,6 +201,7 @@ export const resolutionRateStyles = css`
   }
   .plot {
     position: relative;
+    min-inline-size: 0;
     padding-inline-start: 3.6em;
   }
   .plot svg {
@@ -247,10 +269,33 @@ export const resolutionRateStyles = css`
     text-align: center;
     white-space: nowrap;
   }
-  /* Narrow: every other month's name. */
-  @container (max-width: 30rem) {
+  .months li {
+    min-inline-size: 0;
+  }
+  /* Narrow: every other month's name, then every third. The queries are in
+     em of the widget's own text, so a kiosk's larger text thins the labels
+     out sooner instead of running "10月11月12月" together. */
+  @container (max-width: 34em) {
     .months.many li:nth-child(even) {
       visibility: hidden;
+    }
+    /* A shown name may use its hidden neighbours' room, still centred on its month. */
+    .months.many li:nth-child(odd) {
+      margin-inline: -50%;
+    }
+  }
+  @container (max-width: 22em) {
+    .months.many li:nth-child(even) {
+      visibility: visible;
+    }
+    .months.many li:not(:nth-child(3n + 1)) {
+      visibility: hidden;
+    }
+    .months.many li:nth-child(odd) {
+      margin-inline: 0;
+    }
+    .months.many li:nth-child(3n + 1) {
+      margin-inline: -100%;
     }
   }
 
@@ -268,6 +313,13 @@ export const resolutionRateStyles = css`
     background: transparent;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+  }
+  /* A shown table wider than a phone scrolls inside this box, not the page. */
+  .table-box {
+    min-inline-size: 0;
+  }
+  .table-box:not(.visually-hidden) {
+    overflow-x: auto;
   }
   table.data {
     border-collapse: collapse;
@@ -334,8 +386,9 @@ export const resolutionRateStyles = css`
     font-size: 0.9em;
   }
 
-  /* Wide: the two charts side by side, the trend wider. */
-  @container (min-width: 48rem) {
+  /* Wide: the two charts side by side, the trend wider (in em: a portrait
+     kiosk's large text keeps them stacked, so twelve month names fit). */
+  @container (min-width: 56em) {
     .charts {
       grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
       align-items: start;
@@ -343,8 +396,9 @@ export const resolutionRateStyles = css`
   }
 
   /* Kiosk: a public screen read from two metres away, touched by fingers. */
+  /* Large text that still fits a phone: 1.6rem from 640 px wide (any kiosk, either way up), ordinary size below. */
   :host([layout='kiosk']) {
-    --_font-size: var(--gk-kiosk-font-size, 1.6rem);
+    --_font-size: var(--gk-kiosk-font-size, clamp(1rem, 4vw, 1.6rem));
     --_chart-height: 14rem;
   }
   :host([layout='kiosk']) .rate {
@@ -357,7 +411,7 @@ export const resolutionRateStyles = css`
     min-block-size: 64px;
   }
   :host([layout='kiosk']) .value {
-    font-size: 2.4em;
+    --_value-size: 2.4em;
   }
 
   @media (forced-colors: active) {

@@ -331,7 +331,8 @@ export class GkResolutionRate extends GridkitElement {
         )}
       </ul>
       ${this.renderToggle('levels', 'levels-table')}
-      <table id="levels-table" part="table" class=${open ? 'data' : 'data visually-hidden'}>
+      <div class=${open ? 'table-box' : 'table-box visually-hidden'}>
+      <table id="levels-table" part="table" class="data">
         <caption>
           ${m.levelsTable}
         </caption>
@@ -353,6 +354,7 @@ export class GkResolutionRate extends GridkitElement {
           )}
         </tbody>
       </table>
+      </div>
     </section>`;
   }
 
@@ -411,7 +413,8 @@ export class GkResolutionRate extends GridkitElement {
         </ol>
       </div>
       ${this.renderToggle('trend', 'trend-table')}
-      <table id="trend-table" part="table" class=${open ? 'data' : 'data visually-hidden'}>
+      <div class=${open ? 'table-box' : 'table-box visually-hidden'}>
+      <table id="trend-table" part="table" class="data">
         <caption>
           ${m.trendTable}
         </caption>
@@ -433,6 +436,7 @@ export class GkResolutionRate extends GridkitElement {
           )}
         </tbody>
       </table>
+      </div>
     </section>`;
   }
 
