@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const usage = `Usage: gridkit-conformance --base-url <url> --admin-token <token> --worker-token <token> [-- <vitest filters>]
+const usage = `Usage: gridkit-conformance --base-url <url> --admin-token <token> --worker-token <token> [--supervisor-token <token>] [-- <vitest filters>]
 
 Drives every operation of the Gridkit API contract against a running server,
 through @gridkit/sdk, and reports what does not conform.
@@ -18,6 +18,9 @@ through @gridkit/sdk, and reports what does not conform.
   --base-url      API root including its version path, e.g. https://grid.example.gov.cn/api/v1
   --admin-token   a staff token with role "admin" whose subtree contains the worker's first grid
   --worker-token  a staff token with role "grid_worker"
+  --supervisor-token
+                  optional: a staff token with role "supervisor" covering the worker's grid from the
+                  district; without it the tests of what a supervisor may do are skipped
   -h, --help      show this help
 
 The suite writes test data (cases, notices, service log entries, uploads),
@@ -32,6 +35,7 @@ try {
       'base-url': { type: 'string' },
       'admin-token': { type: 'string' },
       'worker-token': { type: 'string' },
+      'supervisor-token': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -68,6 +72,7 @@ try {
 process.env.GRIDKIT_BASE_URL = baseUrl.href.replace(/\/+$/, '');
 process.env.GRIDKIT_ADMIN_TOKEN = values['admin-token'];
 process.env.GRIDKIT_WORKER_TOKEN = values['worker-token'];
+if (values['supervisor-token']) process.env.GRIDKIT_SUPERVISOR_TOKEN = values['supervisor-token'];
 
 const { startVitest } = await import('vitest/node');
 const vitest = await startVitest('test', positionals, {

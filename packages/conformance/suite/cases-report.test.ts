@@ -332,7 +332,7 @@ describe('getCase and getPublicCase', () => {
       assignee: { type: 'person', id: 'p-secret', name: `Assignee-${marker}` },
     });
 
-    const pub = await client().cases.getPublic(receipt.ticket);
+    const pub = await client().cases.getPublic(receipt.ticket, { trackingToken: receipt.trackingToken });
     expect(pub).toMatchObject({
       ticket: receipt.ticket,
       status: 'dispatched',
@@ -390,6 +390,63 @@ describe('getCase and getPublicCase', () => {
       actor: { type: 'staff', id: world.worker.id },
     });
     expect((await worker.cases.get(receipt.id)).reporter).toEqual(reporter);
+  });
+
+  it('by ticket alone nothing a person wrote; with the tracking token the public notes; a wrong token 403', async () => {
+    const marker = tag('ticket-alone');
+    const { receipt } = await report(world);
+    const worker = client('worker');
+    await act(worker, await worker.cases.get(receipt.id), { action: 'accept', publicNote: `PUBLIC-${marker}` });
+
+    // Tickets are sequential, so anyone can guess one: the view by ticket alone holds steps and times only.
+    const byTicket = await client().cases.getPublic(receipt.ticket);
+    expect(byTicket.timeline.map((e) => e.type)).toEqual(['created', 'accept']);
+    expect(byTicket.timeline[1]).toMatchObject({ fromStatus: 'submitted', toStatus: 'accepted', level: 'grid' });
+    for (const e of byTicket.timeline) expect(e, 'no publicNote by ticket alone').not.toHaveProperty('publicNote');
+    expect(byTicket).not.toHaveProperty('evaluation');
+    expect(JSON.stringify(byTicket)).not.toContain(marker);
+
+    // With the token, typed as a person would (lower case, spaces): the public note appears.
+    const typed = receipt.trackingToken.toLowerCase().replaceAll('-', ' ');
+    const withToken = await client().cases.getPublic(receipt.ticket, { trackingToken: typed });
+    expect(withToken.timeline[1]).toMatchObject({ type: 'accept', publicNote: `PUBLIC-${marker}` });
+    expect(withToken.timeline.map((e) => [e.type, e.at])).toEqual(byTicket.timeline.map((e) => [e.type, e.at]));
+
+    // Another case's token, or one that cannot be a token: 403, and nothing of the case in the answer.
+    const other = await report(world);
+    for (const wrong of [other.receipt.trackingToken, 'AAAA-BBBB-CCCC']) {
+      const result = await client().raw.GET('/tickets/{ticket}', {
+        params: { path: { ticket: receipt.ticket }, header: { 'X-Tracking-Token': wrong } },
+      });
+      const problem = expectRawProblem(result, 403, 'invalid-tracking-token');
+      expect(JSON.stringify(problem)).not.toContain(marker);
+      expect(problem).not.toHaveProperty('timeline');
+    }
+  });
+
+  it("the resident's evaluation (score and comment) only with the tracking token, never by ticket alone", async () => {
+    const comment = `COMMENT-${tag('evaluation')} 张阿姨 13800001111`;
+    const { receipt } = await report(world);
+    const worker = client('worker');
+    let kase: Case = await worker.cases.get(receipt.id);
+    for (const action of ['accept', 'dispatch', 'start', 'resolve'] as const) kase = await act(worker, kase, action);
+    // Verified by someone other than the resolver (an admin above the grid).
+    kase = await act(client('admin'), kase, 'verify');
+    expect(kase.status).toBe('closed');
+    const evaluation = await client().cases.evaluate(receipt.ticket, {
+      trackingToken: receipt.trackingToken,
+      score: 2,
+      comment,
+    });
+
+    const withToken = await client().cases.getPublic(receipt.ticket, { trackingToken: receipt.trackingToken });
+    expect(withToken.evaluation).toEqual(evaluation);
+    expect(withToken.evaluation?.comment).toBe(comment);
+
+    const byTicket = await client().cases.getPublic(receipt.ticket);
+    expect(byTicket).toMatchObject({ status: 'closed', canEvaluate: false });
+    expect(byTicket).not.toHaveProperty('evaluation');
+    expect(JSON.stringify(byTicket)).not.toContain('COMMENT-');
   });
 
   it('getCase sends the version as a strong ETag', async () => {

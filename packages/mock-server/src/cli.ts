@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { nativeSqliteProblem } from './native-sqlite.js';
 import { resolve } from 'node:path';
+import { readRateLimitFrom } from './http/rate-limit.js';
 import { startServer } from './server.js';
 
 const usage = `gridkit-mock — the Gridkit API on embedded SQLite
@@ -17,6 +18,10 @@ Options (environment variable in brackets):
   --demo-dir DIR     serve the demo pages in DIR at / [GRIDKIT_DEMO_DIR]
   --rate-limit N     public writes (reports, uploads, ratings) per minute per address [GRIDKIT_RATE_LIMIT],
                      default 60; 0 turns the limit off (e.g. many kiosks behind one address)
+  --read-rate-limit N
+                     public reads (case view by ticket, grids, boards, …) per minute per address
+                     [GRIDKIT_READ_RATE_LIMIT], default 120 in bursts of N/2; staff reads get 5×N per
+                     token; 0 turns read limits off
   --help             this text`;
 
 const { values } = parseArgs({
@@ -29,6 +34,7 @@ const { values } = parseArgs({
     faults: { type: 'string' },
     cors: { type: 'string' },
     'rate-limit': { type: 'string' },
+    'read-rate-limit': { type: 'string' },
     'demo-dir': { type: 'string' },
     help: { type: 'boolean' },
   },
@@ -50,6 +56,11 @@ if (!Number.isInteger(rateLimit) || rateLimit < 0) {
   console.error('--rate-limit takes a whole number of requests per minute (0 turns it off)');
   process.exit(2);
 }
+const readRateLimit = Number(values['read-rate-limit'] ?? process.env.GRIDKIT_READ_RATE_LIMIT ?? 120);
+if (!Number.isInteger(readRateLimit) || readRateLimit < 0) {
+  console.error('--read-rate-limit takes a whole number of reads per minute (0 turns read limits off)');
+  process.exit(2);
+}
 const nativeProblem = nativeSqliteProblem();
 if (nativeProblem) {
   console.error(nativeProblem);
@@ -65,7 +76,8 @@ const server = await startServer({
   seed: values['no-seed'] ? false : seedSize ? { grids: seedSize[0]!, cases: seedSize[1]! } : 'demo',
   faults: values.faults ?? process.env.GRIDKIT_FAULTS,
   corsOrigins: cors && cors !== '*' ? cors.split(',').map((o) => o.trim()) : '*',
-  rateLimit: rateLimit === 0 ? false : { perMinute: rateLimit },
+  rateLimit: { perMinute: rateLimit },
+  readRateLimit: readRateLimit === 0 ? false : readRateLimitFrom(readRateLimit),
   demoDir: demoDir ? resolve(demoDir) : undefined,
 });
 

@@ -8,7 +8,7 @@ import { handlers } from './handlers/index.js';
 import { createApp } from './http/app.js';
 import { parseFaultSpec, type FaultOptions } from './http/faults.js';
 import { purgeIdempotencyKeys } from './http/idempotency.js';
-import type { RateLimitOptions } from './http/rate-limit.js';
+import type { RateLimitOptions, ReadRateLimitOptions } from './http/rate-limit.js';
 import { apiBase } from './limits.js';
 import { seedDatabase, type SeedOptions, type SeedSummary } from './seed/index.js';
 import { openDatabase, type Db } from './store/database.js';
@@ -30,7 +30,13 @@ export interface ServerOptions {
   seed?: SeedOptions['size'] | false;
   faults?: FaultOptions | string;
   corsOrigins?: string[] | '*';
+  /** Public writes per client address (default 60 a minute); `false` turns every limit off, reads included. */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Reads: without a staff token per client address (default 120 a minute,
+   * bursts of 60), with one per token (600, bursts of 300); `false` turns them off.
+   */
+  readRateLimit?: ReadRateLimitOptions | false;
   /** Check every response against the contract. Default: on unless NODE_ENV=production. */
   validateResponses?: boolean;
   clock?: Clock;
@@ -77,6 +83,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
     faults: typeof options.faults === 'string' ? parseFaultSpec(options.faults) : options.faults,
     corsOrigins: options.corsOrigins,
     rateLimit: options.rateLimit,
+    readRateLimit: options.readRateLimit,
     log: options.log,
     demoDir: options.demoDir,
     demoStaffTokens: () => staffTokens(db),

@@ -112,10 +112,11 @@ describe('service logs and notices', () => {
     minutes: 20,
     outcome: 'resolved' as const,
   });
+  // Supervisors are staff with a jurisdiction like admins: notices and service logs keep today's rule (inside it).
   const matrix: [string, Who[]][] = [
-    ['G1', ['workerG1', 'adminC1', 'adminS1', 'adminD']],
-    ['G2', ['adminC1', 'adminS1', 'adminD']],
-    ['G3', ['workerG3', 'adminD']],
+    ['G1', ['workerG1', 'adminC1', 'adminS1', 'adminD', 'supervisorG1', 'supervisorC1', 'supervisorS1', 'supervisorD']],
+    ['G2', ['adminC1', 'adminS1', 'adminD', 'supervisorC1', 'supervisorS1', 'supervisorD']],
+    ['G3', ['workerG3', 'adminD', 'supervisorS2', 'supervisorD']],
   ];
   it.each(matrix.flatMap(([grid, allowed]) => everyone.map((who) => ({ grid, who, allowed: allowed.includes(who) }))))(
     'service log and notice for $grid by $who → allowed: $allowed',

@@ -99,9 +99,11 @@ const assignee = { type: 'unit' as const, id: 'unit_hw01', name: '一街道环�
 
 async function advance(h: Harness, caseId: string, actions: CaseAction[]): Promise<void> {
   const admin = h.client(tokens.adminD);
+  // Verifying and reopening a resolution are for someone independent of the work (核查).
+  const supervisor = h.client(tokens.supervisorD);
   for (const action of actions) {
     const current = await admin.cases.get(caseId);
-    await admin.cases.transition(
+    await (action === 'verify' || action === 'reopen' ? supervisor : admin).cases.transition(
       caseId,
       { action, ...(action === 'dispatch' ? { assignee } : {}), ...(action === 'reopen' ? { note: '返工' } : {}) },
       { version: current.version },
@@ -587,6 +589,8 @@ table(transitionCase, [
   {
     name: 'an action not allowed from submitted (verify)',
     body: replace({ action: 'verify' }),
+    // A supervisor's: the worker's verify would be 403 whatever the state (independent verification).
+    token: tokens.supervisorD,
     status: 409,
     slug: 'invalid-transition',
   },
@@ -607,6 +611,7 @@ table(transitionCase, [
     ...unprocessable('reopen without note', replace({ action: 'reopen', publicNote: '返工' }), {
       '/body/note': 'note_required',
     }),
+    token: tokens.supervisorD,
     before: ['accept', 'dispatch', 'start', 'resolve'],
   },
   unprocessable('a media id that does not exist', set('mediaIds', ['med_doesnotexist']), {

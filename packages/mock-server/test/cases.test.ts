@@ -190,7 +190,7 @@ describe('evaluation by the reporter', () => {
       status: 409,
       type: 'https://gridkit.dev/problems/case-not-closed',
     });
-    const c = await closeCase(admin, receipt.id);
+    const c = await closeCase(admin, receipt.id, h.client(tokens.supervisorD));
     expect(await evaluate('wrong-token-wrong-token!')).toMatchObject({
       status: 403,
       type: 'https://gridkit.dev/problems/invalid-tracking-token',
@@ -200,8 +200,12 @@ describe('evaluation by the reporter', () => {
       status: 409,
       type: 'https://gridkit.dev/problems/already-evaluated',
     });
-    const publicView = await h.client().cases.getPublic(receipt.ticket);
-    expect(publicView).toMatchObject({ canEvaluate: false, evaluation: { score: 5 } });
+    const publicView = await h.client().cases.getPublic(receipt.ticket, { trackingToken: receipt.trackingToken });
+    expect(publicView).toMatchObject({ canEvaluate: false, evaluation: { score: 5, comment: '处理及时' } });
+    // By ticket alone: that it was rated shows (canEvaluate), not the rating.
+    const byTicket = await h.client().cases.getPublic(receipt.ticket);
+    expect(byTicket.canEvaluate).toBe(false);
+    expect(byTicket.evaluation).toBeUndefined();
     expect((await admin.cases.get(receipt.id)).version).toBe(c.version);
   });
 });
@@ -214,8 +218,10 @@ describe('personal data', () => {
       .cases.create(
         report({ reporter: { name: '王大妈', phone: '13912345678' }, description: '我家楼下漏水，电话 13912345678' }),
       );
-    const text = JSON.stringify(await h.client().cases.getPublic(receipt.ticket));
-    for (const secret of ['王大妈', '13912345678', '漏水', '一社区 3 号楼东侧', receipt.trackingToken])
-      expect(text).not.toContain(secret);
+    for (const trackingToken of [undefined, receipt.trackingToken]) {
+      const text = JSON.stringify(await h.client().cases.getPublic(receipt.ticket, { trackingToken }));
+      for (const secret of ['王大妈', '13912345678', '漏水', '一社区 3 号楼东侧', receipt.trackingToken])
+        expect(text).not.toContain(secret);
+    }
   });
 });

@@ -104,6 +104,8 @@ describe('every request example of the contract succeeds on the seeded server', 
   const ids = new Map<string, string>();
   const admin = 'demo-admin-district';
   const worker = 'demo-worker-qiaobei-02';
+  // The example cases are in 西关街道: its supervisor judges resolutions, independent of the admin who resolved.
+  const supervisor = 'demo-supervisor-xiguan';
 
   beforeAll(() => {
     // Evening of the examples' day (22 Nov 2026, Shanghai): their times are all in the past.
@@ -154,7 +156,7 @@ describe('every request example of the contract succeeds on the seeded server', 
       if (action === 'dispatch') body.assignee = { type: 'unit', id: 'unit_HwXg01', name: '西关街道环卫所' };
       const moved = await s.request(`/cases/${receipt.id}/transitions`, {
         method: 'POST',
-        token: admin,
+        token: action === 'verify' || action === 'reopen' ? supervisor : admin,
         body: JSON.stringify(body),
         headers: { 'If-Match': `"${version}"`, 'Idempotency-Key': crypto.randomUUID() },
       });
@@ -178,7 +180,10 @@ describe('every request example of the contract succeeds on the seeded server', 
     it(call.name, async () => {
       const parameters = (call.operation.parameters ?? []).map(deref);
       const staff = (call.operation.security ?? []).some((s) => 'bearerAuth' in s);
-      const token = call.operationId.includes('ServiceLog') ? worker : staff ? admin : undefined;
+      const judging =
+        call.operationId === 'transitionCase' &&
+        ['verify', 'reopen'].includes(String(call.body && (call.body as Json).action));
+      const token = call.operationId.includes('ServiceLog') ? worker : judging ? supervisor : staff ? admin : undefined;
       const headers = new Headers();
       let body = map(call.body) as Json | undefined;
       let url = call.path;
@@ -198,6 +203,7 @@ describe('every request example of the contract succeeds on the seeded server', 
         const c = await caseAfter([]);
         ids.set('case_8Hq2Lw5Zt', c.id);
         ids.set('WF-20261122-0042', c.ticket);
+        ids.set('K7QM-4T2X-9PZR', c.trackingToken); // getPublicCase's X-Tracking-Token example
       }
 
       for (const parameter of parameters) {

@@ -49,12 +49,20 @@ const legal: Partial<Record<CaseStatus, Partial<Record<CaseAction, { status: Cas
   resolved: { verify: { status: 'closed', level: 'grid' }, reopen: { status: 'in_progress', level: 'grid' } },
 };
 
+/** The reporter's tracking token of each case made by `caseIn`, by case id. */
+const trackingTokens = new Map<string, string>();
+
+/** Who takes each action: the district admin handles, the district supervisor judges resolutions (核查). */
+const actorOf = (action: CaseAction) =>
+  h.client(action === 'verify' || action === 'reopen' ? tokens.supervisorD : tokens.adminD);
+
 async function caseIn(status: CaseStatus) {
   const admin = h.client(tokens.adminD);
-  const { id } = await h.client().cases.create(report());
+  const { id, trackingToken } = await h.client().cases.create(report());
+  trackingTokens.set(id, trackingToken);
   let current = await admin.cases.get(id);
   for (const action of paths[status])
-    current = await admin.cases.transition(id, inputs[action], { version: current.version });
+    current = await actorOf(action).cases.transition(id, inputs[action], { version: current.version });
   expect(current.status).toBe(status);
   return current;
 }
@@ -67,7 +75,7 @@ describe('every status × every action', () => {
     const admin = h.client(tokens.adminD);
     const before = await caseIn(status);
     const expected = legal[status]?.[action];
-    const result = admin.cases.transition(before.id, inputs[action], { version: before.version });
+    const result = actorOf(action).cases.transition(before.id, inputs[action], { version: before.version });
     if (expected) {
       const after = await result;
       expect({ status: after.status, level: after.level }).toEqual(expected);
@@ -90,13 +98,14 @@ describe('what transitions record', () => {
   it('walks the closed loop with reopen, and records who, when, notes and the resident-facing notes', async () => {
     h = createHarness();
     const admin = h.client(tokens.adminD);
+    const supervisor = h.client(tokens.supervisorD);
     let c = await caseIn('resolved');
     h.clock.now = new Date('2026-03-10T05:00:00.000Z');
-    c = await admin.cases.transition(c.id, inputs.reopen, { version: c.version });
+    c = await supervisor.cases.transition(c.id, inputs.reopen, { version: c.version });
     expect(c).toMatchObject({ status: 'in_progress', reopenCount: 1 });
     c = await admin.cases.transition(c.id, inputs.resolve, { version: c.version });
     h.clock.now = new Date('2026-03-10T06:00:00.000Z');
-    c = await admin.cases.transition(c.id, inputs.verify, { version: c.version });
+    c = await supervisor.cases.transition(c.id, inputs.verify, { version: c.version });
     expect(c).toMatchObject({
       status: 'closed',
       closedAt: '2026-03-10T06:00:00.000Z',
@@ -114,18 +123,23 @@ describe('what transitions record', () => {
       'resolve',
       'verify',
     ]);
+    expect(events[4]).toMatchObject({ actor: { type: 'staff', id: 'stf_d', name: '刘区', role: 'admin' } });
     expect(events[5]).toMatchObject({
-      actor: { type: 'staff', id: 'stf_d', name: '刘区', role: 'admin' },
+      actor: { type: 'staff', id: 'stf_sd', name: '韩督查', role: 'supervisor' },
       note: '现场复核未清理干净',
       at: '2026-03-10T05:00:00.000Z',
     });
     expect(events[2]!.assignee).toEqual({ type: 'unit', id: 'unit-env', name: '环卫所' });
 
-    const publicView = await h.client().cases.getPublic(c.ticket);
+    const publicView = await h.client().cases.getPublic(c.ticket, { trackingToken: trackingTokens.get(c.id) });
     expect(publicView.timeline).toHaveLength(8);
     expect(publicView.timeline[4]).toMatchObject({ type: 'resolve', publicNote: '已清运' });
     expect(JSON.stringify(publicView)).not.toContain('现场复核未清理干净');
     expect(publicView.canEvaluate).toBe(true);
+    // By ticket alone the same steps and times, without the notes.
+    const byTicket = await h.client().cases.getPublic(c.ticket);
+    expect(byTicket.timeline.map((e) => [e.type, e.at])).toEqual(publicView.timeline.map((e) => [e.type, e.at]));
+    expect(JSON.stringify(byTicket)).not.toContain('已清运');
   });
 
   it('escalates level by level to the district and no further, clearing the assignee', async () => {
@@ -156,7 +170,7 @@ describe('what transitions record', () => {
     let c = await caseIn('accepted');
     c = await admin.cases.transition(c.id, inputs.escalate, { version: c.version });
     for (const action of ['dispatch', 'start', 'resolve', 'verify'] as const) {
-      c = await admin.cases.transition(c.id, inputs[action], { version: c.version });
+      c = await actorOf(action).cases.transition(c.id, inputs[action], { version: c.version });
     }
     expect(c).toMatchObject({ status: 'closed', level: 'community' });
     expect(h.db.prepare('SELECT closed_level FROM cases WHERE id = ?').pluck().get(c.id)).toBe('community');
@@ -171,8 +185,8 @@ describe('what transitions record', () => {
     h = createHarness();
     const admin = h.client(tokens.adminD);
     const before = await caseIn(status);
-    const error = (await admin.cases
-      .transition(before.id, input as CaseTransitionInput, { version: before.version })
+    const error = (await actorOf(input.action)
+      .cases.transition(before.id, input as CaseTransitionInput, { version: before.version })
       .catch((e: unknown) => e)) as GridkitError;
     expect(error.status).toBe(422);
     expect(error.errors).toEqual([expect.objectContaining({ path, code })]);

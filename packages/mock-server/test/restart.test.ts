@@ -21,7 +21,20 @@ afterEach(() => children.forEach((child) => child.kill('SIGKILL')));
 async function startProcess(dataDir: string): Promise<{ child: ChildProcess; apiUrl: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--data-dir', dataDir, '--no-seed', '--rate-limit', '0'],
+    [
+      '--import',
+      'tsx',
+      'src/cli.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--no-seed',
+      '--rate-limit',
+      '0',
+      '--read-rate-limit',
+      '0',
+    ],
     {
       cwd: packageDir,
       env: { ...process.env, NODE_ENV: 'production' },

@@ -227,13 +227,13 @@ describe('the grid tree fixtures (district, teams, demo staff)', () => {
   it('a demo staff role outside the contract’s StaffRole, or an admin who is not an admin, fails the seed', async () => {
     const { seedDatabase } = await seedWithFixtures({
       [treeFixtures.demoStaff]: changed(shippedDemoStaff, (staff) => {
-        staff[0]!.role = 'supervisor';
+        staff[0]!.role = 'mayor';
         staff[1]!.role = 'grid_worker';
       }),
     });
     const { message } = seedError(seedDatabase);
     expect(message).toContain('seed/data/demo-staff.json');
-    expect(message).toContain('/0/role must be one of: grid_worker, admin');
+    expect(message).toContain('/0/role must be one of: grid_worker, supervisor, admin');
     expect(message).toContain('/1/role must be equal to constant');
   });
 

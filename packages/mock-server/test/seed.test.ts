@@ -195,7 +195,14 @@ function checkInvariants(db: Db, summary: SeedSummary): void {
   expect(events.length).toBe(summary.caseEvents);
   const staff = new Map(
     (db.prepare('SELECT id, role, grid_ids FROM staff').all() as { id: string; role: string; grid_ids: string }[]).map(
-      (s) => [s.id, { role: s.role, paths: (JSON.parse(s.grid_ids) as string[]).map((id) => byId.get(id)!.path) }],
+      (s) => [
+        s.id,
+        {
+          role: s.role,
+          paths: (JSON.parse(s.grid_ids) as string[]).map((id) => byId.get(id)!.path),
+          levels: (JSON.parse(s.grid_ids) as string[]).map((id) => byId.get(id)!.level),
+        },
+      ],
     ),
   );
   let e = 0;
@@ -272,6 +279,7 @@ function checkInvariants(db: Db, summary: SeedSummary): void {
     let assignee: string | null = null;
     let acceptedAt: string | null = null;
     let reopens = 0;
+    let resolver: string | null = null;
     let previousAt = created.at;
     for (const event of timeline.slice(1)) {
       const at = `${where} #${event.seq} ${event.type}`;
@@ -282,9 +290,24 @@ function checkInvariants(db: Db, summary: SeedSummary): void {
       same(event.to_status, rule.to, `${at}: to_status`);
       same(event.actor_type, 'staff', `${at}: actor_type`);
       check(event.actor_id, `${at}: actor_id`);
-      check(event.actor_role === 'grid_worker' || event.actor_role === 'admin', `${at}: actor_role`);
-      // A grid worker acts only while the case is at grid level; above that, admins.
-      if (level > 0) same(event.actor_role, 'admin', `${at}: actor above grid level`);
+      check(
+        event.actor_role === 'grid_worker' || event.actor_role === 'supervisor' || event.actor_role === 'admin',
+        `${at}: actor_role`,
+      );
+      const judging = event.type === 'verify' || (event.type === 'reopen' && status === 'resolved');
+      if (judging) {
+        // Independent verification (核查): a supervisor or an admin, never the resolver nor the assignee.
+        check(event.actor_role === 'supervisor' || event.actor_role === 'admin', `${at}: verifier role`);
+        check(event.actor_id !== resolver, `${at}: verified by the resolver`);
+        const a = assignee ? (JSON.parse(assignee) as { type: string; id: string }) : null;
+        check(!(a?.type === 'person' && a.id === event.actor_id), `${at}: verified by the assignee`);
+      } else if (level > 0) {
+        // A grid worker acts only while the case is at grid level; above that, admins.
+        same(event.actor_role, 'admin', `${at}: actor above grid level`);
+      } else {
+        check(event.actor_role !== 'supervisor', `${at}: a supervisor handling a case`);
+      }
+      if (event.type === 'resolve') resolver = event.actor_id;
       const demoStaff = staff.get(event.actor_id);
       if (demoStaff) {
         same(demoStaff.role, event.actor_role, `${at}: demo staff role`);
@@ -292,6 +315,14 @@ function checkInvariants(db: Db, summary: SeedSummary): void {
           demoStaff.paths.some((p) => c.grid_path.startsWith(p)),
           `${at}: demo staff outside jurisdiction`,
         );
+        if (judging)
+          check(
+            demoStaff.paths.some(
+              (p, i) =>
+                c.grid_path.startsWith(p) && levels.indexOf(demoStaff.levels[i] as (typeof levels)[number]) >= level,
+            ),
+            `${at}: demo verifier below the case's level`,
+          );
       }
       check(event.at >= previousAt, `${at}: time order`);
       previousAt = event.at;
@@ -540,9 +571,18 @@ describe('seedDatabase (demo)', () => {
       ['demo-worker-qiaobei-0304', 'grid_worker', 2],
       ['demo-worker-caihong-06', 'grid_worker', 1],
       ['demo-worker-yingyue-01', 'grid_worker', 1],
+      ['demo-supervisor-xiguan', 'supervisor', 1],
+      ['demo-supervisor-dongguan', 'supervisor', 1],
+      ['demo-supervisor-nanguan', 'supervisor', 1],
+      ['demo-supervisor-beidajie', 'supervisor', 1],
+      ['demo-supervisor-ziweidadao', 'supervisor', 1],
+      ['demo-supervisor-district', 'supervisor', 1],
     ]);
     expect(summary.tokens[0]!.gridIds).toEqual([summary.rootGridId]);
     const nameOf = (id: string): unknown => db.prepare('SELECT name FROM grids WHERE id = ?').pluck().get(id);
+    // Supervisors (监督员): one per demo street, one for the district.
+    expect(summary.tokens.at(-1)!.gridIds).toEqual([summary.rootGridId]);
+    expect(nameOf(summary.tokens[7]!.gridIds[0]!)).toBe('西关街道');
     expect(nameOf(summary.tokens[1]!.gridIds[0]!)).toBe('西关街道');
     expect(nameOf(summary.tokens[2]!.gridIds[0]!)).toBe('桥北社区');
     expect(summary.tokens[5]!.gridIds.map(nameOf)).toEqual(['彩虹社区第六网格']);

@@ -16,7 +16,7 @@ afterEach(() => expect(h.contractBreaks).toEqual([]));
 async function closedCase() {
   const admin = h.client(tokens.adminD);
   const receipt = await h.client().cases.create(report());
-  await closeCase(admin, receipt.id);
+  await closeCase(admin, receipt.id, h.client(tokens.supervisorD));
   return receipt;
 }
 
@@ -71,7 +71,8 @@ describe('tracking tokens', () => {
       const response = await evaluate(receipt.ticket, typed);
       expect(response.status).toBe(201);
       expect(await response.json()).toMatchObject({ score: 4 });
-      expect((await h.client().cases.getPublic(receipt.ticket)).evaluation).toMatchObject({ score: 4 });
+      const view = await h.client().cases.getPublic(receipt.ticket, { trackingToken: typed });
+      expect(view.evaluation).toMatchObject({ score: 4 });
     });
   }
 

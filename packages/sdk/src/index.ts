@@ -13,5 +13,5 @@ export { paginate } from './pagination.js';
 export type { Page } from './pagination.js';
 export type { RetryEvent, RetryOptions } from './retry.js';
 export type { UploadOptions } from './resources/media.js';
-export type { TransitionOptions } from './resources/cases.js';
+export type { PublicCaseOptions, TransitionOptions } from './resources/cases.js';
 export type * from './contract.js';

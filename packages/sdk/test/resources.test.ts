@@ -121,6 +121,20 @@ const cases: Case[] = [
     path: '/tickets/WF-20261122-0042',
   },
   {
+    name: 'cases.getPublic with the tracking token as typed',
+    call: (c) => c.cases.getPublic('WF-20261122-0042', { trackingToken: ' k7qm 4t2x 9pzr ' }),
+    method: 'GET',
+    path: '/tickets/WF-20261122-0042',
+    headers: { 'x-tracking-token': 'K7QM-4T2X-9PZR' },
+  },
+  {
+    name: 'cases.getPublic with text that cannot be a token (full-width, not ASCII)',
+    call: (c) => c.cases.getPublic('WF-20261122-0042', { trackingToken: '查询码 K7QM' }),
+    method: 'GET',
+    path: '/tickets/WF-20261122-0042',
+    headers: { 'x-tracking-token': encodeURIComponent('查询码 K7QM') },
+  },
+  {
     name: 'cases.transition',
     call: (c) => c.cases.transition('c1', { action: 'accept', note: '已受理' }, { version: 3 }),
     method: 'POST',
@@ -237,6 +251,13 @@ describe('every resource method sends the request the contract describes', () =>
     await client.cases.create(input);
     const [, a, b] = api.requests;
     expect(a!.headers['idempotency-key']).not.toBe(b!.headers['idempotency-key']);
+  });
+
+  it('the public view sends no X-Tracking-Token without a token (or with a blank one)', async () => {
+    await client.cases.getPublic('WF-20261122-0042');
+    await client.cases.getPublic('WF-20261122-0042', { trackingToken: '  ' });
+    expect(api.requests).toHaveLength(2);
+    for (const request of api.requests) expect(request.headers['x-tracking-token']).toBeUndefined();
   });
 });
 

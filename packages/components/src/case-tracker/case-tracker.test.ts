@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 // Real key presses through Playwright: trusted events, so Enter submits a form and arrow keys move between radios.
 import { sendKeys } from '@web/test-runner-commands';
@@ -72,7 +73,10 @@ async function newCase(stage: Stage, publicNote = '已更换楼道灯，请您�
   }
   if (stage === 'closed') {
     await step({ action: 'resolve', publicNote });
-    await step({ action: 'verify' });
+    // Independent verification (核查): the district's supervisor closes what the admin resolved.
+    const supervisor = testServer.tokens.find((t) => t.token === 'demo-supervisor-district')!;
+    const verifier = createGridkitClient({ baseUrl: testServer.apiUrl, token: supervisor.token });
+    version = (await verifier.cases.transition(receipt.id, { action: 'verify' }, { version })).version;
   }
   return receipt;
 }
@@ -322,7 +326,7 @@ describe('<gk-case-tracker>', () => {
     expect(focused(el)).to.equal('h3#rating-heading');
     await expect(el).to.be.accessible();
 
-    const view = await api.cases.getPublic(receipt.ticket);
+    const view = await api.cases.getPublic(receipt.ticket, { trackingToken: receipt.trackingToken });
     expect(view.evaluation).to.include({ score: 4, comment: '修得很快，谢谢！' });
     expect(view.canEvaluate).to.equal(false);
     const again = await api.cases
@@ -372,14 +376,20 @@ describe('<gk-case-tracker>', () => {
       ></gk-case-tracker>`,
     );
     await shown(el);
+    // The lookup's 403 still shows what the ticket alone may show, with the token marked wrong.
+    expect($(el, '.status').textContent).to.equal('已办结');
+    expect($<HTMLInputElement>(el, '#token').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '[part="timeline"]').textContent).not.to.include('已更换楼道灯');
     $<HTMLInputElement>(el, 'input[name="score"][value="5"]').click();
     $<HTMLButtonElement>(el, 'form[part="rating"] button[type="submit"]').click();
     const token = $<HTMLInputElement>(el, '#token');
-    await waitUntil(() => token.getAttribute('aria-invalid') === 'true', 'token not marked wrong');
+    // Marked wrong already by the lookup: wait for the rating's own refusal, which moves the focus.
+    await waitUntil(() => focused(el) === 'input#token', 'the refused rating did not focus the token');
+    expect(token.getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#token-error').textContent).to.include('查询码不正确');
     expect(focused(el)).to.equal('input#token');
     expect(has(el, 'form[part="rating"]')).to.equal(true);
-    const view = await api.cases.getPublic(receipt.ticket);
+    const view = await api.cases.getPublic(receipt.ticket, { trackingToken: receipt.trackingToken });
     expect(view.canEvaluate).to.equal(true);
     expect(view.evaluation).to.equal(undefined);
     await expect(el).to.be.accessible();
@@ -405,11 +415,28 @@ describe('<gk-case-tracker>', () => {
     expect($(el, '[part="rating"]').textContent).to.include('需要回执上的查询码');
   });
 
+  it('without the token, shows no staff note and says what the token unlocks', async () => {
+    const receipt = await newCase('rejected', '不属于受理范围，请联系物业');
+    const el = await fixture<GkCaseTracker>(
+      html`<gk-case-tracker base-url=${testServer.apiUrl} ticket=${receipt.ticket}></gk-case-tracker>`,
+    );
+    await shown(el);
+    expect($(el, '.status').textContent).to.equal('未受理');
+    expect(text(el)).not.to.include('请联系物业');
+    expect(has(el, '.reason')).to.equal(false);
+    expect($(el, '[part="token-note"]').textContent).to.include('未受理的原因在填写回执上的查询码后显示');
+    await expect(el).to.be.accessible();
+  });
+
   it('shows a rejected case with the reason, and text from the API as text', async () => {
     const hostile = '<img src=x onerror="window.hacked=1"><b>不属于</b>受理范围';
     const receipt = await newCase('rejected', hostile);
     const el = await fixture<GkCaseTracker>(
-      html`<gk-case-tracker base-url=${testServer.apiUrl} ticket=${receipt.ticket}></gk-case-tracker>`,
+      html`<gk-case-tracker
+        base-url=${testServer.apiUrl}
+        ticket=${receipt.ticket}
+        token=${receipt.trackingToken}
+      ></gk-case-tracker>`,
     );
     await shown(el);
     expect($(el, '.status').textContent).to.equal('未受理');
@@ -495,20 +522,29 @@ describe('<gk-case-tracker>', () => {
 });
 
 describe('<gk-case-tracker> words for residents', () => {
-  const lookUp = async (ticket: string, lang = 'zh-CN') =>
-    shown(
+  /** By ticket alone, or with the receipt's token (which shows the staff's notes). */
+  const lookUp = async (caseOrTicket: CaseReceipt | string, lang = 'zh-CN') => {
+    const receipt =
+      typeof caseOrTicket === 'string' ? { ticket: caseOrTicket, trackingToken: undefined } : caseOrTicket;
+    return shown(
       await fixture<GkCaseTracker>(
-        html`<gk-case-tracker lang=${lang} base-url=${testServer.apiUrl} ticket=${ticket}></gk-case-tracker>`,
+        html`<gk-case-tracker
+          lang=${lang}
+          base-url=${testServer.apiUrl}
+          ticket=${receipt.ticket}
+          token=${ifDefined(receipt.trackingToken)}
+        ></gk-case-tracker>`,
       ),
     );
+  };
   const facts = (el: HTMLElement) => [...shadow(el).querySelectorAll('.facts dt')].map((dt) => dt.textContent!.trim());
 
   it('shows a rejected case with no due date, and "Reason:" with an English colon', async () => {
     const receipt = await newCase('rejected', 'Not a public matter.');
-    const zh = await lookUp(receipt.ticket);
+    const zh = await lookUp(receipt);
     expect(facts(zh)).not.to.include('办理时限');
     expect(shadow(zh).querySelector('.facts time[datetime]')).not.to.equal(null);
-    const en = await lookUp(receipt.ticket, 'en');
+    const en = await lookUp(receipt, 'en');
     expect(facts(en)).not.to.include('Due');
     expect($(en, '.reason').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Reason: Not a public matter.');
     expect(text(en)).not.to.match(/[：；（），、。]/);

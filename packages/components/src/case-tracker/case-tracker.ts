@@ -135,8 +135,20 @@ export class GkCaseTracker extends GridkitElement {
   }
 
   private readonly lookup = new StaleWhileErrorController(this, {
-    task: async ([client, ticket], { signal }) => (ticket ? client!.cases.getPublic(ticket, { signal }) : null),
-    args: () => [this.client, this.query, this.lookups] as const,
+    // With the token the view adds the public notes and the resident's evaluation.
+    // A wrong token still shows what anyone may see by the ticket, with the token marked wrong.
+    task: async ([client, ticket, trackingToken], { signal }) => {
+      if (!ticket) return null;
+      if (!trackingToken) return client!.cases.getPublic(ticket, { signal });
+      try {
+        return await client!.cases.getPublic(ticket, { signal, trackingToken });
+      } catch (error) {
+        if (!isProblem(error, 'invalid-tracking-token')) throw error;
+        this.tokenWrong = true;
+        return client!.cases.getPublic(ticket, { signal });
+      }
+    },
+    args: () => [this.client, this.query, this.token, this.lookups] as const,
     configuration: () => this.configurationProblem(false),
     interval: () => (this.query ? this.refresh * 1000 : 0),
     // Another case's look-up shows the loading state, never the previous case.
@@ -348,6 +360,8 @@ export class GkCaseTracker extends GridkitElement {
     const closedLate = found.closedAt !== undefined && Date.parse(found.closedAt) > Date.parse(found.dueAt);
     const rejection =
       found.status === 'rejected' ? found.timeline.findLast((event) => event.type === 'reject')?.publicNote : undefined;
+    // Staff's notes and the resident's rating come only with the receipt's token.
+    const withToken = Boolean(this.token) && !this.tokenWrong;
     return html`${renderFreshness(m, freshness, time, () => this.lookup.reload())}
       <article class="case card-surface" aria-busy=${busy ? 'true' : 'false'}>
         <section class="summary" part="status" aria-labelledby="result-heading">
@@ -362,6 +376,14 @@ export class GkCaseTracker extends GridkitElement {
                   <strong>${m.labelled(m.rejectedReason, '')}</strong><span class="note">${rejection}</span>
                 </p>`
               : nothing
+          }
+          ${
+            // A case waiting for a rating says so in its rating section instead.
+            withToken || found.canEvaluate
+              ? nothing
+              : html`<p class="token-note" part="token-note">
+                  ${found.status === 'rejected' ? m.reasonNeedsToken : m.tokenUnlocks}
+                </p>`
           }
           <dl class="facts">
             <div>

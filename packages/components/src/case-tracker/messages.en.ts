@@ -71,6 +71,9 @@ const texts: CaseTrackerMessages = {
   needToken:
     'To rate the result you need the tracking code on your receipt: enter it above and look the case up again.',
   tokenWrongShort: 'The tracking code is wrong; correct it above.',
+  tokenUnlocks:
+    'Enter the tracking token from your receipt and look up again to see the staff’s notes and to rate the result.',
+  reasonNeedsToken: 'The reason it was not accepted is shown once you enter the tracking token from your receipt.',
 };
 
 export default texts;

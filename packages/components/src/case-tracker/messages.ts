@@ -70,6 +70,8 @@ const zhCN = {
   yourRating: '您的评价',
   needToken: '评价办理结果需要回执上的查询码：请在上方填写查询码后再查询。',
   tokenWrongShort: '查询码不正确，请改正上方的查询码。',
+  tokenUnlocks: '填写回执上的查询码再查询，可看到工作人员的说明，并评价办理结果。',
+  reasonNeedsToken: '未受理的原因在填写回执上的查询码后显示。',
 };
 
 export type CaseTrackerMessages = typeof zhCN;

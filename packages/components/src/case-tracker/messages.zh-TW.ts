@@ -70,6 +70,8 @@ const texts: CaseTrackerMessages = {
   yourRating: '您的評價',
   needToken: '評價辦理結果需要回執上的查詢碼：請在上方填寫查詢碼後再查詢。',
   tokenWrongShort: '查詢碼不正確，請改正上方的查詢碼。',
+  tokenUnlocks: '填寫回執上的查詢碼再查詢，可看到工作人員的說明，並評價辦理結果。',
+  reasonNeedsToken: '未受理的原因在填寫回執上的查詢碼後顯示。',
 };
 
 export default texts;

@@ -30,19 +30,18 @@ const sizes = [
 const langs = ['zh-CN', 'en'] as const;
 
 const api = createGridkitClient({ baseUrl: testServer.apiUrl });
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 
 /** Two frames: container queries and the resize settle before anything is measured. */
 const settle = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
 /** Shown to sighted users: not display:none, not visibility:hidden, not a 1 px visually-hidden box. */
 function shown(element: Element): boolean {
-  for (let node: Element | null = element; node; ) {
+  for (let node: Element | null = element; node;) {
     const style = getComputedStyle(node);
     if (style.display === 'none' || style.visibility === 'hidden') return false;
     if (style.clipPath === 'inset(50%)') return false;
-    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null);
+    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null;
   }
   return element.getClientRects().length > 0;
 }
@@ -91,7 +90,9 @@ function misfits(root: Element): string[] {
     const out = [root, ...allElements(root)].filter(
       (e) => shown(e) && e.getBoundingClientRect().right > page.clientWidth + 1,
     );
-    const innermost = out.filter((e) => !out.some((o) => o !== e && e.contains(o) && o.getRootNode() === e.getRootNode()));
+    const innermost = out.filter(
+      (e) => !out.some((o) => o !== e && e.contains(o) && o.getRootNode() === e.getRootNode()),
+    );
     problems.push(
       `page scrolls sideways: ${page.scrollWidth} > ${page.clientWidth} (${innermost
         .slice(0, 3)
@@ -173,12 +174,14 @@ const scenarios: Scenario[] = [
   ...(['card', 'kiosk', 'compact'] as const).map((layout) => ({
     name: `notice board (${layout})`,
     mount: (lang: string) =>
-      fixture(html`<gk-notice-board
-        lang=${lang}
-        layout=${layout}
-        base-url=${testServer.apiUrl}
-        grid-id=${demoGridId}
-      ></gk-notice-board>`),
+      fixture(
+        html`<gk-notice-board
+          lang=${lang}
+          layout=${layout}
+          base-url=${testServer.apiUrl}
+          grid-id=${demoGridId}
+        ></gk-notice-board>`,
+      ),
     ready: (el: Element) => $(el, '.board'),
   })),
   // A leaf grid, and the district: four-digit counts ("3,372 件") are where figures were clipped.
@@ -187,13 +190,15 @@ const scenarios: Scenario[] = [
       name: `resolution rate (${layout}, ${level})`,
       mount: async (lang: string) => {
         const gridId = level === 'grid' ? demoGridId : (await api.grids.list({ level: 'district' })).items[0]!.id;
-        return fixture(html`<gk-resolution-rate
-          lang=${lang}
-          layout=${layout}
-          base-url=${testServer.apiUrl}
-          grid-id=${gridId}
-          period="last-12-months"
-        ></gk-resolution-rate>`);
+        return fixture(
+          html`<gk-resolution-rate
+            lang=${lang}
+            layout=${layout}
+            base-url=${testServer.apiUrl}
+            grid-id=${gridId}
+            period="last-12-months"
+          ></gk-resolution-rate>`,
+        );
       },
       ready: (el: Element) => $(el, '.rate[aria-busy="false"] .figures'),
     })),
@@ -202,39 +207,45 @@ const scenarios: Scenario[] = [
     name: `case tracker with a closed case (${layout})`,
     mount: async (lang: string) => {
       const receipt = await aClosedCase();
-      return fixture(html`<gk-case-tracker
-        lang=${lang}
-        layout=${layout}
-        base-url=${testServer.apiUrl}
-        ticket=${receipt.ticket}
-        token=${receipt.trackingToken}
-      ></gk-case-tracker>`);
+      return fixture(
+        html`<gk-case-tracker
+          lang=${lang}
+          layout=${layout}
+          base-url=${testServer.apiUrl}
+          ticket=${receipt.ticket}
+          token=${receipt.trackingToken}
+        ></gk-case-tracker>`,
+      );
     },
     ready: (el: Element) => $(el, '.case'),
   })),
   {
     name: 'issue reporter, first step',
     mount: (lang: string) =>
-      fixture(html`<gk-issue-reporter
-        lang=${lang}
-        base-url=${testServer.apiUrl}
-        grid-id=${demoGridId}
-        .outbox=${createOutbox(api, { name: `layout-reporter-${Math.random().toString(36).slice(2)}` })}
-      ></gk-issue-reporter>`),
+      fixture(
+        html`<gk-issue-reporter
+          lang=${lang}
+          base-url=${testServer.apiUrl}
+          grid-id=${demoGridId}
+          .outbox=${createOutbox(api, { name: `layout-reporter-${Math.random().toString(36).slice(2)}` })}
+        ></gk-issue-reporter>`,
+      ),
     ready: (el: Element) => $(el, '#category'),
   },
   {
     name: 'service log form, signed in',
     mount: (lang: string) => {
       const client = createGridkitClient({ baseUrl: testServer.apiUrl, token: worker.token });
-      return fixture(html`<gk-service-log-form
-        lang=${lang}
-        base-url=${testServer.apiUrl}
-        token=${worker.token}
-        grid-id=${worker.gridIds[0]!}
-        idle-reset="0"
-        .outbox=${createOutbox(client, { name: `layout-log-${Math.random().toString(36).slice(2)}` })}
-      ></gk-service-log-form>`);
+      return fixture(
+        html`<gk-service-log-form
+          lang=${lang}
+          base-url=${testServer.apiUrl}
+          token=${worker.token}
+          grid-id=${worker.gridIds[0]!}
+          idle-reset="0"
+          .outbox=${createOutbox(client, { name: `layout-log-${Math.random().toString(36).slice(2)}` })}
+        ></gk-service-log-form>`,
+      );
     },
     ready: (el: Element) => $(el, '.month .figures'),
   },
@@ -267,7 +278,10 @@ describe('layouts that fit', () => {
 
   for (const lang of langs) {
     it(`resolution rate with both tables shown, ${lang}: fits at every size`, async () => {
-      const el = await mounted(scenarios.find((s) => s.name === 'resolution rate (card, district)')!, lang);
+      const el = await mounted(
+        scenarios.find((s) => s.name === 'resolution rate (card, district)')!,
+        lang,
+      );
       for (const toggle of el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="table-toggle"]')) toggle.click();
       await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
       expect(el.shadowRoot!.querySelectorAll('table[part="table"]:not([hidden])')).to.have.length(2);
@@ -289,7 +303,8 @@ describe('layouts that fit', () => {
         const shown = text.getBoundingClientRect();
         return {
           value: value.textContent!.trim(),
-          fits: value.scrollWidth <= value.clientWidth + 1 && shown.left >= box.left - 1 && shown.right <= box.right + 1,
+          fits:
+            value.scrollWidth <= value.clientWidth + 1 && shown.left >= box.left - 1 && shown.right <= box.right + 1,
         };
       });
     }

@@ -332,28 +332,28 @@ export class GkResolutionRate extends GridkitElement {
       </ul>
       ${this.renderToggle('levels', 'levels-table')}
       <div class=${open ? 'table-box' : 'table-box visually-hidden'}>
-      <table id="levels-table" part="table" class="data">
-        <caption>
-          ${m.levelsTable}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${m.level}</th>
-            <th scope="col">${m.closed}</th>
-            <th scope="col">${m.share}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${shares.map(
-            (s) =>
-              html`<tr data-level=${s.level}>
-                <th scope="row">${m.levels[s.level]}</th>
-                <td>${this.localize.number(s.closed)}</td>
-                <td>${this.rate(s.share)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+        <table id="levels-table" part="table" class="data">
+          <caption>
+            ${m.levelsTable}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${m.level}</th>
+              <th scope="col">${m.closed}</th>
+              <th scope="col">${m.share}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${shares.map(
+              (s) =>
+                html`<tr data-level=${s.level}>
+                  <th scope="row">${m.levels[s.level]}</th>
+                  <td>${this.localize.number(s.closed)}</td>
+                  <td>${this.rate(s.share)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
       </div>
     </section>`;
   }
@@ -414,28 +414,28 @@ export class GkResolutionRate extends GridkitElement {
       </div>
       ${this.renderToggle('trend', 'trend-table')}
       <div class=${open ? 'table-box' : 'table-box visually-hidden'}>
-      <table id="trend-table" part="table" class="data">
-        <caption>
-          ${m.trendTable}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${m.month}</th>
-            <th scope="col">${m.received}</th>
-            <th scope="col">${m.resolutionRate}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${months.map(
-            (g) =>
-              html`<tr data-month=${g.key}>
-                <th scope="row">${this.monthName(g.key, true)}</th>
-                <td>${this.localize.number(g.figures.received)}</td>
-                <td>${this.rate(g.figures.resolutionRate)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+        <table id="trend-table" part="table" class="data">
+          <caption>
+            ${m.trendTable}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${m.month}</th>
+              <th scope="col">${m.received}</th>
+              <th scope="col">${m.resolutionRate}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${months.map(
+              (g) =>
+                html`<tr data-month=${g.key}>
+                  <th scope="row">${this.monthName(g.key, true)}</th>
+                  <td>${this.localize.number(g.figures.received)}</td>
+                  <td>${this.rate(g.figures.resolutionRate)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
       </div>
     </section>`;
   }

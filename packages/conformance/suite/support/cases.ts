@@ -91,12 +91,19 @@ export function act(
   return c.cases.transition(kase.id, body, { version: kase.version, idempotencyKey: key() });
 }
 
-/** Drives a fresh case (version 1) along `PATH_TO[status]` as the worker. */
+/** Actions that judge a resolution (核查): the contract refuses them to grid workers and to whoever did the work. */
+export const JUDGING: readonly CaseAction[] = ['verify', 'reopen'];
+
+/**
+ * Drives a fresh case (version 1) along `PATH_TO[status]` as the worker; the
+ * verification (核查) is the admin's, independent of the worker who resolved.
+ */
 export async function driveTo(caseId: string, status: CaseStatus, who: Who = 'worker'): Promise<Case> {
   const c = client(who);
+  const judge = client('admin');
   let current = await c.cases.get(caseId);
   for (const action of PATH_TO[status].slice(PATH_TO[current.status].length)) {
-    current = await act(c, current, action);
+    current = await act(JUDGING.includes(action) ? judge : c, current, action);
   }
   return current;
 }

@@ -12,7 +12,19 @@ export function target(): GridkitTarget {
   return value;
 }
 
-export type Who = 'admin' | 'worker' | 'public' | { token: string };
+export type Who = 'admin' | 'worker' | 'supervisor' | 'public' | { token: string };
+
+/** The bearer token of `who` on the target (`undefined` for the public). */
+function tokenOf(t: GridkitTarget, who: Who): string | undefined {
+  if (who === 'public') return undefined;
+  if (who === 'admin') return t.adminToken;
+  if (who === 'worker') return t.workerToken;
+  if (who === 'supervisor') {
+    if (!t.supervisorToken) throw new Error('This test needs a supervisor token (--supervisor-token).');
+    return t.supervisorToken;
+  }
+  return who.token;
+}
 
 const MAX_RATE_LIMIT_WAITS = 8;
 const MAX_RETRY_AFTER_MS = 15_000;
@@ -44,8 +56,7 @@ export async function patientFetch(input: RequestInfo | URL, init?: RequestInit)
  */
 export function client(who: Who = 'public', options: Partial<GridkitClientOptions> = {}): GridkitClient {
   const t = target();
-  const token =
-    who === 'admin' ? t.adminToken : who === 'worker' ? t.workerToken : who === 'public' ? undefined : who.token;
+  const token = tokenOf(t, who);
   return createGridkitClient({
     baseUrl: t.baseUrl,
     token,
@@ -72,9 +83,7 @@ export function client(who: Who = 'public', options: Partial<GridkitClientOption
 export async function rawFetch(path: string, init: RequestInit & { who?: Who } = {}): Promise<Response> {
   const t = target();
   const headers = new Headers(init.headers);
-  const who = init.who ?? 'public';
-  const token =
-    who === 'admin' ? t.adminToken : who === 'worker' ? t.workerToken : who === 'public' ? undefined : who.token;
+  const token = tokenOf(t, init.who ?? 'public');
   if (token && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${token}`);
   return patientFetch(`${t.baseUrl}${path}`, { ...init, headers });
 }

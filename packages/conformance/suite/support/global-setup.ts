@@ -27,6 +27,7 @@ interface MockServerModule {
     seed: 'demo';
     quiet: boolean;
     log?: (line: string) => void;
+    readRateLimit?: { public?: { perMinute: number; burst?: number }; staff?: { perMinute: number; burst?: number } };
   }): Promise<MockServer>;
 }
 
@@ -99,6 +100,7 @@ async function preflight(target: GridkitTarget): Promise<void> {
   };
   const admin = await me('admin', target.adminToken, 'admin');
   const worker = await me('worker', target.workerToken, 'grid_worker');
+  if (target.supervisorToken) await me('supervisor', target.supervisorToken, 'supervisor');
   const grid = await getJson(target.baseUrl, `/grids/${encodeURIComponent(worker.gridIds[0]!)}`);
   if (grid.status !== 200)
     throw new Error(`GET /grids/${worker.gridIds[0]} (the worker's first grid) answered ${grid.status}.`);
@@ -122,14 +124,32 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (baseUrl) {
     const adminToken = process.env.GRIDKIT_ADMIN_TOKEN;
     const workerToken = process.env.GRIDKIT_WORKER_TOKEN;
+    const supervisorToken = process.env.GRIDKIT_SUPERVISOR_TOKEN || undefined;
     if (!adminToken || !workerToken) {
       throw new Error('GRIDKIT_BASE_URL is set, so GRIDKIT_ADMIN_TOKEN and GRIDKIT_WORKER_TOKEN must be set too.');
     }
-    target = { baseUrl: baseUrl.replace(/\/+$/, ''), adminToken, workerToken, selfHosted: false, recordDir, runId };
+    target = {
+      baseUrl: baseUrl.replace(/\/+$/, ''),
+      adminToken,
+      workerToken,
+      supervisorToken,
+      selfHosted: false,
+      recordDir,
+      runId,
+    };
   } else {
     const { startServer } = await loadMockServer();
     const dataDir = await mkdtemp(join(tmpdir(), 'gridkit-conformance-data-'));
-    const server = await startServer({ port: 0, dataDir, seed: 'demo', quiet: true, log: () => {} });
+    // The suite reads a great deal from one address and one token, faster than any person: room for it,
+    // so that it checks the contract rather than waiting out the read limit (patientFetch would).
+    const server = await startServer({
+      port: 0,
+      dataDir,
+      seed: 'demo',
+      quiet: true,
+      log: () => {},
+      readRateLimit: { public: { perMinute: 60_000 }, staff: { perMinute: 60_000 } },
+    });
     cleanups.unshift(
       () => server.close(),
       () => rm(dataDir, { recursive: true, force: true }),
@@ -138,11 +158,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
       server.demoTokens.find((t) => t.token === 'demo-admin-district') ??
       server.demoTokens.find((t) => t.role === 'admin');
     const worker = server.demoTokens.find((t) => t.role === 'grid_worker');
-    if (!admin || !worker) throw new Error('The mock server offered no admin or no grid_worker demo token.');
+    // The district's supervisor covers every case of the worker's grid, at every level.
+    const supervisor = server.demoTokens.find((t) => t.token === 'demo-supervisor-district');
+    if (!admin || !worker || !supervisor)
+      throw new Error('The mock server offered no admin, no grid_worker or no district supervisor demo token.');
     target = {
       baseUrl: server.apiUrl,
       adminToken: admin.token,
       workerToken: worker.token,
+      supervisorToken: supervisor.token,
       selfHosted: true,
       recordDir,
       runId,

@@ -6,6 +6,12 @@ export interface GridkitTarget {
   adminToken: string;
   /** A staff token with role `grid_worker`. */
   workerToken: string;
+  /**
+   * Optional: a staff token with role `supervisor` (监督员) whose jurisdiction covers the worker's grid from
+   * the district (so it may verify that grid's cases at every level). The tests of what a supervisor may do
+   * need it; our CI always passes the seed's district supervisor.
+   */
+  supervisorToken?: string;
   /** True when the suite started its own mock server (our CI). */
   selfHosted: boolean;
   /** A scratch directory shared by all test files (operation coverage is recorded there). */

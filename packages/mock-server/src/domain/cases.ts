@@ -5,7 +5,8 @@
  */
 import type { Schemas } from '@gridkit/sdk';
 import { conflict, DomainError, forbidden, unprocessable, type Issue } from './errors.js';
-import { finalStatuses, type CaseAction, type CaseLevel, type CaseStatus } from './lifecycle.js';
+import { trackingTokenMatches } from './ids.js';
+import { finalStatuses, levels, type CaseAction, type CaseLevel, type CaseStatus } from './lifecycle.js';
 import { covers, type Principal } from './principal.js';
 
 /** What the access rules read of a case. */
@@ -22,12 +23,18 @@ export function isOverdue(status: CaseStatus, dueAt: string, now: Date): boolean
 }
 
 /**
- * Who may act on a case: a grid worker on cases of their grids while the
+ * Who may act on a case (every action but the ones that judge a resolution,
+ * see `requireResolutionJudge`): a grid worker on cases of their grids while the
  * case is at grid level; above that, admins whose subtree contains the
  * case's node at its current level (its community, street or district:
  * `nodePathAtLevel`, asked only when needed).
  */
 export function requireCaseActor(principal: Principal, scope: CaseScope, nodePathAtLevel: () => string): void {
+  if (principal.role === 'supervisor') {
+    throw forbidden(
+      `Supervisors verify cases or reject their resolutions; other actions on case ${scope.ticket} belong to grid workers and admins.`,
+    );
+  }
   if (principal.role === 'grid_worker') {
     if (scope.level === 'grid' && covers(principal, scope.gridPath)) return;
     throw forbidden(
@@ -38,6 +45,62 @@ export function requireCaseActor(principal: Principal, scope: CaseScope, nodePat
   }
   if (covers(principal, nodePathAtLevel())) return;
   throw forbidden(`Case ${scope.ticket} at ${scope.level} level is outside your jurisdiction.`);
+}
+
+/** What the independence rule reads of a case: who resolved it last, and who it is assigned to. */
+export interface ResolutionFacts {
+  /** Staff id of the actor of the case's latest `resolve`; `null` when it was never resolved. */
+  resolverId: string | null;
+  assignee: Schemas['Assignee'] | null;
+}
+
+/**
+ * Whether an action judges a resolution (核查): `verify`, or `reopen` (返工,
+ * which the transition table allows only from `resolved`: it rejects the
+ * resolution). Both are refused to grid workers whatever the case's state.
+ */
+export function judgesResolution(action: CaseAction): boolean {
+  return action === 'verify' || action === 'reopen';
+}
+
+/** Rank of a level bottom-up (grid 0 … district 3); finer units such as buildings rank below a grid. */
+const levelRank = (level: string): number => levels.indexOf(level as CaseLevel);
+
+/**
+ * Who may verify a case or reject its resolution: a supervisor or an admin
+ * whose jurisdiction covers the case's grid from a root at or above the
+ * case's current level. Grid workers never may (the one who did the work must
+ * not be the one who checks it). `roots`: the principal's jurisdiction roots
+ * with their levels.
+ */
+export function requireResolutionJudge(
+  principal: Principal,
+  scope: CaseScope,
+  roots: readonly { path: string; level: string }[],
+): void {
+  if (principal.role === 'grid_worker') {
+    throw forbidden(
+      `Grid workers may not verify case ${scope.ticket} or reject its resolution; a supervisor or an admin at ${scope.level} level or above checks it.`,
+    );
+  }
+  const covering = roots.filter((root) => scope.gridPath.startsWith(root.path));
+  if (covering.length === 0) throw forbidden(`Case ${scope.ticket} is outside your jurisdiction.`);
+  if (!covering.some((root) => levelRank(root.level) >= levelRank(scope.level))) {
+    throw forbidden(
+      `Case ${scope.ticket} is at ${scope.level} level; only a supervisor or an admin whose jurisdiction is at ${scope.level} level or above may verify it or reject its resolution.`,
+    );
+  }
+}
+
+/** 403 `not-independent` when the principal resolved the case last or is its assignee (a person). */
+export function requireIndependent(principal: Principal, scope: CaseScope, facts: ResolutionFacts): void {
+  const assignedToPrincipal = facts.assignee?.type === 'person' && facts.assignee.id === principal.id;
+  if (facts.resolverId !== principal.id && !assignedToPrincipal) return;
+  throw new DomainError(
+    403,
+    'not-independent',
+    `${assignedToPrincipal ? `Case ${scope.ticket} is assigned to you` : `You resolved case ${scope.ticket}`}; someone independent (a supervisor, or an admin at its level or above) must verify it or reject the resolution.`,
+  );
 }
 
 /** Who may read a case: anyone whose jurisdiction contains its grid. */
@@ -190,4 +253,43 @@ export function requireEvaluable(
   if (state.evaluated) throw conflict('already-evaluated', `Case ${scope.ticket} was already evaluated.`);
   if (state.status !== 'closed')
     throw conflict('case-not-closed', `Case ${scope.ticket} is ${state.status}; it can be evaluated once closed.`);
+}
+
+/** The resident proves the case is theirs with its tracking token (any typed form); another is 403. */
+export function requireTrackingToken(typed: string, storedHash: string): void {
+  if (!trackingTokenMatches(typed, storedHash)) {
+    throw new DomainError(403, 'invalid-tracking-token', 'The tracking token does not belong to this ticket.');
+  }
+}
+
+/**
+ * The public view as the caller may see it. Tickets are sequential, so by
+ * ticket alone it keeps only what no person wrote (status, level, grid,
+ * category, dates, the timeline's steps): public notes and the evaluation,
+ * whose comment a resident may fill with a name or a phone number, need the
+ * tracking token. Fields are copied by name, so a field added later stays
+ * hidden until it is decided here.
+ */
+export function publicCaseView(full: Schemas['PublicCase'], withTrackingToken: boolean): Schemas['PublicCase'] {
+  if (withTrackingToken) return full;
+  return {
+    ticket: full.ticket,
+    status: full.status,
+    level: full.level,
+    gridId: full.gridId,
+    gridName: full.gridName,
+    categoryCode: full.categoryCode,
+    categoryName: full.categoryName,
+    createdAt: full.createdAt,
+    dueAt: full.dueAt,
+    ...(full.closedAt ? { closedAt: full.closedAt } : {}),
+    canEvaluate: full.canEvaluate,
+    timeline: full.timeline.map((event) => ({
+      type: event.type,
+      ...(event.fromStatus ? { fromStatus: event.fromStatus } : {}),
+      toStatus: event.toStatus,
+      level: event.level,
+      at: event.at,
+    })),
+  };
 }

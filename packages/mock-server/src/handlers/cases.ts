@@ -1,16 +1,21 @@
 import type { Schemas } from '@gridkit/sdk';
 import {
   channelIssues,
+  judgesResolution,
+  publicCaseView,
   reportIssues,
   requireActionFields,
   requireCaseActor,
   requireCaseReader,
   requireEvaluable,
+  requireIndependent,
   requireKnownMedia,
+  requireResolutionJudge,
+  requireTrackingToken,
   requireVersion,
 } from '../domain/cases.js';
 import { DomainError, unprocessable, type Issue } from '../domain/errors.js';
-import { newId, newTrackingToken, trackingTokenHash, trackingTokenMatches } from '../domain/ids.js';
+import { newId, newTrackingToken, trackingTokenHash } from '../domain/ids.js';
 import { requireFilterGrid } from '../domain/jurisdiction.js';
 import { applyAction } from '../domain/lifecycle.js';
 import { created, ok, type Handler } from '../http/handler.js';
@@ -25,6 +30,7 @@ import {
   recordEvaluation,
   requireCase,
   requireCaseByTicket,
+  resolutionOf,
   scopeOf,
   toCase,
   toCaseEvent,
@@ -32,7 +38,7 @@ import {
   updateCaseStatus,
 } from '../store/cases.js';
 import { findCategory } from '../store/categories.js';
-import { findGrid, findGridPlace, nodePathAtLevel } from '../store/grids.js';
+import { findGrid, findGridPlace, jurisdictionRoots, nodePathAtLevel } from '../store/grids.js';
 import { existingMediaIds } from '../store/media.js';
 import { decodeCursor, page } from './cursor.js';
 
@@ -153,8 +159,14 @@ export const getCase: Handler<'getCase'> = ({ db, path, principal, now }) => {
   return ok(toCase(row, now), { ETag: `"${row.version}"` });
 };
 
-export const getPublicCase: Handler<'getPublicCase'> = ({ db, path }) =>
-  ok(toPublicCase(db, requireCaseByTicket(db, path.ticket)), { 'Cache-Control': 'no-store' });
+export const getPublicCase: Handler<'getPublicCase'> = ({ db, path, header }) => {
+  const row = requireCaseByTicket(db, path.ticket);
+  const typed = (
+    header['X-Tracking-Token'] ?? (header as Record<string, string | undefined>)['x-tracking-token']
+  )?.trim();
+  if (typed) requireTrackingToken(typed, row.tracking_token_hash);
+  return ok(publicCaseView(toPublicCase(db, row), Boolean(typed)), { 'Cache-Control': 'no-store' });
+};
 
 function parseVersion(ifMatch: string): number {
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
@@ -172,11 +184,15 @@ export const transitionCase: Handler<'transitionCase'> = (context) => {
   const expected = parseVersion(header['If-Match'] ?? (header as Record<string, string>)['if-match'] ?? '');
   return context.write(() => {
     const row = requireCase(db, path.caseId);
-    requireCaseActor(principal, scopeOf(row), () => nodePathAtLevel(db, row.grid_path, row.level));
+    // Verifying, or rejecting a resolution, is for someone independent of the work (核查); the rest, for handlers.
+    const judging = judgesResolution(body.action);
+    if (judging) requireResolutionJudge(principal, scopeOf(row), jurisdictionRoots(db, principal.gridIds));
+    else requireCaseActor(principal, scopeOf(row), () => nodePathAtLevel(db, row.grid_path, row.level));
     requireVersion(scopeOf(row), row.version, expected);
     const next = applyAction(row.status, row.level, body.action);
     requireActionFields(body);
     requireKnownMedia(body.mediaIds, existingMediaIds(db, body.mediaIds), '/body/mediaIds');
+    if (judging) requireIndependent(principal, scopeOf(row), resolutionOf(db, row));
     const at = now.toISOString();
     const assignee =
       body.action === 'dispatch' ? JSON.stringify(body.assignee) : body.action === 'escalate' ? null : row.assignee;
@@ -216,9 +232,7 @@ export const evaluateCase: Handler<'evaluateCase'> = (context) => {
   const { db, path, body, now } = context;
   return context.write(() => {
     const row = requireCaseByTicket(db, path.ticket);
-    if (!trackingTokenMatches(body.trackingToken, row.tracking_token_hash)) {
-      throw new DomainError(403, 'invalid-tracking-token', 'The tracking token does not belong to this ticket.');
-    }
+    requireTrackingToken(body.trackingToken, row.tracking_token_hash);
     requireEvaluable(scopeOf(row), { status: row.status, evaluated: row.evaluation_score !== null });
     const at = now.toISOString();
     recordEvaluation(db, row.id, { score: body.score, comment: body.comment ?? null, at });

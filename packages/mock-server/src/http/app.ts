@@ -14,7 +14,14 @@ import { faultHeader, planFaults, type FaultOptions, type FaultPlan } from './fa
 import type { Handlers, Reply, RequestContext, Services } from './handler.js';
 import { fingerprint, idempotentWrite } from './idempotency.js';
 import { negotiateLocale, problemFromError, problemResponse, type Locale, type ProblemInit } from './problem.js';
-import { createRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limit.js';
+import {
+  createRateLimiter,
+  defaultReadRateLimit,
+  defaultWriteRateLimit,
+  type RateLimiter,
+  type RateLimitOptions,
+  type ReadRateLimitOptions,
+} from './rate-limit.js';
 import {
   compiledOperations,
   validateBody,
@@ -26,6 +33,8 @@ import {
 
 /** Public writes that are rate-limited per client address. */
 const publicWrites = new Set(['createCase', 'uploadMedia', 'evaluateCase']);
+/** Reads that are never limited: health probes. */
+const unlimitedReads = new Set(['getHealth']);
 
 export interface AppOptions {
   db: Db;
@@ -37,7 +46,10 @@ export interface AppOptions {
   faults?: FaultOptions;
   /** Origins allowed to call from a browser; `*` for any. */
   corsOrigins?: string[] | '*';
+  /** Public writes per client address; `false` turns every limit off, reads included. */
   rateLimit?: RateLimitOptions | false;
+  /** Reads: public per client address, staff per token; `false` turns them off. */
+  readRateLimit?: ReadRateLimitOptions | false;
   /** Where contract violations and unexpected errors are reported. */
   log?: (line: string) => void;
   /** A folder of demo pages served at `/` (the components' `dist/demo`). */
@@ -96,12 +108,38 @@ function authenticateRequest(db: Db, { c, compiled }: Exchange): Principal | und
   return principal;
 }
 
-/** Step: public writes take a token from the client address's bucket, or wait (429 with Retry-After). */
-function limitRate(limiter: RateLimiter | undefined, clock: Clock, { c, compiled }: Exchange): void {
-  if (!limiter || !publicWrites.has(compiled.operation.operationId)) return;
-  const wait = limiter.take(clientAddress(c), clock().getTime());
+/** A limit of 0 a minute is a limit switched off. */
+const limiterOf = (limit: RateLimitOptions) => (limit.perMinute > 0 ? createRateLimiter(limit) : undefined);
+
+/** The buckets in use; an absent one is a limit switched off. */
+interface Limiters {
+  publicWrites?: RateLimiter;
+  publicReads?: RateLimiter;
+  staffReads?: RateLimiter;
+}
+
+/**
+ * Step: public writes and public reads take a token from the client
+ * address's bucket, staff reads from their token's; an empty bucket is a 429
+ * with Retry-After, before anything is read or stored.
+ */
+function limitRate(limiters: Limiters, clock: Clock, { c, compiled }: Exchange, principal?: Principal): void {
+  const { operationId, method } = compiled.operation;
+  let limiter: RateLimiter | undefined;
+  let key: string;
+  let what: string;
+  if (publicWrites.has(operationId)) {
+    [limiter, key, what] = [limiters.publicWrites, clientAddress(c), 'reports from this address'];
+  } else if (method.toLowerCase() === 'get' && !unlimitedReads.has(operationId)) {
+    [limiter, key, what] = principal
+      ? [limiters.staffReads, c.req.header('Authorization') ?? principal.id, 'reads with this token']
+      : [limiters.publicReads, clientAddress(c), 'reads from this address'];
+  } else {
+    return;
+  }
+  const wait = limiter?.take(key, clock().getTime()) ?? 0;
   if (wait > 0) {
-    throw new DomainError(429, 'rate-limited', `Too many reports from this address; retry in ${wait} s.`, [], {
+    throw new DomainError(429, 'rate-limited', `Too many ${what}; retry in ${wait} s.`, [], {
       'Retry-After': String(wait),
     });
   }
@@ -237,7 +275,15 @@ export function createApp(options: AppOptions): Hono<Env> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => console.error(line));
   const services: Services = { db: options.db, clock, media: options.media };
-  const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? { perMinute: 60 });
+  const reads = options.readRateLimit === false ? undefined : (options.readRateLimit ?? {});
+  const limiters: Limiters =
+    options.rateLimit === false
+      ? {}
+      : {
+          publicWrites: limiterOf(options.rateLimit ?? defaultWriteRateLimit),
+          publicReads: reads && limiterOf(reads.public ?? defaultReadRateLimit.public),
+          staffReads: reads && limiterOf(reads.staff ?? defaultReadRateLimit.staff),
+        };
   const app = new Hono<Env>();
 
   app.use(
@@ -251,6 +297,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         'If-Match',
         'If-None-Match',
         'Accept-Language',
+        'X-Tracking-Token',
         faultHeader,
       ],
       exposeHeaders: ['X-Request-Id', 'ETag', 'Location', 'Retry-After', 'Idempotent-Replayed', 'Content-Language'],
@@ -319,7 +366,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   /** One operation, step by step: authenticate, rate limit, validate, then dispatch to the handler. */
   async function handle(exchange: Exchange, handler: AnyHandler): Promise<Response> {
     const principal = authenticateRequest(options.db, exchange);
-    limitRate(limiter, clock, exchange);
+    limitRate(limiters, clock, exchange, principal);
     const parameters = readParameters(exchange);
     const body = await readBody(exchange);
     rejectInvalid([...parameters.issues, ...body.issues]);

@@ -17,6 +17,7 @@ const titles: Record<ProblemSlug, Record<Locale, string>> = {
   },
   forbidden: { 'zh-CN': '无权操作', 'zh-TW': '無權操作', en: 'Not allowed' },
   'invalid-tracking-token': { 'zh-CN': '查询码不正确', 'zh-TW': '查詢碼不正確', en: 'Tracking token does not match' },
+  'not-independent': { 'zh-CN': '需由他人核查', 'zh-TW': '需由他人核查', en: 'Needs an independent check' },
   'not-found': { 'zh-CN': '未找到', 'zh-TW': '找不到', en: 'Not found' },
   'invalid-transition': {
     'zh-CN': '当前状态不允许此操作',

@@ -1,12 +1,40 @@
 /**
- * A token bucket per client address, for public writes (reports, uploads,
- * evaluations): a kiosk can burst, a script cannot flood the store.
+ * Token buckets: per client address for public writes (reports, uploads,
+ * evaluations) and public reads, per staff token for staff reads. A kiosk can
+ * burst, a script can neither flood the store nor walk the tickets quickly.
  */
 export interface RateLimitOptions {
-  /** Sustained requests per minute per address. */
+  /** Sustained requests per minute per address (or token); 0 turns this limit off. */
   perMinute: number;
   /** How many may arrive at once. Defaults to `perMinute`. */
   burst?: number;
+}
+
+/** Reads: without a staff token per client address, with one per token. */
+export interface ReadRateLimitOptions {
+  public?: RateLimitOptions;
+  staff?: RateLimitOptions;
+}
+
+/** Public writes per address per minute, unless configured. */
+export const defaultWriteRateLimit: RateLimitOptions = { perMinute: 60 };
+
+/** Reads, unless configured: a page of widgets polling is far below; walking tickets is not. */
+export const defaultReadRateLimit: Required<ReadRateLimitOptions> = {
+  public: { perMinute: 120, burst: 60 },
+  staff: { perMinute: 600, burst: 300 },
+};
+
+/**
+ * The read limits from one figure (`--read-rate-limit N`): N public reads per
+ * minute per address in bursts of N/2, and five times that per staff token.
+ */
+export function readRateLimitFrom(perMinute: number): Required<ReadRateLimitOptions> {
+  const half = (n: number) => Math.max(1, Math.ceil(n / 2));
+  return {
+    public: { perMinute, burst: half(perMinute) },
+    staff: { perMinute: perMinute * 5, burst: half(perMinute * 5) },
+  };
 }
 
 export interface RateLimiter {

@@ -6,6 +6,10 @@
  *       └─reject→ rejected                            resolved ─reopen→ in_progress
  *   escalate: accepted | dispatched | in_progress → accepted, one level up
  *
+ * Handling is done by the grid's worker, or the admin of the level the case is
+ * at; verifying and reopening (核查) by a supervisor of the street or the
+ * district, never the resolver, as the contract's independence rule asks.
+ *
  * Each case gets a whole planned life (where it will be closed, whether it is
  * escalated, reopened, late); the plan is then cut at "now", so older cases
  * are mostly closed and open ones gather in the last weeks. A few cases stall
@@ -405,6 +409,10 @@ export function seedCases(
         : level === 'street'
           ? grid.street!.admin!
           : root.admin!;
+  // Verification is independent (核查): the street's supervisor checks cases up to street level, the district's
+  // supervisor those escalated to the district; supervisors never resolve and are never assignees.
+  const verifierAt = (grid: GridNode, level: CaseLevel): Actor =>
+    level === 'district' ? root.supervisor! : grid.street!.supervisor!;
   const levelNode = (grid: GridNode, level: CaseLevel): GridNode =>
     level === 'community' ? grid.community! : level === 'street' ? grid.street! : root;
 
@@ -470,7 +478,8 @@ export function seedCases(
     let acceptedAt: string | null = null;
     let reopenCount = 0;
     steps.forEach((step, k) => {
-      const actor = actorAt(grid, step.fromLevel);
+      const actor =
+        step.type === 'verify' || step.type === 'reopen' ? verifierAt(grid, step.level) : actorAt(grid, step.fromLevel);
       const at = new Date(step.at).toISOString();
       let note: string | null = null;
       let publicNote: string | null = null;

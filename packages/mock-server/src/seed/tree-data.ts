@@ -134,8 +134,11 @@ export interface DemoStaffSpec {
   token: string;
   name: string;
   role: Schemas['StaffRole'];
-  /** An admin acts for one node; a worker is the `leader` of their grids or joins their teams as a grid `worker`. */
-  as: 'admin' | 'leader' | 'worker';
+  /**
+   * An admin acts for one node, a supervisor (监督员) verifies cases below one node; a worker is the `leader` of
+   * their grids or joins their teams as a grid `worker`.
+   */
+  as: 'admin' | 'supervisor' | 'leader' | 'worker';
   /** Node names: `district`, `street:<slug>`, `community:<slug>`, `grid:<community slug>-<NN>`. */
   nodes: string[];
   label: string;
@@ -296,13 +299,18 @@ const demoStaffSchema: JsonSchema = {
       token: { type: 'string', pattern: '^demo-[a-z0-9-]+$' },
       name: { $ref: '#/components/schemas/StaffPrincipal/properties/name', minLength: 1 },
       role: { $ref: '#/components/schemas/StaffRole' },
-      as: { enum: ['admin', 'leader', 'worker'] },
+      as: { enum: ['admin', 'supervisor', 'leader', 'worker'] },
       nodes: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string' } },
       label: text,
     }),
-    // An admin acts for one node; leaders and workers are grid workers.
-    if: { properties: { as: { const: 'admin' } } },
-    then: { properties: { role: { const: 'admin' }, nodes: { maxItems: 1 } } },
+    // An admin or a supervisor acts for one node, in the role of that name; leaders and workers are grid workers.
+    if: { properties: { as: { enum: ['admin', 'supervisor'] } } },
+    then: {
+      properties: { nodes: { maxItems: 1 } },
+      if: { properties: { as: { const: 'admin' } } },
+      then: { properties: { role: { const: 'admin' } } },
+      else: { properties: { role: { const: 'supervisor' } } },
+    },
     else: { properties: { role: { const: 'grid_worker' } } },
   },
 };
@@ -362,7 +370,7 @@ function demoStaffReferences(staff: DemoStaffSpec[]): Issue[] {
     entry.nodes.forEach((name, j) => {
       const level = nodes.get(name);
       if (!level) issues.push({ path: `/${i}/nodes/${j}`, message: nodeHelp });
-      else if (entry.as !== 'admin' && level !== 'grid')
+      else if (entry.as !== 'admin' && entry.as !== 'supervisor' && level !== 'grid')
         issues.push({ path: `/${i}/nodes/${j}`, message: `is a ${level}; a ${entry.as} acts in grids` });
     }),
   );

@@ -61,6 +61,8 @@ export interface GridNode {
   team: TeamMemberSeed[];
   /** For streets and communities: who acts for this level in cases. */
   admin: Actor | null;
+  /** For the district and streets: the supervisor (监督员) who verifies cases below (a demo supervisor, else generated). */
+  supervisor: Actor | null;
   /** The street and community above (for grids and buildings). */
   street: GridNode | null;
   community: GridNode | null;
@@ -132,6 +134,8 @@ export function buildTree(wantedGrids: number, now: number, rng: Rng, ids: TreeI
   };
   layOutMap(root, anchors);
   aggregate(root);
+  // Drawn last, so the rest of the tree stays what it was before supervisors existed.
+  for (const node of [root, ...root.children]) node.supervisor ??= generatedSupervisor(build);
   return { root, nodes: build.nodes, grids: build.grids, staff, anchors };
 }
 
@@ -159,6 +163,7 @@ function addNode(build: Build, fields: NodeFields): GridNode {
     children: [],
     team: [],
     admin: null,
+    supervisor: null,
     street: parent?.level === 'street' ? parent : (parent?.street ?? null),
     community: parent?.level === 'community' ? parent : (parent?.community ?? null),
     worker: null,
@@ -171,6 +176,11 @@ function addNode(build: Build, fields: NodeFields): GridNode {
 
 function code(n: number, width: number): string {
   return String(n).padStart(width, '0');
+}
+
+/** A district or street supervisor (监督员) with a generated name (the demo supervisors replace them). */
+function generatedSupervisor(build: Build): Actor {
+  return { id: build.ids.staff.next(), name: personName(build.rng), role: 'supervisor' };
 }
 
 /** A street or community administrator with a generated name (the demo staff replace some). */
@@ -390,7 +400,8 @@ function duties(spec: RoleSpec, rng: Rng, gridLeader: boolean): string[] {
 
 /**
  * The staff behind the demo tokens, in the fixture's order, each only when
- * all their nodes exist at this size: an admin acts for their node, a leader
+ * all their nodes exist at this size: an admin acts for their node, a
+ * supervisor verifies the cases below theirs, a leader
  * takes over their grid's board, a worker joins their grids' teams right
  * after the leader.
  */
@@ -411,6 +422,8 @@ function appointDemoStaff(build: Build): DemoStaff[] {
     for (const node of nodes) {
       if (spec.as === 'admin') {
         node.admin = actor;
+      } else if (spec.as === 'supervisor') {
+        node.supervisor = actor;
       } else if (spec.as === 'leader') {
         node.team[0]!.name = spec.name;
         node.team[0]!.actor = actor;

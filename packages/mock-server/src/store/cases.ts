@@ -4,7 +4,7 @@
  * statement that reads or writes them.
  */
 import type { Schemas } from '@gridkit/sdk';
-import { isOverdue, type CaseScope } from '../domain/cases.js';
+import { isOverdue, type CaseScope, type ResolutionFacts } from '../domain/cases.js';
 import { notFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { finalStatuses, type CaseAction, type CaseLevel, type CaseStatus } from '../domain/lifecycle.js';
@@ -82,6 +82,21 @@ export function requireCaseByTicket(db: Db, ticket: string): CaseRow {
   const row = prepared(db, 'SELECT * FROM cases WHERE ticket = ?').get(ticket) as CaseRow | undefined;
   if (!row) throw notFound(`Case ${ticket}`);
   return row;
+}
+
+/**
+ * Who did the work on a case, for the independence rule (domain/cases.ts):
+ * the actor of its latest `resolve` and its current assignee.
+ */
+export function resolutionOf(db: Db, row: CaseRow): ResolutionFacts {
+  const resolverId = plucked(
+    db,
+    "SELECT actor_id FROM case_events WHERE case_id = ? AND type = 'resolve' ORDER BY seq DESC LIMIT 1",
+  ).get(row.id) as string | null | undefined;
+  return {
+    resolverId: resolverId ?? null,
+    assignee: row.assignee ? (JSON.parse(row.assignee) as Schemas['Assignee']) : null,
+  };
 }
 
 /** What the access rules (domain/cases.ts) read of a case row. */

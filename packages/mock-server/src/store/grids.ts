@@ -59,6 +59,14 @@ export function gridPaths(db: Db, ids: readonly string[]): string[] {
   ) as string[];
 }
 
+/** A principal's jurisdiction roots with their levels (unknown ids are skipped), for the verification rule. */
+export function jurisdictionRoots(db: Db, ids: readonly string[]): { path: string; level: string }[] {
+  if (ids.length === 0) return [];
+  return prepared(db, 'SELECT path, level FROM grids WHERE id IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify(ids),
+  ) as { path: string; level: string }[];
+}
+
 export function gridName(db: Db, id: string): string | undefined {
   return plucked(db, 'SELECT name FROM grids WHERE id = ?').get(id) as string | undefined;
 }

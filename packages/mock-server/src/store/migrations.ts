@@ -237,4 +237,18 @@ export const migrations: readonly string[] = [
      WHERE g.boundary IS NOT NULL AND j.type IN ('integer', 'real')
      GROUP BY g.id;
   `,
+  // The supervisor role (监督员: verifies or rejects resolutions, issue 9): SQLite cannot alter a CHECK, so the staff
+  // table is rebuilt with the contract's three roles and its rows copied over.
+  `
+  CREATE TABLE staff_with_supervisors (
+    id           TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    role         TEXT NOT NULL CHECK (role IN ('grid_worker', 'supervisor', 'admin')),
+    token        TEXT NOT NULL UNIQUE,
+    grid_ids     TEXT NOT NULL
+  );
+  INSERT INTO staff_with_supervisors (id, name, role, token, grid_ids) SELECT id, name, role, token, grid_ids FROM staff;
+  DROP TABLE staff;
+  ALTER TABLE staff_with_supervisors RENAME TO staff;
+  `,
 ];

@@ -8,6 +8,7 @@
  *   └─ S2 二街道 ── C2 二社区 ── G3 二社区第一网格   (worker-g3)
  *
  *   admins: admin-c1 (C1), admin-s1 (S1), admin-d (D)
+ *   supervisors (监督员): supervisor-g1 (G1), supervisor-c1 (C1), supervisor-s1 (S1), supervisor-s2 (S2), supervisor-d (D)
  */
 import type { Db } from '../../src/store/database.js';
 
@@ -30,6 +31,11 @@ export const tokens = {
   adminC1: 'admin-c1',
   adminS1: 'admin-s1',
   adminD: 'admin-d',
+  supervisorG1: 'supervisor-g1',
+  supervisorC1: 'supervisor-c1',
+  supervisorS1: 'supervisor-s1',
+  supervisorS2: 'supervisor-s2',
+  supervisorD: 'supervisor-d',
 } as const;
 
 export function buildFixture(db: Db): void {
@@ -103,6 +109,11 @@ export function buildFixture(db: Db): void {
     staff.run('stf_c1', '张社区', 'admin', tokens.adminC1, '["C1"]');
     staff.run('stf_s1', '赵街道', 'admin', tokens.adminS1, '["S1"]');
     staff.run('stf_d', '刘区', 'admin', tokens.adminD, '["D"]');
+    staff.run('stf_sg1', '周督查', 'supervisor', tokens.supervisorG1, '["G1"]');
+    staff.run('stf_sc1', '吴督查', 'supervisor', tokens.supervisorC1, '["C1"]');
+    staff.run('stf_ss1', '郑督查', 'supervisor', tokens.supervisorS1, '["S1"]');
+    staff.run('stf_ss2', '冯督查', 'supervisor', tokens.supervisorS2, '["S2"]');
+    staff.run('stf_sd', '韩督查', 'supervisor', tokens.supervisorD, '["D"]');
     db.prepare(
       `INSERT INTO team_members (id, grid_id, name, role, work_phone, duties, is_leader, sort_order)
        VALUES ('tm_1', 'G1', '王网格', 'grid_leader', '0372-5123456', '["入户走访"]', 1, 0),

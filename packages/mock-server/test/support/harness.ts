@@ -62,17 +62,24 @@ export const report = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-/** Takes a case of the fixture through the whole loop to `closed`, as the district admin of the fixture would. */
-export async function closeCase(admin: ReturnType<Harness['client']>, caseId: string) {
+/**
+ * Takes a case of the fixture through the whole loop to `closed`: handled by
+ * the district admin, verified by someone independent (核查) — the
+ * `supervisor` client, e.g. the fixture's district supervisor.
+ */
+export async function closeCase(
+  admin: ReturnType<Harness['client']>,
+  caseId: string,
+  supervisor: ReturnType<Harness['client']>,
+) {
   let c = await admin.cases.get(caseId);
   for (const input of [
     { action: 'accept' },
     { action: 'dispatch', assignee: { type: 'person', id: 'stf_g1', name: '王网格' } },
     { action: 'start' },
     { action: 'resolve' },
-    { action: 'verify' },
   ] as const) {
     c = await admin.cases.transition(c.id, input, { version: c.version });
   }
-  return c;
+  return supervisor.cases.transition(c.id, { action: 'verify' }, { version: c.version });
 }

@@ -345,9 +345,22 @@ export interface paths {
         /**
          * Follow a case by its ticket
          * @description Public view of a case by its work-order number, for residents following their report.
-         *     It contains **no personal data and no internal notes**: no reporter, no description,
-         *     no address, no media, no internal `note` — only status, level, grid, category, dates,
-         *     the evaluation and a timeline with the public notes staff chose to show.
+         *     Work-order numbers are sequential, so anyone can guess one: **by ticket alone** the view
+         *     holds nothing a person wrote — status, level, grid, category, dates (`createdAt`,
+         *     `dueAt`, `closedAt`), `canEvaluate` and the timeline's event types, statuses, levels
+         *     and times; no public note, no evaluation.
+         *
+         *     **With the case's tracking token** in `X-Tracking-Token` (the one returned by
+         *     `createCase`, in any form a person types it: normalized like `TrackingToken`), the view
+         *     adds what is meant for the reporter only: the public notes staff wrote in the timeline
+         *     (`publicNote`) and the reporter's own `evaluation` (score and comment). A token that
+         *     does not belong to the ticket is `403` (`…/invalid-tracking-token`) and reveals nothing.
+         *     An evaluation comment never appears without the token.
+         *
+         *     Never in either view: the reporter, the description, the address, media, internal
+         *     `note`s, actors, and the assignee (which may be a person). `gridName` is the name of an
+         *     organisational unit (the grid), never of a person. Reads are rate-limited per client
+         *     address (see *Rate limits*): enumerating tickets meets `429`.
          *     `canEvaluate` is true when the case is closed and not yet evaluated.
          */
         get: operations["getPublicCase"];
@@ -396,7 +409,31 @@ export interface paths {
          *
          *     **Who.** A grid worker may act on cases of their own grids while the case is at level
          *     `grid`; above that, the case belongs to admins whose subtree contains the case's
-         *     community, street or district node. Otherwise `403`.
+         *     community, street or district node. Otherwise `403`. These rules cover every action
+         *     except the two that judge a resolution:
+         *
+         *     **Independent verification (核查).** `verify`, and `reopen` of a `resolved` case
+         *     (rejecting the resolution), are done by someone who did not do the work. (`reopen` is
+         *     allowed only from `resolved`, so both actions are always judged by these rules, and a
+         *     grid worker's `verify` or `reopen` is `403` whatever the case's state.)
+         *
+         *     - *Who may judge a resolution at all:* a `supervisor` (监督员) or an `admin` whose
+         *       jurisdiction covers the case's grid **and** whose jurisdiction root's level is at or
+         *       above the case's current `level` (grid < community < street < district). A street
+         *       supervisor verifies the street's cases at grid, community and street level; a
+         *       case escalated to the district needs a district supervisor or the district admin.
+         *       A `grid_worker` may not (`403` `…/forbidden`, whatever the case), nor may staff whose
+         *       root lies below the case's level or outside its grid (`403` `…/forbidden`).
+         *     - *Independence:* even then, the action is refused with `403` `…/not-independent` when
+         *       the caller performed the case's latest `resolve`, or is the case's current assignee
+         *       (an `assignee` of type `person` whose `id` is the caller's staff id).
+         *     - A refused request changes nothing: no event, same `status`, same `version`.
+         *     - A `supervisor` only judges resolutions: any other action by a supervisor is `403`
+         *       (`…/forbidden`); handling belongs to grid workers and admins.
+         *
+         *     Checks run in this order: who (`403` `…/forbidden`), `If-Match` (`412`), the
+         *     transition table (`409`), required fields and media (`422`), independence (`403`
+         *     `…/not-independent`).
          */
         post: operations["transitionCase"];
         delete?: never;
@@ -1278,7 +1315,7 @@ export interface components {
             /** @description Cursor of the next page; `null` on the last page. */
             nextCursor: string | null;
         };
-        /** @description One entry of a case's public timeline (no actor, no internal note). */
+        /** @description One entry of a case's public timeline (no actor, no internal note, no assignee). */
         PublicCaseEvent: {
             /** @description `created` or the action applied. */
             type: components["schemas"]["CaseEventType"];
@@ -1293,10 +1330,14 @@ export interface components {
              * @description When it happened.
              */
             at: string;
-            /** @description Note staff chose to show to the reporter. */
+            /** @description Note staff chose to show to the reporter. Only with the case's tracking token (`X-Tracking-Token`); never by ticket alone. */
             publicNote?: string;
         };
-        /** @description The public view of a case, by ticket. No personal data and no internal notes. */
+        /**
+         * @description The public view of a case, by ticket. No personal data, no internal notes, no actors or
+         *     assignee. By ticket alone nothing a person wrote: `evaluation` and the timeline's
+         *     `publicNote`s are present only when the request carried the case's tracking token.
+         */
         PublicCase: {
             /** @description Work-order number. */
             ticket: components["schemas"]["Ticket"];
@@ -1327,7 +1368,7 @@ export interface components {
              * @description When it was closed; absent unless closed.
              */
             closedAt?: string;
-            /** @description The reporter's evaluation; absent until given. */
+            /** @description The reporter's evaluation (score and comment); absent until given, and always absent without the case's tracking token. */
             evaluation?: components["schemas"]["Evaluation"];
             /** @description `true` when the case is closed and not yet evaluated. */
             canEvaluate: boolean;
@@ -1568,10 +1609,10 @@ export interface components {
             groups: components["schemas"]["ResolutionGroup"][];
         };
         /**
-         * @description `grid_worker` (acts in their own grids) or `admin` (acts in their subtree).
+         * @description `grid_worker` (网格员, acts in their own grids), `supervisor` (监督员, verifies or rejects resolutions in their subtree at or below its level; nothing else) or `admin` (acts in their subtree).
          * @enum {string}
          */
-        StaffRole: "grid_worker" | "admin";
+        StaffRole: "grid_worker" | "supervisor" | "admin";
         /** @description The staff member behind a token. */
         StaffPrincipal: {
             /** @description Staff id. */
@@ -1580,7 +1621,7 @@ export interface components {
             name: string;
             /** @description Role. */
             role: components["schemas"]["StaffRole"];
-            /** @description Jurisdiction: a worker's own grids, or `[subtree root]` for an admin. */
+            /** @description Jurisdiction: a worker's own grids, or `[subtree root]` for a supervisor or an admin. */
             gridIds: string[];
         };
         /** @description Service health. */
@@ -1632,7 +1673,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The caller may not do this — outside their role or jurisdiction, or (evaluation) a wrong tracking token. */
+        /** @description The caller may not do this — outside their role or jurisdiction, not independent of the case's resolution (verification), or (evaluation) a wrong tracking token. */
         Forbidden: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
@@ -1828,6 +1869,16 @@ export interface components {
          * @example WF-20261122-0042
          */
         Ticket: components["schemas"]["Ticket"];
+        /**
+         * @description The case's tracking token (查询码), as returned by `createCase`. Normalized like
+         *     `TrackingToken` (case, spaces, dashes and full-width characters ignored; `O`→`0`,
+         *     `I`/`L`→`1`); send only printable ASCII (the SDK sends the canonical form). With it the
+         *     public view adds the public notes and the reporter's evaluation; a token that does not
+         *     belong to the ticket, or text that cannot be a token, is `403` (never a `400` that would
+         *     tell a guesser which forms are valid). An empty value is the same as none.
+         * @example K7QM-4T2X-9PZR
+         */
+        TrackingTokenHeader: string;
     };
     requestBodies: never;
     headers: {
@@ -3293,6 +3344,16 @@ export interface operations {
                  *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
                  */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The case's tracking token (查询码), as returned by `createCase`. Normalized like
+                 *     `TrackingToken` (case, spaces, dashes and full-width characters ignored; `O`→`0`,
+                 *     `I`/`L`→`1`); send only printable ASCII (the SDK sends the canonical form). With it the
+                 *     public view adds the public notes and the reporter's evaluation; a token that does not
+                 *     belong to the ticket, or text that cannot be a token, is `403` (never a `400` that would
+                 *     tell a guesser which forms are valid). An empty value is the same as none.
+                 * @example K7QM-4T2X-9PZR
+                 */
+                "X-Tracking-Token"?: components["parameters"]["TrackingTokenHeader"];
             };
             path: {
                 /**
@@ -3312,81 +3373,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "ticket": "WF-20261122-0042",
-                     *       "status": "closed",
-                     *       "level": "grid",
-                     *       "gridId": "grd_Qb02nR",
-                     *       "gridName": "桥北社区第二网格",
-                     *       "categoryCode": "env.garbage",
-                     *       "categoryName": {
-                     *         "zh-CN": "垃圾清运",
-                     *         "zh-TW": "垃圾清運",
-                     *         "en": "Garbage collection"
-                     *       },
-                     *       "createdAt": "2026-11-22T01:15:30Z",
-                     *       "dueAt": "2026-11-23T01:15:30Z",
-                     *       "closedAt": "2026-11-22T09:05:00Z",
-                     *       "evaluation": {
-                     *         "score": 5,
-                     *         "comment": "当天就清运干净了，网格员还回访了，点赞！",
-                     *         "createdAt": "2026-11-22T12:30:00Z"
-                     *       },
-                     *       "canEvaluate": false,
-                     *       "timeline": [
-                     *         {
-                     *           "type": "created",
-                     *           "toStatus": "submitted",
-                     *           "level": "grid",
-                     *           "at": "2026-11-22T01:15:30Z"
-                     *         },
-                     *         {
-                     *           "type": "accept",
-                     *           "fromStatus": "submitted",
-                     *           "toStatus": "accepted",
-                     *           "level": "grid",
-                     *           "at": "2026-11-22T01:32:10Z",
-                     *           "publicNote": "已受理，网格员将尽快到现场核实。"
-                     *         },
-                     *         {
-                     *           "type": "dispatch",
-                     *           "fromStatus": "accepted",
-                     *           "toStatus": "dispatched",
-                     *           "level": "grid",
-                     *           "at": "2026-11-22T02:40:00Z",
-                     *           "publicNote": "已派单至西关街道环卫所。"
-                     *         },
-                     *         {
-                     *           "type": "start",
-                     *           "fromStatus": "dispatched",
-                     *           "toStatus": "in_progress",
-                     *           "level": "grid",
-                     *           "at": "2026-11-22T03:10:00Z"
-                     *         },
-                     *         {
-                     *           "type": "resolve",
-                     *           "fromStatus": "in_progress",
-                     *           "toStatus": "resolved",
-                     *           "level": "grid",
-                     *           "at": "2026-11-22T06:45:00Z",
-                     *           "publicNote": "垃圾已全部清运，并增设一个垃圾桶。"
-                     *         },
-                     *         {
-                     *           "type": "verify",
-                     *           "fromStatus": "resolved",
-                     *           "toStatus": "closed",
-                     *           "level": "grid",
-                     *           "at": "2026-11-22T09:05:00Z",
-                     *           "publicNote": "网格员现场核查合格，办结。"
-                     *         }
-                     *       ]
-                     *     }
-                     */
                     "application/json": components["schemas"]["PublicCase"];
                 };
             };
             400: components["responses"]["BadRequest"];
+            /** @description The `X-Tracking-Token` sent does not belong to this ticket; nothing of the case is revealed. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];

@@ -46,8 +46,8 @@ export const serviceOutcomeValues = ['resolved', 'followup_needed', 'referred', 
 /** `ResolutionGroupBy`: How resolution figures are broken down: `none`, `level`, `category`, `month`. */
 export const resolutionGroupByValues = ['none', 'level', 'category', 'month'] as const satisfies readonly Schemas['ResolutionGroupBy'][];
 
-/** `StaffRole`: `grid_worker` (acts in their own grids) or `admin` (acts in their subtree). */
-export const staffRoleValues = ['grid_worker', 'admin'] as const satisfies readonly Schemas['StaffRole'][];
+/** `StaffRole`: `grid_worker` (网格员, acts in their own grids), `supervisor` (监督员, verifies or rejects resolutions in their subtree at or below its level; nothing else) or `admin` (acts in their subtree). */
+export const staffRoleValues = ['grid_worker', 'supervisor', 'admin'] as const satisfies readonly Schemas['StaffRole'][];
 
 /** `GeoJsonBoundary.type`: GeoJSON geometry type. */
 export const geoJsonBoundaryTypeValues = ['Polygon', 'MultiPolygon'] as const satisfies readonly NonNullable<Schemas['GeoJsonBoundary']['type']>[];
@@ -97,6 +97,7 @@ export const problemSlugValues = [
   'unauthenticated', // 401: Missing, malformed, invalid or expired bearer token.
   'forbidden', // 403: The role or jurisdiction of the token does not allow this.
   'invalid-tracking-token', // 403: The tracking token does not belong to this ticket.
+  'not-independent', // 403: The caller resolved the case or is its assignee, so may not verify it or reject its resolution.
   'not-found', // 404: No such resource (or not visible to the caller).
   'invalid-transition', // 409: The case's current state does not allow this action.
   'idempotency-key-in-flight', // 409: A request with the same `Idempotency-Key` is still being processed.
@@ -119,6 +120,7 @@ export const problemStatuses = {
   'unauthenticated': 401,
   'forbidden': 403,
   'invalid-tracking-token': 403,
+  'not-independent': 403,
   'not-found': 404,
   'invalid-transition': 409,
   'idempotency-key-in-flight': 409,

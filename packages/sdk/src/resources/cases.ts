@@ -1,10 +1,31 @@
 import { idempotencyHeader, type CallOptions, type GridkitCore, type WriteOptions } from '../core.js';
 import type { CaseInput, CaseTransitionInput, EvaluationInput, QueryParams } from '../contract.js';
 import { paginate } from '../pagination.js';
+import { normalizeTrackingToken } from '../tracking-token.js';
 
 export interface TransitionOptions extends WriteOptions {
   /** The `version` of the case the caller saw; a newer one on the server means 412. */
   version: number;
+}
+
+export interface PublicCaseOptions extends CallOptions {
+  /**
+   * The case's tracking token (查询码), as the resident typed it: with it the
+   * view adds the public notes and the resident's own evaluation; a token of
+   * another case is a 403 `invalid-tracking-token`. Empty means none.
+   */
+  trackingToken?: string;
+}
+
+/**
+ * The `X-Tracking-Token` value: the canonical form when the text can be a
+ * token; otherwise the text percent-encoded (a header carries ASCII only), which
+ * the server refuses as a wrong token rather than the browser throwing.
+ */
+function trackingTokenHeader(typed: string | undefined): { 'X-Tracking-Token'?: string } {
+  const trimmed = typed?.trim();
+  if (!trimmed) return {};
+  return { 'X-Tracking-Token': normalizeTrackingToken(trimmed) ?? encodeURIComponent(trimmed) };
 }
 
 export function casesResource({ raw, ok }: GridkitCore) {
@@ -33,9 +54,18 @@ export function casesResource({ raw, ok }: GridkitCore) {
     /** Staff: one case, with its `version` for the next transition. */
     get: (caseId: string, options: CallOptions = {}) =>
       ok(raw.GET('/cases/{caseId}', { params: { path: { caseId } }, signal: options.signal })),
-    /** Public view by work-order number: status, level, timeline; no personal data. */
-    getPublic: (ticket: string, options: CallOptions = {}) =>
-      ok(raw.GET('/tickets/{ticket}', { params: { path: { ticket } }, signal: options.signal })),
+    /**
+     * Public view by work-order number: status, level, category, dates and the
+     * timeline's steps; nothing a person wrote. With `trackingToken` also the
+     * public notes and the resident's evaluation.
+     */
+    getPublic: (ticket: string, options: PublicCaseOptions = {}) =>
+      ok(
+        raw.GET('/tickets/{ticket}', {
+          params: { path: { ticket }, header: trackingTokenHeader(options.trackingToken) },
+          signal: options.signal,
+        }),
+      ),
     /** Staff: move a case through its lifecycle (accept, dispatch, escalate, …). */
     transition: (caseId: string, input: CaseTransitionInput, options: TransitionOptions) =>
       ok(
