@@ -2,11 +2,12 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 // Real key presses through Playwright: trusted events, so Enter submits a form and arrow keys move between radios.
 import { sendKeys } from '@web/test-runner-commands';
-import { createGridkitClient, type CaseReceipt, type CaseTransitionInput, type GridkitClient } from '@gridkit/sdk';
+import { createGridkitClient, type CaseReceipt } from '@gridkit/sdk';
 import '../define/case-tracker.js';
 import { normalizeTicket, type GkCaseTracker } from './case-tracker.js';
 import type { GkProvider } from '../provider/provider.js';
 import { testServer } from '../test-support/server.js';
+import { demoStaff, reportCase, type CaseStage } from '../test-support/cases.js';
 import { runDesignedStatesSuite } from '../test-support/designed-states-suite.js';
 
 const shadow = (el: HTMLElement) => el.shadowRoot!;
@@ -22,64 +23,9 @@ const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) =
 
 const api = createGridkitClient({ baseUrl: testServer.apiUrl });
 
-interface World {
-  staff: GridkitClient;
-  gridId: string;
-  categoryCode: string;
-}
-let world: Promise<World> | undefined;
-
-/** A leaf grid, a category a bare report may use, and the district admin (whose jurisdiction covers everything). */
-function setUp(): Promise<World> {
-  return (world ??= (async () => {
-    const district = (await api.grids.list({ level: 'district' })).items[0]!;
-    const admin = testServer.tokens.find((t) => t.role === 'admin' && t.gridIds[0] === district.id)!;
-    const grid = (await api.grids.list({ level: 'grid' })).items[0]!;
-    let categoryCode: string | undefined;
-    for await (const category of api.categories.iterate()) {
-      if (!category.requiresPhoto && !category.requiresLocation && !category.attributes.some((a) => a.required)) {
-        categoryCode = category.code;
-        break;
-      }
-    }
-    return {
-      staff: createGridkitClient({ baseUrl: testServer.apiUrl, token: admin.token }),
-      gridId: grid.id,
-      categoryCode: categoryCode!,
-    };
-  })());
-}
-
-type Stage = 'submitted' | 'in_progress' | 'closed' | 'rejected';
-
-/** Reports a case as a resident, then moves it along as staff. */
-async function newCase(stage: Stage, publicNote = '已更换楼道灯，请您留意。'): Promise<CaseReceipt> {
-  const { staff, gridId, categoryCode } = await setUp();
-  const receipt = await api.cases.create({
-    gridId,
-    categoryCode,
-    description: '3 号楼楼道灯不亮',
-    location: { address: '桥北社区 3 号楼 2 单元' },
-  });
-  let version = (await staff.cases.get(receipt.id)).version;
-  const step = async (input: CaseTransitionInput) => {
-    version = (await staff.cases.transition(receipt.id, input, { version })).version;
-  };
-  if (stage === 'rejected') await step({ action: 'reject', publicNote });
-  if (stage === 'in_progress' || stage === 'closed') {
-    await step({ action: 'accept' });
-    await step({ action: 'dispatch', assignee: { type: 'unit', id: 'unit-lighting', name: '街道照明维护队' } });
-    await step({ action: 'start' });
-  }
-  if (stage === 'closed') {
-    await step({ action: 'resolve', publicNote });
-    // Independent verification (核查): the district's supervisor closes what the admin resolved.
-    const supervisor = testServer.tokens.find((t) => t.token === 'demo-supervisor-district')!;
-    const verifier = createGridkitClient({ baseUrl: testServer.apiUrl, token: supervisor.token });
-    version = (await verifier.cases.transition(receipt.id, { action: 'verify' }, { version })).version;
-  }
-  return receipt;
-}
+/** A case carried to `stage` by the demo staff (see test-support/cases.ts). */
+const newCase = (stage: CaseStage, publicNote?: string) =>
+  reportCase(stage, publicNote === undefined ? {} : { publicNote });
 
 async function shown(el: GkCaseTracker) {
   await waitUntil(() => shadow(el).querySelector('.case, [part="state"][role="alert"]'), 'no result', {
@@ -552,7 +498,7 @@ describe('<gk-case-tracker> words for residents', () => {
   });
 
   it('says when a case was closed after its deadline, and not when it was closed in time', async () => {
-    const { staff } = await setUp();
+    const { admin: staff } = await demoStaff();
     let late: string | undefined;
     for await (const found of staff.cases.iterate({ status: ['closed'], limit: 100 })) {
       if (found.closedAt && Date.parse(found.closedAt) > Date.parse(found.dueAt)) {

@@ -18,6 +18,7 @@ import '../define/issue-reporter.js';
 import '../define/service-log-form.js';
 import '../define/kiosk.js';
 import { demoGridId, testServer } from '../test-support/server.js';
+import { reportCase } from '../test-support/cases.js';
 
 const sizes = [
   { name: '320', width: 320, height: 640 },
@@ -126,43 +127,9 @@ type DemoToken = (typeof testServer.tokens)[number] & { staffId: string };
 const worker = (testServer.tokens as DemoToken[]).find((t) => t.token === 'demo-worker-qiaobei-02')!;
 
 let closedCase: Promise<CaseReceipt> | undefined;
-/** A case reported as a resident and carried to closed by the district admin: the tracker offers a rating. */
-function aClosedCase(): Promise<CaseReceipt> {
-  return (closedCase ??= (async () => {
-    const district = (await api.grids.list({ level: 'district' })).items[0]!;
-    const admin = testServer.tokens.find((t) => t.role === 'admin' && t.gridIds[0] === district.id)!;
-    const staff = createGridkitClient({ baseUrl: testServer.apiUrl, token: admin.token });
-    let categoryCode = '';
-    for await (const category of api.categories.iterate()) {
-      if (!category.requiresPhoto && !category.requiresLocation && !category.attributes.some((a) => a.required)) {
-        categoryCode = category.code;
-        break;
-      }
-    }
-    const receipt = await api.cases.create({
-      gridId: demoGridId,
-      categoryCode,
-      description: 'Layout check: stairwell light out in building 3',
-      location: { address: '桥北社区 3 号楼 2 单元' },
-    });
-    let version = (await staff.cases.get(receipt.id)).version;
-    const publicNote = '已更换楼道灯，请您留意。';
-    for (const input of [
-      { action: 'accept' },
-      { action: 'dispatch', assignee: { type: 'unit', id: 'unit-lighting', name: '街道照明维护队' } },
-      { action: 'start' },
-      { action: 'resolve', publicNote },
-    ] as const) {
-      version = (await staff.cases.transition(receipt.id, input, { version })).version;
-    }
-    // Independent verification: a supervisor over the grid, not the admin who resolved it.
-    const above = new Set((await api.grids.ancestors(demoGridId)).map((g) => g.id));
-    const supervisor = testServer.tokens.find((t) => t.role === 'supervisor' && t.gridIds.some((id) => above.has(id)));
-    const verifier = supervisor ? createGridkitClient({ baseUrl: testServer.apiUrl, token: supervisor.token }) : staff;
-    await verifier.cases.transition(receipt.id, { action: 'verify' }, { version });
-    return receipt;
-  })());
-}
+/** A closed case with a public note: the tracker shows the timeline and offers a rating. */
+const aClosedCase = () =>
+  (closedCase ??= reportCase('closed', { description: 'Layout check: stairwell light out in building 3' }));
 
 interface Scenario {
   name: string;

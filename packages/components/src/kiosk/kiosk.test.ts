@@ -6,6 +6,7 @@ import type { GkKiosk } from './kiosk.js';
 import { kioskMessages } from './messages.js';
 import { loadTexts, textsIn } from '../messages/index.js';
 import { demoGridId, testServer } from '../test-support/server.js';
+import { reportCase } from '../test-support/cases.js';
 import { offlineClient } from '../test-support/clients.js';
 import { sendMouse } from '@web/test-runner-commands';
 import { everything, sendKeys, setViewport, tap } from '../issue-reporter/test-helpers.js';
@@ -119,18 +120,7 @@ describe('<gk-kiosk>', () => {
   });
 
   it('follows a case by its ticket, by taps, then forgets it on "back to start"', async () => {
-    let categoryCode = '';
-    for await (const category of api.categories.iterate())
-      if (!category.requiresPhoto && !category.requiresLocation && !category.attributes.some((a) => a.required)) {
-        categoryCode = category.code;
-        break;
-      }
-    const receipt = await api.cases.create({
-      gridId: demoGridId,
-      categoryCode,
-      description: '自助终端查询测试：楼道灯不亮',
-      location: { address: '桥北社区 5 号楼' },
-    });
+    const receipt = await reportCase('submitted', { description: '自助终端查询测试：楼道灯不亮' });
     const el = await kiosk();
     await openByTap(el, 'track');
     expect($(el, '#screen-heading')!.textContent).to.equal('查询办理进度');
