@@ -87,3 +87,16 @@ export interface Misconfiguration {
   kind: 'missing-client' | 'missing-provider-client' | 'missing-grid';
   attribute: 'base-url' | 'grid-id';
 }
+
+const warnings: Record<Misconfiguration['kind'], (tag: string) => string> = {
+  'missing-client': (tag) =>
+    `Gridkit: <${tag}> has no API client. Set its base-url attribute, or place it inside a <gk-provider base-url="…">.`,
+  'missing-provider-client': (tag) =>
+    `Gridkit: the <gk-provider> around <${tag}> has no base-url attribute (and no client property).`,
+  'missing-grid': (tag) => `Gridkit: <${tag}> has no grid-id attribute, and no provider gives one.`,
+};
+
+/** The console warning for the page's developer, naming the element and the attribute it lacks. */
+export function misconfigurationWarning(kind: Misconfiguration['kind'], tag: string): string {
+  return warnings[kind](tag);
+}

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { isGridkitError } from '@gridkit/sdk';
-import type { Misconfiguration } from './gridkit-element.js';
+import { misconfigurationWarning, type Misconfiguration } from './gridkit-element.js';
 import { isTransient, MisconfigurationError, type Freshness } from './states.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -50,14 +50,6 @@ interface Good<A, T> {
 
 const sameArgs = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
-
-const developerWarnings: Record<Misconfiguration['kind'], (tag: string) => string> = {
-  'missing-client': (tag) =>
-    `Gridkit: <${tag}> has no API client. Set its base-url attribute, or place it inside a <gk-provider base-url="…">.`,
-  'missing-provider-client': (tag) =>
-    `Gridkit: the <gk-provider> around <${tag}> has no base-url attribute (and no client property).`,
-  'missing-grid': (tag) => `Gridkit: <${tag}> has no grid-id attribute, and no provider gives one.`,
-};
 
 /**
  * One place for how a read widget loads, keeps and reloads its data, so that
@@ -217,7 +209,7 @@ export class StaleWhileErrorController<A extends readonly unknown[], T> implemen
       const { kind } = error.misconfiguration;
       if (!this.warned.has(kind)) {
         this.warned.add(kind);
-        console.warn(developerWarnings[kind](this.host.localName));
+        console.warn(misconfigurationWarning(kind, this.host.localName));
       }
       return;
     }

@@ -7,7 +7,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { Outbox } from '@gridkit/sdk/outbox';
 import { emit } from '../events.js';
 import { gridkitContext } from '../context.js';
-import { GridkitElement } from '../internal/gridkit-element.js';
+import { GridkitElement, misconfigurationWarning } from '../internal/gridkit-element.js';
 import { IdleCountdownController, idlePromptStyles } from '../internal/idle-countdown.js';
 import { LocalizeController } from '../internal/localize.js';
 import { outboxFor } from '../internal/outbox.js';
@@ -215,13 +215,10 @@ export class GkKiosk extends GridkitElement {
 
   /** A console warning, once, naming what the page forgot: the developer sees it, residents see a plain notice. */
   private warnMisconfiguration() {
-    if (!this.settled) return;
-    const missing = !this.client ? 'base-url' : this.grids.length === 0 ? 'grid-id' : undefined;
-    if (missing && !this.warned.has(missing)) {
-      this.warned.add(missing);
-      console.warn(
-        `<${this.localName}> needs a ${missing} attribute${missing === 'base-url' ? ' (or a <gk-provider> with one)' : ''}.`,
-      );
+    const problem = this.settled ? this.configurationProblem(true) : undefined;
+    if (problem && !this.warned.has(problem.kind)) {
+      this.warned.add(problem.kind);
+      console.warn(misconfigurationWarning(problem.kind, this.localName));
     }
   }
 
@@ -259,13 +256,8 @@ export class GkKiosk extends GridkitElement {
   override render() {
     const m = this.localize.messages;
     const prompting = this.idle.secondsLeft !== undefined;
-    const problem = !this.settled
-      ? undefined
-      : !this.client
-        ? m.noClient
-        : this.grids.length === 0
-          ? m.noGridSet
-          : undefined;
+    const misconfigured = this.settled ? this.configurationProblem(true)?.kind : undefined;
+    const problem = !misconfigured ? undefined : misconfigured === 'missing-grid' ? m.noGridSet : m.noClient;
     const configured = !!this.client && this.grids.length > 0;
     return html`<div part="base" class="root" data-size=${this.size}>
       <header part="header" ?inert=${prompting}>
