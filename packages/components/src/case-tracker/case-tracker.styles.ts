@@ -263,4 +263,62 @@ export const caseTrackerStyles = css`
     padding: calc(var(--_space) * 1.5);
     gap: calc(var(--_space) * 1.5);
   }
+  /* On a kiosk the scale lies in one row of large tiles, so the rating and its button fit one screen. */
+  @container (min-width: 48rem) {
+    :host([layout='kiosk']) .scores {
+      grid-template-columns: repeat(5, minmax(0, 1fr));
+      max-inline-size: none;
+    }
+    :host([layout='kiosk']) .score {
+      flex-direction: column;
+      justify-content: center;
+      padding: 0.4em 0.3em;
+      text-align: center;
+      text-wrap: balance;
+    }
+    :host([layout='kiosk']) textarea {
+      block-size: calc(2lh + 1em);
+    }
+    /* With a case on screen: the ticket and its status on one line, three facts a row, the form's hints gone. */
+    :host([layout='kiosk']) .summary {
+      grid-template-columns: auto minmax(0, 1fr);
+      align-items: center;
+      column-gap: 1em;
+    }
+    :host([layout='kiosk']) .summary > :not(h2, .status-line) {
+      grid-column: 1 / -1;
+    }
+    :host([layout='kiosk']) .facts {
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+    }
+    :host([layout='kiosk']) .lookup:has(+ .outcome .case) .hint {
+      display: none;
+    }
+    :host([layout='kiosk']) .case {
+      grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr);
+      gap: var(--_space);
+    }
+    :host([layout='kiosk']) .lookup,
+    :host([layout='kiosk']) .case {
+      padding: var(--_space) calc(var(--_space) * 1.5);
+    }
+    :host([layout='kiosk']) .score span {
+      font-size: 0.85em;
+      text-wrap: balance;
+    }
+    /* The comment's count beside its label, not on a line of its own. */
+    :host([layout='kiosk']) .rating .field {
+      grid-template-columns: auto minmax(0, 1fr);
+      align-items: baseline;
+    }
+    :host([layout='kiosk']) .rating .field textarea {
+      grid-column: 1 / -1;
+      grid-row: 2;
+    }
+    :host([layout='kiosk']) .rating .field .hint {
+      grid-row: 1;
+      grid-column: 2;
+      text-align: end;
+    }
+  }
 `;

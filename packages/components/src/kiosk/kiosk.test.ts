@@ -279,6 +279,39 @@ describe('<gk-kiosk>', () => {
         expect(box.height, name).to.be.at.least(96);
       }
     });
+
+    for (const lang of ['zh-CN', 'en'] as const) {
+      it(`fits the demo grid's whole board on one ${width}×${height} screen, in ${lang}`, async () => {
+        await setViewport(width, height);
+        const el = await kiosk({ lang });
+        await openByTap(el, 'board');
+        const main = $(el, 'main')!;
+        expect(main.scrollHeight, 'the board scrolls').to.be.at.most(main.clientHeight);
+        expect(document.documentElement.scrollWidth).to.be.at.most(width);
+        const phone = inChild(el, 'gk-notice-board', '[part="leader"] a[href^="tel:"]')!;
+        expect(phone.getBoundingClientRect().bottom).to.be.at.most(height);
+      });
+
+      it(`shows a closed case's rating and its button without scrolling on a ${width}×${height} screen, in ${lang}`, async () => {
+        const receipt = await reportCase('closed', { description: '自助终端评价测试：路灯已修好' });
+        await setViewport(width, height);
+        const el = await kiosk({ lang });
+        await openByTap(el, 'track');
+        const tracker = child(el, 'gk-case-tracker')!;
+        tracker.setAttribute('ticket', receipt.ticket);
+        tracker.setAttribute('token', receipt.trackingToken);
+        await waitUntil(() => inChild(el, 'gk-case-tracker', '.rating button[type="submit"]'), 'no rating form', {
+          timeout: 8000,
+        });
+        const send = inChild(el, 'gk-case-tracker', '.rating button[type="submit"]')!.getBoundingClientRect();
+        expect(send.bottom, 'the rating button is below the screen').to.be.at.most(height);
+        for (const score of el.shadowRoot!.querySelector('gk-case-tracker')!.shadowRoot!.querySelectorAll('.score')) {
+          const box = score.getBoundingClientRect();
+          expect(box.bottom).to.be.at.most(height);
+          expect(Math.min(box.width, box.height)).to.be.at.least(48);
+        }
+      });
+    }
   }
 
   it('has every text in zh-TW and en that it has in zh-CN', async () => {

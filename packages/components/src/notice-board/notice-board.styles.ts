@@ -47,6 +47,9 @@ export const noticeBoardStyles = css`
   .role {
     color: var(--_fg-muted);
   }
+  .leader-section h4 {
+    margin: 0.75em 0 0.25em;
+  }
   a[href^='tel:'] {
     display: inline-flex;
     align-items: center;
@@ -117,23 +120,29 @@ export const noticeBoardStyles = css`
   header {
     grid-area: header;
   }
-  .leader-section {
-    grid-area: leader;
-  }
-  .services-section {
-    grid-area: services;
+  .about {
+    grid-area: about;
   }
   .team-section {
     grid-area: team;
   }
-  .notices-section {
-    grid-area: notices;
+  .news {
+    grid-area: news;
+  }
+  .about,
+  .news {
+    display: grid;
+    gap: var(--_space);
+    align-content: start;
+  }
+  .hours-section p {
+    margin: 0;
   }
   .updated {
     grid-area: updated;
   }
   .board {
-    grid-template-areas: 'header' 'leader' 'services' 'team' 'notices' 'updated';
+    grid-template-areas: 'header' 'about' 'team' 'news' 'updated';
   }
   :host {
     container-type: inline-size;
@@ -142,7 +151,9 @@ export const noticeBoardStyles = css`
   @container (min-width: 48rem) {
     .board {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-      grid-template-areas: 'header header' 'leader notices' 'services notices' 'team notices' 'updated updated';
+      grid-template-areas: 'header header' 'about news' 'team news' 'updated updated';
+      /* The notices' extra height goes below the team, not between the leader and the team. */
+      grid-template-rows: auto auto 1fr auto;
       align-items: start;
     }
   }
@@ -153,14 +164,31 @@ export const noticeBoardStyles = css`
     --_font-size: var(--gk-kiosk-font-size, clamp(1rem, 4vw, 1.6rem));
   }
   :host([layout='kiosk']) .board {
-    gap: calc(var(--_space) * 1.5) calc(var(--_space) * 2.5);
-    padding: calc(var(--_space) * 1.5);
+    gap: var(--_space) calc(var(--_space) * 2.5);
+    padding: calc(var(--_space) * 1.25);
   }
+  /* One 1080-high screen either way up: the team, the longest part, in three columns of its own. */
   @container (min-width: 60rem) {
     :host([layout='kiosk']) .board {
+      grid-template-areas: 'header header' 'about news' 'team team' 'updated updated';
+      grid-template-rows: auto auto auto auto;
+    }
+    :host([layout='kiosk']) .team {
       grid-template-columns: repeat(3, minmax(0, 1fr));
-      grid-template-areas: 'header header header' 'leader team notices' 'services team notices' 'updated updated updated';
-      grid-template-rows: auto auto 1fr auto;
+      gap: 0.75em 0.6em;
+      font-size: 0.9em;
+    }
+  }
+  @container (min-width: 100rem) {
+    :host([layout='kiosk']) .board {
+      grid-template-columns: repeat(4, minmax(0, 1fr));
+      grid-template-areas: 'header header header updated' 'about team team news';
+      grid-template-rows: auto auto;
+      column-gap: calc(var(--_space) * 1.5);
+    }
+    :host([layout='kiosk']) .updated {
+      align-self: center;
+      text-align: end;
     }
   }
   :host([layout='kiosk']) .avatar {
@@ -170,6 +198,16 @@ export const noticeBoardStyles = css`
   :host([layout='kiosk']) a[href^='tel:'] {
     min-block-size: 64px;
   }
+  :host([layout='kiosk']) .member a[href^='tel:'] {
+    min-block-size: 48px;
+  }
+  /* The grid's name, path and size on one line: the screen's height is for the people. */
+  :host([layout='kiosk']) header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 1em;
+  }
 
   /* Compact: a portal sidebar. */
   :host([layout='compact']) .board {
@@ -177,6 +215,7 @@ export const noticeBoardStyles = css`
     font-size: 0.9em;
   }
   :host([layout='compact']) .team-section,
+  :host([layout='compact']) .hours-section,
   :host([layout='compact']) .services-section,
   :host([layout='compact']) .notice p {
     display: none;

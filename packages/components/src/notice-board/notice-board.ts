@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { NoticeBoard, TeamMember } from '@gridkit/sdk';
+import { noticesResource } from '@gridkit/sdk/resources/notices';
 import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -40,8 +41,8 @@ export class GkNoticeBoard extends GridkitElement {
   @property({ type: Number }) refresh = 300;
 
   private readonly board = new StaleWhileErrorController(this, {
-    task: ([client, gridId], { signal }) => client!.notices.board(gridId!, { signal }),
-    args: () => [this.client, this.activeGridId] as const,
+    task: ([core, gridId], { signal }) => noticesResource(core!).board(gridId!, { signal }),
+    args: () => [this.core, this.activeGridId] as const,
     configuration: () => this.configurationProblem(true),
     interval: () => this.refresh * 1000,
     onComplete: () => emit(this, 'gk-load', { gridId: this.activeGridId }),
@@ -104,52 +105,60 @@ export class GkNoticeBoard extends GridkitElement {
               : nothing
           }
         </header>
-        <section class="leader-section" part="leader" aria-labelledby="leader-heading">
-          <h3 id="leader-heading">${m.leader}</h3>
-          ${board.leader ? this.renderPerson(board.leader) : html`<p>${m.noLeader}</p>`}
-        </section>
-        <section class="services-section" aria-labelledby="hours-heading">
-          <h3 id="hours-heading">${m.serviceHours}</h3>
-          <p>${board.serviceHours}</p>
+        <div class="about">
+          <section class="leader-section" part="leader" aria-labelledby="leader-heading">
+            <h3 id="leader-heading">${m.leader}</h3>
+            ${board.leader ? this.renderPerson(board.leader) : html`<p>${m.noLeader}</p>`}
+          </section>
+          <section class="hours-section" aria-labelledby="hours-heading">
+            <h3 id="hours-heading">${m.serviceHours}</h3>
+            <p>${board.serviceHours}</p>
+          </section>
+        </div>
+        ${board.team.length ? this.renderTeam(board.team) : nothing}
+        <div class="news">
+          <section class="notices-section" aria-labelledby="notices-heading">
+            <h3 id="notices-heading">${m.notices}</h3>
+            ${this.renderNotices(notices)}
+          </section>
           ${
             board.services.length
-              ? html`<h3>${m.services}</h3>
+              ? html`<section class="services-section" aria-labelledby="services-heading">
+                  <h3 id="services-heading">${m.services}</h3>
                   <ul>
                     ${board.services.map((service) => html`<li>${service}</li>`)}
-                  </ul>`
+                  </ul>
+                </section>`
               : nothing
           }
-        </section>
-        ${board.team.length ? this.renderTeam(board.team) : nothing}
-        <section class="notices-section" aria-labelledby="notices-heading">
-          <h3 id="notices-heading">${m.notices}</h3>
-          ${
-            notices.length
-              ? html`<ul class="notices" part="notices">
-                  ${notices.map(
-                    (notice) =>
-                      html`<li class="notice" part="notice">
-                        <h4>
-                          ${notice.pinned ? html`<span class="badge pinned">${m.pinned}</span>` : nothing}
-                          <span class="badge">${m.noticeKinds[notice.kind] ?? notice.kind}</span>
-                          ${notice.title}
-                        </h4>
-                        <span class="meta"
-                          >${m.published(this.localize.date(notice.publishedAt))}${
-                            notice.expiresAt ? ` · ${m.expires(this.localize.date(notice.expiresAt))}` : ''
-                          }</span
-                        >
-                        <p>${notice.body}</p>
-                      </li>`,
-                  )}
-                </ul>`
-              : html`<p>${m.noNotices}</p>`
-          }
-        </section>
+        </div>
         <p class="meta updated">
           ${m.updated(this.localize.date(board.updatedAt, { dateStyle: 'medium', timeStyle: 'short' }))}
         </p>
       </section>`;
+  }
+
+  private renderNotices(notices: NoticeBoard['notices']) {
+    const m = this.localize.messages;
+    if (!notices.length) return html`<p>${m.noNotices}</p>`;
+    return html`<ul class="notices" part="notices">
+      ${notices.map(
+        (notice) =>
+          html`<li class="notice" part="notice">
+            <h4>
+              ${notice.pinned ? html`<span class="badge pinned">${m.pinned}</span>` : nothing}
+              <span class="badge">${m.noticeKinds[notice.kind] ?? notice.kind}</span>
+              ${notice.title}
+            </h4>
+            <span class="meta"
+              >${m.published(this.localize.date(notice.publishedAt))}${
+                notice.expiresAt ? ` · ${m.expires(this.localize.date(notice.expiresAt))}` : ''
+              }</span
+            >
+            <p>${notice.body}</p>
+          </li>`,
+      )}
+    </ul>`;
   }
 
   /**
