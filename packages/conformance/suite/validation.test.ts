@@ -108,6 +108,35 @@ describe('every JSON write endpoint', () => {
     expect(problem.type).toBe(`${PROBLEM_BASE}payload-too-large`);
   });
 
+  it.each(writes)(
+    '%s: the 256 KiB limit holds for a chunked body without Content-Length (413)',
+    async (_op, who, path, headers) => {
+      // 512 KiB streamed in 64 KiB chunks: the limit is on the bytes, not on a declared length.
+      const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+      let chunks = 0;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"padding":"'));
+        },
+        pull(controller) {
+          if (chunks++ < 8) return controller.enqueue(chunk);
+          controller.enqueue(new TextEncoder().encode('"}'));
+          controller.close();
+        },
+      });
+      const response = await rawFetch(path(), {
+        method: 'POST',
+        who,
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key(), ...headers() },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      expect(response.status).toBe(413);
+      const problem = (await response.json()) as { type: string };
+      expect(problem.type).toBe(`${PROBLEM_BASE}payload-too-large`);
+    },
+  );
+
   it('and none of it changed anything', async () => {
     expect((await client('admin').cases.get(closed.id)).version).toBe(closed.version);
     expect((await client().cases.getPublic(closed.ticket)).canEvaluate).toBe(true);

@@ -14,6 +14,7 @@ import { seedDatabase, type SeedOptions, type SeedSummary } from './seed/index.j
 import { openDatabase, type Db } from './store/database.js';
 import { gridCount } from './store/grids.js';
 import { createMediaStore } from './store/media-files.js';
+import { mediaFileReferenced } from './store/media.js';
 import { staffTokens, type StaffToken } from './store/staff.js';
 
 export type { StaffToken };
@@ -43,7 +44,17 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Demo pages to serve at `/`. */
   demoDir?: string;
+  /**
+   * How long a client may take to send a request's headers (default 20 s) and
+   * the whole request (default 120 s: a 10 MiB photo at 1 Mbit/s takes 85 s);
+   * past either, Node answers 408 and closes the connection (slow, slowloris-style clients).
+   */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
+
+export const defaultHeadersTimeoutMs = 20_000;
+export const defaultRequestTimeoutMs = 120_000;
 
 export interface StartedServer {
   /** `http://127.0.0.1:8787` */
@@ -70,13 +81,20 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
   const empty = gridCount(db) === 0;
   if (empty && options.seed !== false) seeded = seedDatabase(db, { size: options.seed ?? 'demo', now: clock() });
 
-  purgeIdempotencyKeys(db, clock());
-  const purgeTimer = setInterval(() => purgeIdempotencyKeys(db, clock()), 60 * 60 * 1000);
+  // Image files with no row (a crash between the file write and the row insert) go at start and hourly.
+  const media = createMediaStore(join(dataDir, 'media'));
+  const housekeeping = () => {
+    purgeIdempotencyKeys(db, clock());
+    // File ages are wall-clock time, whatever clock the data follows.
+    media.sweep((sha256) => mediaFileReferenced(db, sha256), new Date());
+  };
+  housekeeping();
+  const purgeTimer = setInterval(housekeeping, 60 * 60 * 1000);
   purgeTimer.unref();
 
   const app = createApp({
     db,
-    media: createMediaStore(join(dataDir, 'media')),
+    media,
     handlers,
     clock,
     validateResponses: options.validateResponses ?? process.env.NODE_ENV !== 'production',
@@ -90,8 +108,21 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
   });
 
   const server = await new Promise<ServerType>((resolve) => {
-    const started = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: options.host ?? '127.0.0.1' }, () =>
-      resolve(started),
+    const headersTimeout = options.headersTimeoutMs ?? defaultHeadersTimeoutMs;
+    const requestTimeout = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
+    const started = serve(
+      {
+        fetch: app.fetch,
+        port: options.port ?? 8787,
+        hostname: options.host ?? '127.0.0.1',
+        serverOptions: {
+          headersTimeout,
+          requestTimeout,
+          // How often Node checks those timeouts (its default, 30 s, would let them run late).
+          connectionsCheckingInterval: Math.min(5000, headersTimeout, requestTimeout),
+        },
+      },
+      () => resolve(started),
     );
   });
   const { port } = server.address() as AddressInfo;

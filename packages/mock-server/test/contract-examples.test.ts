@@ -171,6 +171,7 @@ describe('every request example of the contract succeeds on the seeded server', 
     dispatch: ['accept'],
     start: ['accept', 'dispatch'],
     escalate: ['accept'],
+    prioritize: ['accept'],
     resolve: ['accept', 'dispatch', 'start'],
     verify: ['accept', 'dispatch', 'start', 'resolve'],
     reopen: ['accept', 'dispatch', 'start', 'resolve'],
@@ -199,6 +200,21 @@ describe('every request example of the contract succeeds on the seeded server', 
         ids.set('WF-20261122-0042', c.ticket);
         ids.set('K7QM-4T2X-9PZR', c.trackingToken);
         body = map(call.body) as Json;
+      } else if (call.operationId === 'disputeCase') {
+        const c = await caseAfter(pathTo.verify!.concat('verify'));
+        ids.set('WF-20261122-0042', c.ticket);
+        ids.set('K7QM-4T2X-9PZR', c.trackingToken);
+        body = map(call.body) as Json;
+      } else if (call.operationId === 'recordFollowUp') {
+        // A closed case rated 1 by its reporter: the follow-up (回访) it opened is what the example records.
+        const c = await caseAfter(pathTo.verify!.concat('verify'));
+        const rated = await s.request(`/tickets/${c.ticket}/evaluation`, {
+          method: 'POST',
+          body: JSON.stringify({ trackingToken: c.trackingToken, score: 1 }),
+        });
+        expect(rated.status).toBe(201);
+        ids.set('case_8Hq2Lw5Zt', c.id);
+        headers.set('If-Match', `"${c.version}"`);
       } else if (['getCase', 'listCaseEvents', 'getPublicCase'].includes(call.operationId)) {
         const c = await caseAfter([]);
         ids.set('case_8Hq2Lw5Zt', c.id);

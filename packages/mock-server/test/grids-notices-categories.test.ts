@@ -526,6 +526,7 @@ const manholeCategory = {
   name: { 'zh-CN': '井盖', en: 'Manhole cover' },
   kind: 'component',
   slaHours: 48,
+  defaultPriority: 'ordinary',
   requiresLocation: true,
   requiresPhoto: true,
   attributes: [

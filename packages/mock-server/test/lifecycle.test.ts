@@ -24,6 +24,7 @@ const inputs: Record<CaseAction, CaseTransitionInput> = {
   verify: { action: 'verify' },
   reopen: { action: 'reopen', note: '现场复核未清理干净' },
   escalate: { action: 'escalate', note: '需社区协调' },
+  prioritize: { action: 'prioritize', priority: 'urgent', note: '占压消防通道，改为紧急' },
 };
 
 /** How to bring a new case to each status. */
@@ -43,9 +44,21 @@ const paths: Record<CaseStatus, CaseAction[]> = {
  */
 const legal: Partial<Record<CaseStatus, Partial<Record<CaseAction, { status: CaseStatus; level: string }>>>> = {
   submitted: { accept: { status: 'accepted', level: 'grid' }, reject: { status: 'rejected', level: 'grid' } },
-  accepted: { dispatch: { status: 'dispatched', level: 'grid' }, escalate: { status: 'accepted', level: 'community' } },
-  dispatched: { start: { status: 'in_progress', level: 'grid' }, escalate: { status: 'accepted', level: 'community' } },
-  in_progress: { resolve: { status: 'resolved', level: 'grid' }, escalate: { status: 'accepted', level: 'community' } },
+  accepted: {
+    dispatch: { status: 'dispatched', level: 'grid' },
+    escalate: { status: 'accepted', level: 'community' },
+    prioritize: { status: 'accepted', level: 'grid' },
+  },
+  dispatched: {
+    start: { status: 'in_progress', level: 'grid' },
+    escalate: { status: 'accepted', level: 'community' },
+    prioritize: { status: 'dispatched', level: 'grid' },
+  },
+  in_progress: {
+    resolve: { status: 'resolved', level: 'grid' },
+    escalate: { status: 'accepted', level: 'community' },
+    prioritize: { status: 'in_progress', level: 'grid' },
+  },
   resolved: { verify: { status: 'closed', level: 'grid' }, reopen: { status: 'in_progress', level: 'grid' } },
 };
 

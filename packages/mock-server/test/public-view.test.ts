@@ -155,8 +155,18 @@ describe('the same walk with the read limit off, and the tracking token', () => 
       expect(view.timeline.length).toBeGreaterThan(0);
       const keys = keysOf(view);
       if (keys.has('publicNote') || keys.has('evaluation') || leaked(body).length > 0) leaks += 1;
+      // A follow-up is opened only by a score of 1–2: neither it nor its events may show by ticket alone.
+      if (keys.has('followUp') || /"follow_up(_opened)?"/.test(body)) leaks += 1;
     }
     expect(leaks).toBe(0);
+    const followedUp = server.db
+      .prepare(
+        `SELECT COUNT(*) FROM cases WHERE follow_up_status IS NOT NULL
+         AND ticket IN (SELECT ticket FROM cases ORDER BY ticket LIMIT ?)`,
+      )
+      .pluck()
+      .get(WALK) as number;
+    expect(followedUp).toBeGreaterThan(0);
   });
 
   it('with the token: the public notes and the evaluation, exactly as stored', async () => {

@@ -11,6 +11,7 @@ import {
   trackingTokenPattern,
 } from '@gridkit/sdk';
 import { hashSecret } from '../src/domain/ids.js';
+import { dueAtFor, type CasePriority } from '../src/domain/priority.js';
 import { shanghaiDate } from '../src/domain/time.js';
 import { seedDatabase, type SeedSummary } from '../src/seed/index.js';
 import { openDatabase, type Db } from '../src/store/database.js';
@@ -82,6 +83,12 @@ interface CaseRow {
   reopen_count: number;
   evaluation_score: number | null;
   evaluated_at: string | null;
+  priority: CasePriority;
+  follow_up_status: 'open' | 'done' | null;
+  follow_up_opened_at: string | null;
+  follow_up_outcome: string | null;
+  follow_up_done_at: string | null;
+  follow_up_done_by: string | null;
   lat: number | null;
   lng: number | null;
 }
@@ -108,6 +115,7 @@ interface CategoryRow {
   name: string;
   kind: string;
   sla_hours: number;
+  default_priority: CasePriority;
   requires_location: number;
   attributes: string;
 }
@@ -214,11 +222,9 @@ function checkInvariants(db: Db, summary: SeedSummary): void {
     same(byId.get(c.grid_id)!.level, 'grid', `${where}: grid level`);
     const category = categories.get(c.category_code);
     check(category, `${where}: category ${c.category_code}`);
-    same(
-      c.due_at,
-      new Date(Date.parse(c.created_at) + category.sla_hours * 3_600_000).toISOString(),
-      `${where}: due_at`,
-    );
+    // Seeded cases keep their category's default priority, and are due by that priority's SLA.
+    same(c.priority, category.default_priority, `${where}: priority`);
+    same(c.due_at, dueAtFor(c.created_at, c.priority, category.sla_hours), `${where}: due_at`);
     if (category.requires_location) check(c.lat !== null && c.lng !== null, `${where}: location required`);
 
     // Attributes follow the category's extra fields.
@@ -255,10 +261,13 @@ function checkInvariants(db: Db, summary: SeedSummary): void {
     maxSequence.set(key, Math.max(maxSequence.get(key) ?? 0, Number(sequence)));
 
     // Timeline.
-    const timeline: EventRow[] = [];
-    while (e < events.length && events[e]!.case_id === c.id) timeline.push(events[e++]!);
-    check(timeline.length > 0, `${where}: no events`);
-    timeline.forEach((event, i) => same(event.seq, i + 1, `${where}: seq`));
+    const all: EventRow[] = [];
+    while (e < events.length && events[e]!.case_id === c.id) all.push(events[e++]!);
+    check(all.length > 0, `${where}: no events`);
+    all.forEach((event, i) => same(event.seq, i + 1, `${where}: seq`));
+    // The follow-up (回访) a score of 1–2 opened comes after the transitions: checked on its own below.
+    const followUpEvents = all.filter((event) => event.type === 'follow_up_opened' || event.type === 'follow_up');
+    const timeline = all.slice(0, all.length - followUpEvents.length);
     const created = timeline[0]!;
     same(created.type, 'created', `${where}: first event`);
     same(created.from_status, null, `${where}: created from_status`);
@@ -353,8 +362,26 @@ function checkInvariants(db: Db, summary: SeedSummary): void {
     const last = timeline[timeline.length - 1]!;
     same(c.status, status, `${where}: status`);
     same(c.level, levels[level], `${where}: level`);
-    same(c.version, timeline.length, `${where}: version`);
-    same(c.updated_at, last.at, `${where}: updated_at`);
+    // Every transition and a recorded follow-up make a version; opening a follow-up (the system's) does not.
+    const followUpDone = followUpEvents.find((event) => event.type === 'follow_up');
+    same(c.version, timeline.length + (followUpDone ? 1 : 0), `${where}: version`);
+    same(c.updated_at, followUpDone?.at ?? last.at, `${where}: updated_at`);
+    if (c.evaluation_score !== null && c.evaluation_score <= 2) {
+      same(followUpEvents[0]?.type, 'follow_up_opened', `${where}: follow-up opened by a low score`);
+      same(followUpEvents[0]!.actor_type, 'system', `${where}: follow-up opened by the system`);
+      same(followUpEvents[0]!.at, c.evaluated_at, `${where}: follow-up opened at the evaluation`);
+      same(c.follow_up_opened_at, c.evaluated_at, `${where}: follow_up_opened_at`);
+      same(c.follow_up_status, followUpDone ? 'done' : 'open', `${where}: follow_up_status`);
+      if (followUpDone) {
+        same(followUpDone.actor_role, 'supervisor', `${where}: follow-up recorded by a supervisor`);
+        same(c.follow_up_done_at, followUpDone.at, `${where}: follow_up_done_at`);
+        check(c.follow_up_outcome && c.follow_up_done_by && followUpDone.note, `${where}: follow-up outcome`);
+        check(followUpDone.at <= nowIso, `${where}: follow-up in the future`);
+      }
+    } else {
+      same(followUpEvents.length, 0, `${where}: follow-up events without a low score`);
+      same(c.follow_up_status, null, `${where}: follow_up_status without a low score`);
+    }
     same(c.accepted_at, acceptedAt, `${where}: accepted_at`);
     same(c.reopen_count, reopens, `${where}: reopen_count`);
     same(c.assignee, assignee, `${where}: assignee`);

@@ -221,10 +221,15 @@ const emptyFigures: ResolutionFigures = {
   evaluations: 0,
   satisfied: 0,
   reopened: 0,
+  disputed: 0,
+  followUps: 0,
+  followUpsDone: 0,
   resolutionRate: null,
   onTimeRate: null,
   satisfactionRate: null,
   reopenRate: null,
+  disputeRate: null,
+  followUpRate: null,
   medianHoursToClose: null,
   closedByLevel: { grid: share(0, null), community: share(0, null), street: share(0, null), district: share(0, null) },
 };
@@ -250,10 +255,15 @@ const s1Totals: ResolutionFigures = {
   evaluations: 5,
   satisfied: 3,
   reopened: 2,
+  disputed: 0,
+  followUps: 0,
+  followUpsDone: 0,
   resolutionRate: 0.7778, // 7 / 9 = 0.77777…
   onTimeRate: 0.7143, // 5 / 7 = 0.714285…
   satisfactionRate: 0.6, // 3 / 5
   reopenRate: 0.2857, // 2 / 7 = 0.285714…
+  disputeRate: 0,
+  followUpRate: null,
   medianHoursToClose: 12.5, // 4th of 7 sorted durations
   closedByLevel: {
     grid: share(3, 0.4286), // 3 / 7 = 0.428571…
@@ -288,10 +298,15 @@ describe('resolutionStats — totals', () => {
       evaluations: 7, // 5 + 2
       satisfied: 5, // 3 + 2
       reopened: 2,
+      disputed: 0,
+      followUps: 0,
+      followUpsDone: 0,
       resolutionRate: 0.8182, // 9 / 11 = 0.81818…
       onTimeRate: 0.7778, // 7 / 9
       satisfactionRate: 0.7143, // 5 / 7
       reopenRate: 0.2222, // 2 / 9 = 0.2222…
+      disputeRate: 0,
+      followUpRate: null,
       medianHoursToClose: 12, // sorted 3, 4, 6, 10, 12, 12.5, 24, 36.17, 48 → 5th = 12
       closedByLevel: {
         grid: share(4, 0.4444), // c01 c02 c10 c14: 4 / 9
@@ -361,6 +376,8 @@ describe('resolutionStats — totals', () => {
       onTimeRate: 0, // late: 0 / 1
       satisfactionRate: null, // 0 evaluations
       reopenRate: 0, // 0 / 1
+      disputeRate: 0,
+      followUpRate: null,
       medianHoursToClose: 36.2, // 36 h 10 min = 36.1667 h
       closedByLevel: { grid: share(0, 0), community: share(0, 0), street: share(0, 0), district: share(1, 1) },
     });
@@ -404,10 +421,15 @@ describe('resolutionStats — groups', () => {
           evaluations: 3,
           satisfied: 3,
           reopened: 1,
+          disputed: 0,
+          followUps: 0,
+          followUpsDone: 0,
           resolutionRate: 0.75, // 3 / 4
           onTimeRate: 0.6667, // 2 / 3
           satisfactionRate: 1, // 3 / 3
           reopenRate: 0.3333, // 1 / 3
+          disputeRate: 0,
+          followUpRate: null,
           medianHoursToClose: 12.5,
           closedByLevel: { grid: share(3, 1), community: share(0, 0), street: share(0, 0), district: share(0, 0) },
         },
@@ -427,10 +449,15 @@ describe('resolutionStats — groups', () => {
           evaluations: 1,
           satisfied: 0,
           reopened: 0,
+          disputed: 0,
+          followUps: 0,
+          followUpsDone: 0,
           resolutionRate: 0.6667, // 2 / 3
           onTimeRate: 1, // 2 / 2
           satisfactionRate: 0, // 0 / 1
           reopenRate: 0, // 0 / 2
+          disputeRate: 0,
+          followUpRate: null,
           medianHoursToClose: 30,
           closedByLevel: { grid: share(0, 0), community: share(2, 1), street: share(0, 0), district: share(0, 0) },
         },
@@ -448,10 +475,15 @@ describe('resolutionStats — groups', () => {
           evaluations: 1,
           satisfied: 0,
           reopened: 1,
+          disputed: 0,
+          followUps: 0,
+          followUpsDone: 0,
           resolutionRate: 1,
           onTimeRate: 1,
           satisfactionRate: 0,
           reopenRate: 1,
+          disputeRate: 0,
+          followUpRate: null,
           medianHoursToClose: 6,
           closedByLevel: { grid: share(0, 0), community: share(0, 0), street: share(1, 1), district: share(0, 0) },
         },
@@ -469,10 +501,15 @@ describe('resolutionStats — groups', () => {
           evaluations: 0,
           satisfied: 0,
           reopened: 0,
+          disputed: 0,
+          followUps: 0,
+          followUpsDone: 0,
           resolutionRate: 1,
           onTimeRate: 0,
           satisfactionRate: null,
           reopenRate: 0,
+          disputeRate: 0,
+          followUpRate: null,
           medianHoursToClose: 36.2,
           closedByLevel: { grid: share(0, 0), community: share(0, 0), street: share(0, 0), district: share(1, 1) },
         },
@@ -504,10 +541,15 @@ describe('resolutionStats — groups', () => {
       evaluations: 3,
       satisfied: 3,
       reopened: 1,
+      disputed: 0,
+      followUps: 0,
+      followUpsDone: 0,
       resolutionRate: 0.8, // 4 / 5
       onTimeRate: 0.5, // 2 / 4
       satisfactionRate: 1, // 3 / 3
       reopenRate: 0.25, // 1 / 4
+      disputeRate: 0,
+      followUpRate: null,
       medianHoursToClose: 18.3,
       closedByLevel: { grid: share(3, 0.75), community: share(0, 0), street: share(0, 0), district: share(1, 0.25) },
     });
@@ -523,6 +565,8 @@ describe('resolutionStats — groups', () => {
       onTimeRate: 1,
       satisfactionRate: 0,
       reopenRate: 0,
+      disputeRate: 0,
+      followUpRate: null,
       medianHoursToClose: 48,
     });
     // waste: received c04 c09 = 2; cohort c04 = 1 (closed on time, score 1, reopened, 6 h).
@@ -531,7 +575,12 @@ describe('resolutionStats — groups', () => {
       accepted: 1,
       closed: 1,
       reopened: 1,
+      disputed: 0,
+      followUps: 0,
+      followUpsDone: 0,
       reopenRate: 1,
+      disputeRate: 0,
+      followUpRate: null,
       medianHoursToClose: 6,
     });
     // light: c11 only — accepted in the period, created before it.
@@ -567,10 +616,15 @@ describe('resolutionStats — groups', () => {
       evaluations: 4,
       satisfied: 3,
       reopened: 1,
+      disputed: 0,
+      followUps: 0,
+      followUpsDone: 0,
       resolutionRate: 0.8333, // 5 / 6
       onTimeRate: 0.8, // 4 / 5
       satisfactionRate: 0.75, // 3 / 4
       reopenRate: 0.2, // 1 / 5
+      disputeRate: 0,
+      followUpRate: null,
       medianHoursToClose: 12.5,
       closedByLevel: { grid: share(3, 0.6), community: share(2, 0.4), street: share(0, 0), district: share(0, 0) },
     });
@@ -586,10 +640,15 @@ describe('resolutionStats — groups', () => {
       evaluations: 1,
       satisfied: 0,
       reopened: 1,
+      disputed: 0,
+      followUps: 0,
+      followUpsDone: 0,
       resolutionRate: 0.6667, // 2 / 3
       onTimeRate: 0.5, // 1 / 2
       satisfactionRate: 0, // 0 / 1
       reopenRate: 0.5, // 1 / 2
+      disputeRate: 0,
+      followUpRate: null,
       medianHoursToClose: 21.1,
       closedByLevel: { grid: share(0, 0), community: share(0, 0), street: share(1, 0.5), district: share(1, 0.5) },
     });

@@ -21,6 +21,7 @@ export function fullInput(action: CaseAction): CaseTransitionInput {
     note: `Internal note for ${action}`,
     publicNote: `Public note for ${action}`,
     assignee: { ...ASSIGNEE },
+    priority: 'urgent',
   };
 }
 
@@ -34,6 +35,8 @@ export function minimalInput(action: CaseAction): CaseTransitionInput {
     case 'reopen':
     case 'escalate':
       return { action, note: `Conformance ${action}: internal reason.` };
+    case 'prioritize':
+      return { action, priority: 'urgent', note: 'Conformance prioritize: a hazard found on site.' };
     default:
       return { action };
   }
@@ -64,6 +67,7 @@ export const ALLOWED_FROM: Record<CaseAction, CaseStatus[]> = {
   verify: ['resolved'],
   reopen: ['resolved'],
   escalate: ['accepted', 'dispatched', 'in_progress'],
+  prioritize: ['accepted', 'dispatched', 'in_progress'],
 };
 
 export const ALL_STATUSES: CaseStatus[] = [...caseStatusValues];

@@ -23,6 +23,8 @@ export const OPERATIONS: Readonly<Record<string, string>> = {
   'POST /cases/{caseId}/transitions': 'transitionCase',
   'GET /cases/{caseId}/events': 'listCaseEvents',
   'POST /tickets/{ticket}/evaluation': 'evaluateCase',
+  'POST /tickets/{ticket}/dispute': 'disputeCase',
+  'POST /cases/{caseId}/follow-up': 'recordFollowUp',
   'POST /service-logs': 'createServiceLog',
   'GET /service-logs': 'listServiceLogs',
   'GET /service-logs/summary': 'getServiceLogSummary',

@@ -216,6 +216,7 @@ const actionNeeds: Partial<Record<CaseAction, { field: 'assignee' | 'note' | 'pu
   dispatch: { field: 'assignee', code: 'assignee_required' },
   reopen: { field: 'note', code: 'note_required' },
   escalate: { field: 'note', code: 'note_required' },
+  prioritize: { field: 'note', code: 'note_required' },
   reject: { field: 'publicNote', code: 'public_note_required' },
 };
 
@@ -231,6 +232,17 @@ export function requireActionFields(
       message: `${transition.action} needs ${need.field}.`,
     });
   }
+}
+
+/** `If-Match` → the case version it names (`"3"`, also weak or bare); 400 when it names none. */
+export function parseVersion(ifMatch: string): number {
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
+  if (!match) {
+    throw new DomainError(400, 'validation-failed', 'If-Match must carry the case version as an ETag, e.g. "3".', [
+      { path: '/header/If-Match', message: 'must be an entity tag such as "3"', code: 'malformed' },
+    ]);
+  }
+  return Number(match[1]);
 }
 
 /** Optimistic concurrency: 412 (with the current ETag) unless the client acted on the current version. */
@@ -272,6 +284,8 @@ export function requireTrackingToken(typed: string, storedHash: string): void {
  */
 export function publicCaseView(full: Schemas['PublicCase'], withTrackingToken: boolean): Schemas['PublicCase'] {
   if (withTrackingToken) return full;
+  // A follow-up exists only after a score of 1–2: by ticket alone even its events would tell the score.
+  const timeline = full.timeline.filter((event) => event.type !== 'follow_up_opened' && event.type !== 'follow_up');
   return {
     ticket: full.ticket,
     status: full.status,
@@ -280,16 +294,20 @@ export function publicCaseView(full: Schemas['PublicCase'], withTrackingToken: b
     gridName: full.gridName,
     categoryCode: full.categoryCode,
     categoryName: full.categoryName,
+    priority: full.priority,
     createdAt: full.createdAt,
     dueAt: full.dueAt,
     ...(full.closedAt ? { closedAt: full.closedAt } : {}),
+    ...(full.disputeUntil ? { disputeUntil: full.disputeUntil } : {}),
     canEvaluate: full.canEvaluate,
-    timeline: full.timeline.map((event) => ({
+    canDispute: full.canDispute,
+    timeline: timeline.map((event) => ({
       type: event.type,
       ...(event.fromStatus ? { fromStatus: event.fromStatus } : {}),
       toStatus: event.toStatus,
       level: event.level,
       at: event.at,
+      ...(event.priority ? { priority: event.priority } : {}),
     })),
   };
 }

@@ -31,11 +31,18 @@ export interface CleanImage {
   orientation: number;
 }
 
+/** The largest image accepted: a side of 20 000 px and 100 megapixels (a phone photo is 12–50). */
+export const maxImageSide = 20_000;
+export const maxImagePixels = 100_000_000;
+
 export class InvalidImageError extends Error {
   override readonly name = 'InvalidImageError';
   constructor(
-    /** `unsupported`: not JPEG/PNG/WebP (415); `corrupt`: claims to be one but is broken (422). */
-    readonly reason: 'unsupported' | 'corrupt',
+    /**
+     * `unsupported`: not JPEG/PNG/WebP (415); `corrupt`: claims to be one but is broken;
+     * `dimensions`: its width or height is beyond `maxImageSide` or `maxImagePixels` (422).
+     */
+    readonly reason: 'unsupported' | 'corrupt' | 'dimensions',
     message: string,
   ) {
     super(message);
@@ -43,6 +50,16 @@ export class InvalidImageError extends Error {
 }
 
 const corrupt = (message: string) => new InvalidImageError('corrupt', message);
+
+/** Refuses dimensions no phone or camera makes, before anything is sized from them. */
+function checkDimensions(width: number, height: number): void {
+  if (width > maxImageSide || height > maxImageSide || width * height > maxImagePixels) {
+    throw new InvalidImageError(
+      'dimensions',
+      `The image claims ${width}×${height} pixels; at most ${maxImageSide} px a side and ${maxImagePixels / 1_000_000} megapixels are accepted.`,
+    );
+  }
+}
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -89,6 +106,7 @@ export function cleanImage(bytes: Uint8Array): CleanImage {
   }
   const { width = 0, height = 0 } = size;
   if (size.type !== SIZE_TYPE[type] || !(width > 0 && height > 0)) throw corrupt('Image dimensions are unreadable.');
+  checkDimensions(width, height);
   return { type, bytes: cleaned, width, height, orientation };
 }
 
@@ -237,10 +255,20 @@ function cleanJpeg(b: Uint8Array): { bytes: Uint8Array; orientation: number } {
 
 const PNG_DROP = new Set(['eXIf', 'tEXt', 'iTXt', 'zTXt', 'tIME']);
 
+/** Channels per pixel of each PNG colour type (grey, RGB, palette, grey+alpha, RGBA). */
+const PNG_CHANNELS: Record<number, number | undefined> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+/**
+ * Deflate cannot compress better than about 1032:1 (a 258-byte match in two bits);
+ * image data shorter than its raw size over this is not the image its header claims.
+ */
+const DEFLATE_MAX_RATIO = 1100;
+
 function cleanPng(b: Uint8Array): Uint8Array {
   const kept: Uint8Array[] = [b.subarray(0, 8)];
   let pos = 8;
   let idat = false;
+  let idatBytes = 0;
+  let rawBytes = 0;
   for (;;) {
     if (pos + 12 > b.length) throw corrupt('PNG ends before its IEND chunk.');
     const length = u32be(b, pos);
@@ -250,12 +278,23 @@ function cleanPng(b: Uint8Array): Uint8Array {
     if (!/^[A-Za-z]{4}$/.test(type)) throw corrupt('PNG chunk type is invalid.');
     if ((pos === 8) !== (type === 'IHDR')) throw corrupt('PNG must start with exactly one IHDR chunk.');
     if (type === 'IHDR' && length !== 13) throw corrupt('PNG IHDR chunk has the wrong size.');
+    if (type === 'IHDR') {
+      const width = u32be(b, pos + 8);
+      const height = u32be(b, pos + 12);
+      const channels = PNG_CHANNELS[b[pos + 17]!];
+      if (!channels || !(width > 0 && height > 0)) throw corrupt('PNG IHDR chunk is invalid.');
+      checkDimensions(width, height);
+      // Each row: a filter byte, then its pixels (at bit depth × channels bits each).
+      rawBytes = height * (1 + Math.ceil((width * channels * b[pos + 16]!) / 8));
+    }
+    if (type === 'IDAT') idatBytes += length;
     // A bad CRC means damaged bytes; decoders reject critical chunks with one, so do we.
     if (crc32(b.subarray(pos + 4, end - 4)) !== u32be(b, end - 4)) throw corrupt(`PNG ${type} chunk CRC mismatch.`);
     if (!PNG_DROP.has(type)) kept.push(b.subarray(pos, end));
     if (type === 'IDAT') idat = true;
     if (type === 'IEND') {
       if (!idat) throw corrupt('PNG has no image data.');
+      if (idatBytes * DEFLATE_MAX_RATIO < rawBytes) throw corrupt('PNG image data is too short for its dimensions.');
       return concat(kept);
     }
     pos = end;

@@ -4,6 +4,9 @@
  *   submitted ─accept→ accepted ─dispatch→ dispatched ─start→ in_progress ─resolve→ resolved ─verify→ closed
  *       └─reject→ rejected                                   resolved ─reopen (返工)→ in_progress
  *   escalate: accepted | dispatched | in_progress → accepted, one level up (grid → community → street → district)
+ *   prioritize: accepted | dispatched | in_progress, status unchanged (triage priority, domain/priority.ts)
+ *
+ * The reporter's dispute (closed → in_progress, domain/recourse.ts) is not a staff action and not in this table.
  */
 import { caseLevelValues, finalCaseStatuses, type Schemas } from '@gridkit/sdk';
 import { conflict } from './errors.js';
@@ -15,7 +18,8 @@ export type CaseLevel = Schemas['CaseLevel'];
 /** Bottom-up, the order a case escalates in (the contract's `CaseLevel` order). */
 export const levels: readonly CaseLevel[] = caseLevelValues;
 
-const moves: Record<CaseAction, { from: readonly CaseStatus[]; to: CaseStatus }> = {
+/** `to: undefined`: the action keeps the status. */
+const moves: Record<CaseAction, { from: readonly CaseStatus[]; to?: CaseStatus }> = {
   accept: { from: ['submitted'], to: 'accepted' },
   reject: { from: ['submitted'], to: 'rejected' },
   dispatch: { from: ['accepted'], to: 'dispatched' },
@@ -24,6 +28,7 @@ const moves: Record<CaseAction, { from: readonly CaseStatus[]; to: CaseStatus }>
   verify: { from: ['resolved'], to: 'closed' },
   reopen: { from: ['resolved'], to: 'in_progress' },
   escalate: { from: ['accepted', 'dispatched', 'in_progress'], to: 'accepted' },
+  prioritize: { from: ['accepted', 'dispatched', 'in_progress'] },
 };
 
 export const finalStatuses: readonly CaseStatus[] = finalCaseStatuses;
@@ -51,5 +56,5 @@ export function applyAction(
       `A case that is ${status} at level ${level} cannot be ${action}ed; allowed now: ${allowed.length ? allowed.join(', ') : 'none (final state)'}.`,
     );
   }
-  return { status: moves[action].to, level: action === 'escalate' ? levelAbove(level)! : level };
+  return { status: moves[action].to ?? status, level: action === 'escalate' ? levelAbove(level)! : level };
 }

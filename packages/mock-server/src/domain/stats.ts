@@ -17,16 +17,25 @@
  *   cohort cases by `closed_level`.
  * - Rates are fractions rounded half-up to 4 decimals, `null` when the
  *   denominator is 0 (never a fake 0% or 100%).
+ *   (`reopen_count` counts both a failed verification and the reporter's
+ *   dispute: both are 返工).
+ * - `disputed`: cohort cases with `dispute_count > 0`, whatever their status;
+ *   `disputeRate` = disputed ÷ cohort cases closed at least once — closed
+ *   now, or disputed (a dispute needs a closure).
+ * - `followUps`: cohort cases with a follow-up (opened by a score of 1–2),
+ *   `followUpsDone`: of those, `follow_up_status = 'done'`; `followUpRate` =
+ *   followUpsDone ÷ followUps.
  * - `medianHoursToClose`: median of `closed_at − created_at` over closed
  *   cohort cases (even count: mean of the two middle values), in hours
  *   rounded half-up to 1 decimal; `null` when nothing was closed.
  * - Groups: `level` — the level a case was closed at if closed, else its
- *   current level; `category` — categories with a case received or accepted
+ *   current level; `priority` — the case's current priority (its `due_at`
+ *   follows it, so on-time is per priority); `category` — categories with a case received or accepted
  *   in the period, most received first (tie: code); `month` — every Shanghai
  *   month the range touches, placed by the same date as in the totals
  *   (`created_at` for received/rejected, `accepted_at` for the cohort).
  */
-import { caseLevelValues, type Schemas } from '@gridkit/sdk';
+import { caseLevelValues, casePriorityValues, type Schemas } from '@gridkit/sdk';
 import { DomainError, unprocessable } from './errors.js';
 
 export type ResolutionStats = Schemas['ResolutionStats'];
@@ -42,6 +51,13 @@ export type ResolutionQuery = { gridId: string; from: string; to: string; groupB
 export const maxRangeMonths = 24;
 
 const levels: readonly CaseLevel[] = caseLevelValues;
+const priorities: readonly Schemas['CasePriority'][] = casePriorityValues;
+
+const priorityLabels: Record<Schemas['CasePriority'], LocalizedText> = {
+  ordinary: { 'zh-CN': '一般', 'zh-TW': '一般', en: 'Ordinary' },
+  coordination: { 'zh-CN': '协调', 'zh-TW': '協調', en: 'Coordination' },
+  urgent: { 'zh-CN': '紧急', 'zh-TW': '緊急', en: 'Urgent' },
+};
 
 const levelLabels: Record<CaseLevel, LocalizedText> = {
   grid: { 'zh-CN': '网格', 'zh-TW': '網格', en: 'Grid' },
@@ -60,6 +76,11 @@ export type CohortRow = {
   evaluations: number;
   satisfied: number;
   reopened: number;
+  disputed: number;
+  /** Closed now, or disputed (a dispute needs a closure): the dispute rate's denominator. */
+  everClosed: number;
+  followUps: number;
+  followUpsDone: number;
   closedGrid: number;
   closedCommunity: number;
   closedStreet: number;
@@ -79,6 +100,10 @@ const zeroCounts = (): Counts => ({
   evaluations: 0,
   satisfied: 0,
   reopened: 0,
+  disputed: 0,
+  everClosed: 0,
+  followUps: 0,
+  followUpsDone: 0,
   closedGrid: 0,
   closedCommunity: 0,
   closedStreet: 0,
@@ -110,10 +135,15 @@ function figures(c: Counts, medianMs: number | null): ResolutionFigures {
     evaluations: c.evaluations,
     satisfied: c.satisfied,
     reopened: c.reopened,
+    disputed: c.disputed,
+    followUps: c.followUps,
+    followUpsDone: c.followUpsDone,
     resolutionRate: rate(c.closed, c.accepted),
     onTimeRate: rate(c.closedOnTime, c.closed),
     satisfactionRate: rate(c.satisfied, c.evaluations),
     reopenRate: rate(c.reopened, c.closed),
+    disputeRate: rate(c.disputed, c.everClosed),
+    followUpRate: rate(c.followUpsDone, c.followUps),
     medianHoursToClose: hours(medianMs),
     closedByLevel: {
       grid: share(c.closedGrid),
@@ -231,6 +261,8 @@ export function assembleResolutionStats(
   let groups: ResolutionGroup[];
   if (groupBy === 'level') {
     groups = levels.map((level) => group(level, levelLabels[level]));
+  } else if (groupBy === 'priority') {
+    groups = priorities.map((priority) => group(priority, priorityLabels[priority]));
   } else if (groupBy === 'month') {
     groups = months.map((month) => group(month));
   } else {

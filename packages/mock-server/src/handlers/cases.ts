@@ -9,15 +9,19 @@ import {
   requireCaseReader,
   requireEvaluable,
   requireIndependent,
+  parseVersion,
   requireKnownMedia,
   requireResolutionJudge,
   requireTrackingToken,
   requireVersion,
 } from '../domain/cases.js';
-import { DomainError, unprocessable, type Issue } from '../domain/errors.js';
+import { unprocessable, type Issue } from '../domain/errors.js';
 import { newId, newTrackingToken, trackingTokenHash } from '../domain/ids.js';
 import { requireFilterGrid } from '../domain/jurisdiction.js';
 import { applyAction } from '../domain/lifecycle.js';
+import { dueAtFor, nextPriority } from '../domain/priority.js';
+import { opensFollowUp } from '../domain/recourse.js';
+import { instantAt } from '../domain/time.js';
 import { created, ok, type Handler } from '../http/handler.js';
 import { apiBase } from '../limits.js';
 import {
@@ -66,7 +70,8 @@ export const createCase: Handler<'createCase'> = (context) => {
     const trackingToken = newTrackingToken();
     const ticket = nextTicket(db, grid!.path, now);
     const createdAt = now.toISOString();
-    const dueAt = new Date(now.getTime() + category!.slaHours * 3_600_000).toISOString();
+    const priority = category!.defaultPriority;
+    const dueAt = dueAtFor(createdAt, priority, category!.slaHours);
     const channel = principal ? 'grid_worker' : (body.channel ?? 'web');
     insertCase(db, {
       id,
@@ -87,6 +92,7 @@ export const createCase: Handler<'createCase'> = (context) => {
       channel,
       created_at: createdAt,
       due_at: dueAt,
+      priority,
     });
     insertCaseEvent(db, id, {
       type: 'created',
@@ -113,6 +119,7 @@ export const createCase: Handler<'createCase'> = (context) => {
         level: 'grid' as const,
         gridId: grid!.id,
         categoryCode: category!.code,
+        priority,
         dueAt,
         createdAt,
       },
@@ -134,11 +141,14 @@ export const listCases: Handler<'listCases'> = ({ db, query, principal, now }) =
     status: query.status,
     level: query.level || undefined,
     categoryCode: query.categoryCode || undefined,
-    createdFrom: query.createdFrom ? new Date(query.createdFrom).toISOString() : undefined,
-    createdTo: query.createdTo ? new Date(query.createdTo).toISOString() : undefined,
+    createdFrom: query.createdFrom ? instantAt(query.createdFrom, '/query/createdFrom').toISOString() : undefined,
+    createdTo: query.createdTo ? instantAt(query.createdTo, '/query/createdTo').toISOString() : undefined,
     overdue: query.overdue,
     now: now.toISOString(),
     assignee: query.assignee || undefined,
+    priority: query.priority || undefined,
+    attentionLevel: query.attentionLevel || undefined,
+    followUp: query.followUp || undefined,
     q: query.q || undefined,
     after: after && [String(after[0]), String(after[1])],
     limit: query.limit ?? 50,
@@ -159,24 +169,14 @@ export const getCase: Handler<'getCase'> = ({ db, path, principal, now }) => {
   return ok(toCase(row, now), { ETag: `"${row.version}"` });
 };
 
-export const getPublicCase: Handler<'getPublicCase'> = ({ db, path, header }) => {
+export const getPublicCase: Handler<'getPublicCase'> = ({ db, path, header, now }) => {
   const row = requireCaseByTicket(db, path.ticket);
   const typed = (
     header['X-Tracking-Token'] ?? (header as Record<string, string | undefined>)['x-tracking-token']
   )?.trim();
   if (typed) requireTrackingToken(typed, row.tracking_token_hash);
-  return ok(publicCaseView(toPublicCase(db, row), Boolean(typed)), { 'Cache-Control': 'no-store' });
+  return ok(publicCaseView(toPublicCase(db, row, now), Boolean(typed)), { 'Cache-Control': 'no-store' });
 };
-
-function parseVersion(ifMatch: string): number {
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
-  if (!match) {
-    throw new DomainError(400, 'validation-failed', 'If-Match must carry the case version as an ETag, e.g. "3".', [
-      { path: '/header/If-Match', message: 'must be an entity tag such as "3"', code: 'malformed' },
-    ]);
-  }
-  return Number(match[1]);
-}
 
 export const transitionCase: Handler<'transitionCase'> = (context) => {
   const { db, path, body, now, header } = context;
@@ -191,12 +191,27 @@ export const transitionCase: Handler<'transitionCase'> = (context) => {
     requireVersion(scopeOf(row), row.version, expected);
     const next = applyAction(row.status, row.level, body.action);
     requireActionFields(body);
+    const priority = nextPriority(body, row.priority);
     requireKnownMedia(body.mediaIds, existingMediaIds(db, body.mediaIds), '/body/mediaIds');
     if (judging) requireIndependent(principal, scopeOf(row), resolutionOf(db, row));
+    // dueAt follows the priority (domain/priority.ts); the category's SLA is read only when the priority changes.
+    const dueAt =
+      priority === row.priority
+        ? row.due_at
+        : dueAtFor(row.created_at, priority, findCategory(db, row.category_code)!.slaHours);
     const at = now.toISOString();
     const assignee =
       body.action === 'dispatch' ? JSON.stringify(body.assignee) : body.action === 'escalate' ? null : row.assignee;
-    updateCaseStatus(db, { id: row.id, action: body.action, status: next.status, level: next.level, assignee, at });
+    updateCaseStatus(db, {
+      id: row.id,
+      action: body.action,
+      status: next.status,
+      level: next.level,
+      assignee,
+      at,
+      priority,
+      dueAt,
+    });
     insertCaseEvent(db, row.id, {
       type: body.action,
       from_status: row.status,
@@ -212,6 +227,7 @@ export const transitionCase: Handler<'transitionCase'> = (context) => {
       public_note: body.publicNote ?? null,
       media_ids: JSON.stringify(body.mediaIds ?? []),
       assignee: body.action === 'dispatch' ? JSON.stringify(body.assignee) : null,
+      ...(priority !== row.priority ? { from_priority: row.priority, priority } : {}),
     });
     const updated = findCase(db, row.id)!;
     return ok(toCase(updated, now), { ETag: `"${updated.version}"` });
@@ -235,7 +251,27 @@ export const evaluateCase: Handler<'evaluateCase'> = (context) => {
     requireTrackingToken(body.trackingToken, row.tracking_token_hash);
     requireEvaluable(scopeOf(row), { status: row.status, evaluated: row.evaluation_score !== null });
     const at = now.toISOString();
-    recordEvaluation(db, row.id, { score: body.score, comment: body.comment ?? null, at });
+    const openFollowUp = opensFollowUp(body.score);
+    recordEvaluation(db, row.id, { score: body.score, comment: body.comment ?? null, at, openFollowUp });
+    // A score of 1–2 opens a follow-up (回访), in the timeline as the system's act.
+    if (openFollowUp) {
+      insertCaseEvent(db, row.id, {
+        type: 'follow_up_opened',
+        from_status: row.status,
+        to_status: row.status,
+        from_level: row.level,
+        level: row.level,
+        actor_type: 'system',
+        actor_id: null,
+        actor_name: null,
+        actor_role: null,
+        at,
+        note: null,
+        public_note: null,
+        media_ids: '[]',
+        assignee: null,
+      });
+    }
     const evaluation: Schemas['Evaluation'] = {
       score: body.score,
       ...(body.comment ? { comment: body.comment } : {}),

@@ -14,6 +14,7 @@ import { getMedia, uploadMedia } from './media.js';
 import { createNotice, getNoticeBoard, listNotices, retireNotice } from './notices.js';
 import { createServiceLog, getServiceLogSummary, listServiceLogs } from './service-logs.js';
 import { getCurrentStaff, getHealth } from './session.js';
+import { disputeCase, recordFollowUp } from './recourse.js';
 import { getResolutionStats } from './stats.js';
 
 /** Every operation of the contract; the `Handlers` type makes a missing one a compile error. */
@@ -37,6 +38,8 @@ export const handlers: Handlers = {
   transitionCase,
   listCaseEvents,
   evaluateCase,
+  disputeCase,
+  recordFollowUp,
   createServiceLog,
   listServiceLogs,
   getServiceLogSummary,

@@ -3,7 +3,7 @@ import { cleanImage, InvalidImageError } from '../domain/image-files.js';
 import { newId } from '../domain/ids.js';
 import { created, type Handler } from '../http/handler.js';
 import { maxUploadBytes } from '../limits.js';
-import { findMedia, insertMedia, mediaUrl, toMedia } from '../store/media.js';
+import { findMedia, insertMedia, mediaFileReferenced, mediaUrl, toMedia } from '../store/media.js';
 
 export const uploadMedia: Handler<'uploadMedia'> = async (context) => {
   const { db, media, now } = context;
@@ -19,29 +19,40 @@ export const uploadMedia: Handler<'uploadMedia'> = async (context) => {
     image = cleanImage(new Uint8Array(await file.arrayBuffer()));
   } catch (error) {
     if (!(error instanceof InvalidImageError)) throw error;
+    if (error.reason === 'dimensions') {
+      throw new DomainError(422, 'unprocessable', error.message, [
+        { path: '/body/file', message: error.message, code: 'image_too_large' },
+      ]);
+    }
     throw new DomainError(
       415,
       'unsupported-media-type',
       `Only JPEG, PNG and WebP images are accepted: ${error.message}`,
     );
   }
-  // The file is written before the row: a crash in between leaves an unreferenced file, never a row without one.
+  // The file is written before the row: a crash in between leaves an unreferenced file (swept at the
+  // next start), never a row without one.
   const sha256 = await media.put(image.bytes);
   const purpose = context.form?.get('purpose') ?? null;
-  return context.write(() => {
-    const id = newId('med');
-    insertMedia(db, {
-      id,
-      content_type: image.type,
-      bytes: image.bytes.byteLength,
-      width: image.width,
-      height: image.height,
-      sha256,
-      purpose: purpose as string | null,
-      createdAt: now.toISOString(),
+  try {
+    return context.write(() => {
+      const id = newId('med');
+      insertMedia(db, {
+        id,
+        content_type: image.type,
+        bytes: image.bytes.byteLength,
+        width: image.width,
+        height: image.height,
+        sha256,
+        purpose: purpose as string | null,
+        createdAt: now.toISOString(),
+      });
+      return created(toMedia(findMedia(db, id)!), { Location: mediaUrl(id) });
     });
-    return created(toMedia(findMedia(db, id)!), { Location: mediaUrl(id) });
-  });
+  } finally {
+    // Refused (a reused Idempotency-Key, a replayed problem) or failed: the file goes unless a row uses it.
+    media.release(sha256, (hash) => mediaFileReferenced(db, hash));
+  }
 };
 
 export const getMedia: Handler<'getMedia'> = async ({ db, media, path, header }) => {

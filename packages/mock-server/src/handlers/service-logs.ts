@@ -3,6 +3,7 @@ import { newId } from '../domain/ids.js';
 import { requireFilterGrid, requireGridInJurisdiction } from '../domain/jurisdiction.js';
 import type { Principal } from '../domain/principal.js';
 import { monthDays, summarizeMonth } from '../domain/service-logs.js';
+import { instantAt } from '../domain/time.js';
 import { created, ok, type Handler } from '../http/handler.js';
 import type { Db } from '../store/database.js';
 import { findCase } from '../store/cases.js';
@@ -26,7 +27,7 @@ export const createServiceLog: Handler<'createServiceLog'> = (context) => {
   return context.write(() => {
     const grid = requireGridForWrite(db, body.gridId);
     requireGridInJurisdiction(principal, grid);
-    const occurredAt = new Date(body.occurredAt);
+    const occurredAt = instantAt(body.occurredAt, '/body/occurredAt');
     if (occurredAt.getTime() > now.getTime() + 5 * 60_000) {
       throw unprocessable({
         path: '/body/occurredAt',
@@ -71,8 +72,8 @@ export const listServiceLogs: Handler<'listServiceLogs'> = ({ db, query, princip
     subtree,
     workerId: query.workerId || undefined,
     kind: query.kind || undefined,
-    occurredFrom: query.occurredFrom ? new Date(query.occurredFrom).toISOString() : undefined,
-    occurredTo: query.occurredTo ? new Date(query.occurredTo).toISOString() : undefined,
+    occurredFrom: query.occurredFrom ? instantAt(query.occurredFrom, '/query/occurredFrom').toISOString() : undefined,
+    occurredTo: query.occurredTo ? instantAt(query.occurredTo, '/query/occurredTo').toISOString() : undefined,
     after: after && [String(after[0]), String(after[1])],
     limit: query.limit ?? 50,
   });

@@ -10,6 +10,15 @@ import type { Db } from '../store/database.js';
 import type { MediaStore } from '../store/media-files.js';
 import type { StaffToken } from '../store/staff.js';
 import { authenticate } from './auth.js';
+import {
+  decodePathParameters,
+  decodeUtf8,
+  illFormedStrings,
+  instancePath,
+  malformedQuery,
+  payloadTooLarge,
+  readLimited,
+} from './body.js';
 import { faultHeader, planFaults, type FaultOptions, type FaultPlan } from './faults.js';
 import type { Handlers, Reply, RequestContext, Services } from './handler.js';
 import { fingerprint, idempotentWrite } from './idempotency.js';
@@ -32,7 +41,7 @@ import {
 } from './validation.js';
 
 /** Public writes that are rate-limited per client address. */
-const publicWrites = new Set(['createCase', 'uploadMedia', 'evaluateCase']);
+const publicWrites = new Set(['createCase', 'uploadMedia', 'evaluateCase', 'disputeCase']);
 /** Reads that are never limited: health probes. */
 const unlimitedReads = new Set(['getHealth']);
 
@@ -145,19 +154,32 @@ function limitRate(limiters: Limiters, clock: Clock, { c, compiled }: Exchange, 
   }
 }
 
-/** Step: path, query and header parameters, validated and coerced. */
+/**
+ * Step: path, query and header parameters, validated and coerced. Path
+ * parameters are decoded from the raw path here, strictly: the router passes a
+ * malformed escape (`/grids/%zz`) on undecoded.
+ */
 function readParameters({ c, compiled, url }: Exchange): { issues: Issue[]; values: ParsedParameters } {
-  return validateParameters(compiled, {
-    path: c.req.param() as Record<string, string>,
+  const path = decodePathParameters(`${apiBase}${compiled.operation.routePath}`, url.pathname);
+  const undecodable = [...path.issues, ...malformedQuery(url.search)];
+  const parsed = validateParameters(compiled, {
+    path: path.values,
     query: url.searchParams,
     headers: c.req.raw.headers,
   });
+  if (undecodable.length === 0) return parsed;
+  // A parameter that does not decode is named once, for that, not again for what its raw text fails.
+  const named = new Set(undecodable.map((issue) => issue.path));
+  return {
+    issues: [...undecodable, ...parsed.issues.filter((issue) => !named.has(issue.path))],
+    values: parsed.values,
+  };
 }
 
 /**
  * Step: the body, within its size limit (refused before reading when
- * declared, after reading when not), in a media type the operation accepts,
- * parsed and validated against the contract.
+ * declared, and as soon as the bytes read pass it when not), in a media type
+ * the operation accepts, parsed and validated against the contract.
  */
 async function readBody({ c, compiled, url }: Exchange): Promise<ReadBody> {
   const { requestBody } = compiled.operation;
@@ -165,10 +187,8 @@ async function readBody({ c, compiled, url }: Exchange): Promise<ReadBody> {
   const mediaType = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase() ?? '';
   const isMultipart = mediaType === 'multipart/form-data';
   const limit = isMultipart ? maxUploadBytes + multipartEnvelopeBytes : maxJsonBytes;
-  const tooLarge = () => new DomainError(413, 'payload-too-large', 'The request body is too large.');
-  if (Number(c.req.header('Content-Length') ?? 0) > limit) throw tooLarge();
-  const raw = new Uint8Array(await c.req.arrayBuffer());
-  if (raw.byteLength > limit) throw tooLarge();
+  if (Number(c.req.header('Content-Length') ?? 0) > limit) throw payloadTooLarge(limit);
+  const raw = await readLimited(c.req.raw.body, limit);
 
   let read: Omit<ReadBody, 'issues'>;
   if (raw.byteLength === 0 && !requestBody.required) {
@@ -185,7 +205,9 @@ async function readBody({ c, compiled, url }: Exchange): Promise<ReadBody> {
     read = { body: parseJson(raw) };
   }
   const issues: Issue[] = [];
-  if (read.body !== undefined) issues.push(...validateBody(compiled, mediaType, read.body));
+  // Ill-formed text is named first; the schema's own checks follow for the rest.
+  if (read.body !== undefined)
+    issues.push(...illFormedStrings(read.body, '/body'), ...validateBody(compiled, mediaType, read.body));
   else if (requestBody.required) issues.push({ path: '/body', message: 'is required', code: 'required' });
   return { ...read, issues };
 }
@@ -209,8 +231,9 @@ async function readMultipart(raw: Uint8Array, url: URL, headers: Headers): Promi
 }
 
 function parseJson(raw: Uint8Array): unknown {
+  const text = decodeUtf8(raw);
   try {
-    return JSON.parse(new TextDecoder().decode(raw));
+    return JSON.parse(text);
   } catch {
     throw new DomainError(400, 'validation-failed', 'The body is not valid JSON.', [
       { path: '/body', message: 'is not valid JSON', code: 'malformed' },
@@ -357,7 +380,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       { status: 404, slug: 'not-found', detail: `No operation at ${c.req.method} ${new URL(c.req.url).pathname}.` },
       negotiateLocale(c.req.header('Accept-Language')),
       crypto.randomUUID(),
-      new URL(c.req.url).pathname,
+      instancePath(new URL(c.req.url).pathname),
     ),
   );
 
@@ -392,7 +415,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   /** A thrown domain error as its problem; anything else is logged and becomes a 500 that names nothing internal. */
   function problemFor(exchange: Exchange, error: unknown): Response {
     const problem = (init: ProblemInit) =>
-      problemResponse(init, exchange.locale, exchange.requestId, exchange.url.pathname);
+      problemResponse(init, exchange.locale, exchange.requestId, instancePath(exchange.url.pathname));
     if (error instanceof DomainError) return problem(problemFromError(error));
     log(
       `[${exchange.requestId}] ${exchange.compiled.operation.operationId} failed: ${error instanceof Error ? error.stack : String(error)}`,
@@ -417,7 +440,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       },
       locale,
       requestId,
-      url.pathname,
+      instancePath(url.pathname),
     );
   }
 }

@@ -31,6 +31,11 @@ const titles: Record<ProblemSlug, Record<Locale, string>> = {
   },
   'already-evaluated': { 'zh-CN': '该工单已评价', 'zh-TW': '該工單已評價', en: 'Case already evaluated' },
   'case-not-closed': { 'zh-CN': '工单尚未办结', 'zh-TW': '工單尚未辦結', en: 'Case is not closed yet' },
+  'dispute-window-closed': {
+    'zh-CN': '已超过异议期限',
+    'zh-TW': '已超過異議期限',
+    en: 'The dispute window has closed',
+  },
   'notice-already-retired': { 'zh-CN': '公告已撤下', 'zh-TW': '公告已撤下', en: 'Notice already retired' },
   'stale-version': { 'zh-CN': '工单已被他人更新', 'zh-TW': '工單已被他人更新', en: 'Case was changed by someone else' },
   'payload-too-large': { 'zh-CN': '文件过大', 'zh-TW': '檔案過大', en: 'Payload too large' },

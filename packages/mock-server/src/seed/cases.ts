@@ -18,6 +18,8 @@
  */
 import { caseLevelValues, caseStatusValues, type Schemas } from '@gridkit/sdk';
 import { trackingTokenHash } from '../domain/ids.js';
+import { dueAtFor, slaHoursFor } from '../domain/priority.js';
+import { opensFollowUp } from '../domain/recourse.js';
 import { shanghaiDate } from '../domain/time.js';
 import { answerAttributes, type CategorySeed, type Department } from './categories.js';
 import { district, formOfAddress, personName, reporterPhone } from './names.js';
@@ -27,7 +29,8 @@ import type { TableWriter } from '../store/table-writer.js';
 
 export type CaseStatus = Schemas['CaseStatus'];
 export type CaseLevel = Schemas['CaseLevel'];
-type Action = Schemas['CaseAction'];
+/** The actions the seed plans (a seeded case keeps its category's default priority: no `prioritize`). */
+type Action = Exclude<Schemas['CaseAction'], 'prioritize'>;
 type Channel = Schemas['CaseChannel'];
 
 /** Bottom-up, the order a case escalates in. */
@@ -37,6 +40,14 @@ export const caseStatuses: readonly CaseStatus[] = caseStatusValues;
 const S = 1000;
 const MIN = 60 * S;
 const H = 60 * MIN;
+
+/** What a seeded follow-up (回访) found, in turn. */
+const followUpOutcomes: readonly (readonly [string, string])[] = [
+  ['resolved', '电话回访居民，复查后问题已解决，居民表示认可。'],
+  ['explained', '上门回访，向居民说明处置依据和后续安排，居民表示理解。'],
+  ['reworked', '回访发现仍有遗留问题，已安排再次处置。'],
+  ['unreachable', '三次电话回访均未接通，已留言说明。'],
+];
 const D = 24 * H;
 const shanghaiOffset = 8 * H;
 
@@ -310,7 +321,9 @@ function timeline(
     cut = rng.int(1, actions.length - 1); // stalled for good
   }
 
-  const total = category.slaHours * H * (late ? rng.range(1.1, 2.6) : rng.range(0.08, 0.7));
+  // Handled within (or, when late, beyond) the SLA of the category's default priority, which seeded cases keep.
+  const total =
+    slaHoursFor(category.defaultPriority, category.slaHours) * H * (late ? rng.range(1.1, 2.6) : rng.range(0.08, 0.7));
   let weightSum = 0;
   for (const a of actions) weightSum += stepWeights[a];
   const steps: Step[] = [];
@@ -562,6 +575,80 @@ export function seedCases(
       }
     }
     const createdAt = new Date(created).toISOString();
+    // A score of 1–2 opened a follow-up (回访); the street's supervisor recorded its outcome a week later when
+    // that lies in the past, otherwise it is still open (in the admins' list). No random draws: the rest of the
+    // demo stays as it was.
+    let followUp:
+      | [
+          status: 'open' | 'done',
+          openedAt: string,
+          outcome: string | null,
+          note: string | null,
+          doneAt: string | null,
+          by: string | null,
+        ]
+      | null = null;
+    if (evaluation && opensFollowUp(evaluation[0])) {
+      const doneAt = Date.parse(evaluation[2]) + 7 * 24 * H;
+      if (doneAt <= now) {
+        const supervisor = grid.street!.supervisor!;
+        const [outcome, note] = followUpOutcomes[i % followUpOutcomes.length]!;
+        followUp = [
+          'done',
+          evaluation[2],
+          outcome,
+          note,
+          new Date(doneAt).toISOString(),
+          JSON.stringify({ type: 'staff', id: supervisor.id, name: supervisor.name, role: supervisor.role }),
+        ];
+      } else {
+        followUp = ['open', evaluation[2], null, null, null, null];
+      }
+      const shared = [status, status, level, level] as const;
+      out.events.add([
+        ids.event.next(),
+        id,
+        steps.length + 2,
+        'follow_up_opened',
+        shared[0],
+        shared[1],
+        shared[2],
+        shared[3],
+        'system',
+        null,
+        null,
+        null,
+        evaluation[2],
+        null,
+        null,
+        '[]',
+        null,
+      ]);
+      if (followUp[0] === 'done') {
+        const supervisor = grid.street!.supervisor!;
+        out.events.add([
+          ids.event.next(),
+          id,
+          steps.length + 3,
+          'follow_up',
+          shared[0],
+          shared[1],
+          shared[2],
+          shared[3],
+          'staff',
+          supervisor.id,
+          supervisor.name,
+          supervisor.role,
+          followUp[4],
+          followUp[3],
+          null,
+          '[]',
+          null,
+        ]);
+        events += 1;
+      }
+      events += 1;
+    }
     out.cases.add([
       id,
       ticket,
@@ -582,17 +669,19 @@ export function seedCases(
       status,
       level,
       status === 'rejected' ? null : assignee,
-      1 + steps.length,
+      1 + steps.length + (followUp?.[0] === 'done' ? 1 : 0),
       createdAt,
-      last ? new Date(last.at).toISOString() : createdAt,
+      followUp?.[4] ?? (last ? new Date(last.at).toISOString() : createdAt),
       acceptedAt,
       closed ? new Date(last!.at).toISOString() : null,
       closed ? level : null,
-      new Date(created + category.slaHours * H).toISOString(),
+      dueAtFor(createdAt, category.defaultPriority, category.slaHours),
       reopenCount,
       evaluation?.[0] ?? null,
       evaluation?.[1] ?? null,
       evaluation?.[2] ?? null,
+      category.defaultPriority,
+      ...(followUp ?? [null, null, null, null, null, null]),
     ]);
     latest.set(status, { ticket, trackingToken, status });
 

@@ -143,6 +143,7 @@ export function categoryRow(category: CategorySeed, sortOrder: number): Record<s
     kind: category.kind,
     description: category.description ? JSON.stringify(category.description) : null,
     sla_hours: category.slaHours,
+    default_priority: category.defaultPriority,
     requires_location: category.requiresLocation ? 1 : 0,
     requires_photo: category.requiresPhoto ? 1 : 0,
     attributes: JSON.stringify(category.attributes),

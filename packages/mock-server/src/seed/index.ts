@@ -197,6 +197,7 @@ function load(
     'kind',
     'description',
     'sla_hours',
+    'default_priority',
     'requires_location',
     'requires_photo',
     'attributes',
@@ -272,6 +273,13 @@ function load(
     'evaluation_score',
     'evaluation_comment',
     'evaluated_at',
+    'priority',
+    'follow_up_status',
+    'follow_up_opened_at',
+    'follow_up_outcome',
+    'follow_up_note',
+    'follow_up_done_at',
+    'follow_up_done_by',
   ]);
   const eventWriter = new TableWriter(db, 'case_events', [
     'id',

@@ -8,6 +8,8 @@ import { isOverdue, type CaseScope, type ResolutionFacts } from '../domain/cases
 import { notFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { finalStatuses, type CaseAction, type CaseLevel, type CaseStatus } from '../domain/lifecycle.js';
+import { attentionLevels, type CasePriority } from '../domain/priority.js';
+import { canDispute, disputeUntil } from '../domain/recourse.js';
 import { formatTicket, ticketDay, ticketPrefix } from '../domain/tickets.js';
 import { categoryName } from './categories.js';
 import type { Db } from './database.js';
@@ -46,6 +48,15 @@ export interface CaseRow {
   evaluation_score: number | null;
   evaluation_comment: string | null;
   evaluated_at: string | null;
+  priority: CasePriority;
+  dispute_count: number;
+  follow_up_status: Schemas['FollowUpStatus'] | null;
+  follow_up_opened_at: string | null;
+  follow_up_outcome: Schemas['FollowUpOutcome'] | null;
+  follow_up_note: string | null;
+  follow_up_done_at: string | null;
+  /** The `Actor` who recorded the outcome, as JSON. */
+  follow_up_done_by: string | null;
 }
 
 export interface CaseEventRow {
@@ -66,6 +77,9 @@ export interface CaseEventRow {
   public_note: string | null;
   media_ids: string;
   assignee: string | null;
+  /** Set on events that changed the priority (an `accept` to another priority, a `prioritize`). */
+  from_priority: CasePriority | null;
+  priority: CasePriority | null;
 }
 
 export function findCase(db: Db, id: string): CaseRow | undefined {
@@ -111,6 +125,18 @@ function evaluationOf(row: CaseRow): Schemas['Evaluation'] | null {
   };
 }
 
+function followUpOf(row: CaseRow): Schemas['FollowUp'] | null {
+  if (!row.follow_up_status || !row.follow_up_opened_at) return null;
+  return {
+    status: row.follow_up_status,
+    openedAt: row.follow_up_opened_at,
+    ...(row.follow_up_outcome ? { outcome: row.follow_up_outcome } : {}),
+    ...(row.follow_up_note ? { note: row.follow_up_note } : {}),
+    ...(row.follow_up_done_at ? { doneAt: row.follow_up_done_at } : {}),
+    ...(row.follow_up_done_by ? { doneBy: JSON.parse(row.follow_up_done_by) as Schemas['Actor'] } : {}),
+  };
+}
+
 /** The staff view, with the reporter's personal data. */
 export function toCase(row: CaseRow, now: Date): Schemas['Case'] {
   const reporter =
@@ -127,6 +153,8 @@ export function toCase(row: CaseRow, now: Date): Schemas['Case'] {
     level: row.level,
     gridId: row.grid_id,
     categoryCode: row.category_code,
+    priority: row.priority,
+    attentionLevels: attentionLevels(row.priority, row.level),
     dueAt: row.due_at,
     createdAt: row.created_at,
     description: row.description,
@@ -144,7 +172,9 @@ export function toCase(row: CaseRow, now: Date): Schemas['Case'] {
     ...(row.accepted_at ? { acceptedAt: row.accepted_at } : {}),
     ...(row.closed_at ? { closedAt: row.closed_at } : {}),
     reopenCount: row.reopen_count,
+    disputeCount: row.dispute_count,
     evaluation: evaluationOf(row),
+    followUp: followUpOf(row),
     overdue: isOverdue(row.status, row.due_at, now),
   };
 }
@@ -169,13 +199,21 @@ export function toCaseEvent(row: CaseEventRow): Schemas['CaseEvent'] {
     ...(row.public_note ? { publicNote: row.public_note } : {}),
     mediaIds: JSON.parse(row.media_ids) as string[],
     ...(row.assignee ? { assignee: JSON.parse(row.assignee) as Schemas['Assignee'] } : {}),
+    ...(row.from_priority ? { fromPriority: row.from_priority } : {}),
+    ...(row.priority ? { priority: row.priority } : {}),
   };
 }
 
-/** The resident's view: no personal data, no internal notes. */
-export function toPublicCase(db: Db, row: CaseRow): Schemas['PublicCase'] {
+/**
+ * The resident's view: no personal data, no internal notes, no follow-up
+ * outcome. This is the view with the tracking token; `publicCaseView`
+ * (domain/cases.ts) cuts it down for a request by ticket alone.
+ */
+export function toPublicCase(db: Db, row: CaseRow, now: Date): Schemas['PublicCase'] {
   const events = prepared(db, 'SELECT * FROM case_events WHERE case_id = ? ORDER BY seq').all(row.id) as CaseEventRow[];
   const evaluation = evaluationOf(row);
+  const followUp = followUpOf(row);
+  const until = row.status === 'closed' ? disputeUntil(row.closed_at) : undefined;
   return {
     ticket: row.ticket,
     status: row.status,
@@ -184,17 +222,30 @@ export function toPublicCase(db: Db, row: CaseRow): Schemas['PublicCase'] {
     gridName: gridName(db, row.grid_id)!,
     categoryCode: row.category_code,
     categoryName: categoryName(db, row.category_code),
+    priority: row.priority,
     createdAt: row.created_at,
     dueAt: row.due_at,
     ...(row.closed_at ? { closedAt: row.closed_at } : {}),
+    ...(until ? { disputeUntil: until } : {}),
     ...(evaluation ? { evaluation } : {}),
+    ...(followUp
+      ? {
+          followUp: {
+            status: followUp.status,
+            openedAt: followUp.openedAt,
+            ...(followUp.doneAt ? { doneAt: followUp.doneAt } : {}),
+          },
+        }
+      : {}),
     canEvaluate: row.status === 'closed' && !evaluation,
+    canDispute: canDispute(row.status, row.closed_at, now),
     timeline: events.map((event) => ({
       type: event.type,
       ...(event.from_status ? { fromStatus: event.from_status } : {}),
       toStatus: event.to_status,
       level: event.level,
       at: event.at,
+      ...(event.priority ? { priority: event.priority } : {}),
       ...(event.public_note ? { publicNote: event.public_note } : {}),
     })),
   };
@@ -236,6 +287,7 @@ export type NewCase = Pick<
   | 'channel'
   | 'created_at'
   | 'due_at'
+  | 'priority'
 >;
 
 export function insertCase(db: Db, row: NewCase): void {
@@ -243,23 +295,28 @@ export function insertCase(db: Db, row: NewCase): void {
     db,
     `INSERT INTO cases (id, ticket, tracking_token_hash, grid_id, grid_path, category_code, description, address, lat, lng,
        media_ids, attributes, reporter_name, reporter_phone, reporter_staff_id, channel, status, level, version,
-       created_at, updated_at, due_at)
+       created_at, updated_at, due_at, priority)
      VALUES (@id, @ticket, @tracking_token_hash, @grid_id, @grid_path, @category_code, @description, @address, @lat, @lng,
        @media_ids, @attributes, @reporter_name, @reporter_phone, @reporter_staff_id, @channel, 'submitted', 'grid', 1,
-       @created_at, @created_at, @due_at)`,
+       @created_at, @created_at, @due_at, @priority)`,
   ).run(row);
 }
 
-/** Appends an event to a case's timeline, numbered after the last one. */
-export function insertCaseEvent(db: Db, caseId: string, event: Omit<CaseEventRow, 'id' | 'case_id' | 'seq'>): void {
+/** Appends an event to a case's timeline, numbered after the last one (priorities only on events that change it). */
+export function insertCaseEvent(
+  db: Db,
+  caseId: string,
+  event: Omit<CaseEventRow, 'id' | 'case_id' | 'seq' | 'from_priority' | 'priority'> &
+    Partial<Pick<CaseEventRow, 'from_priority' | 'priority'>>,
+): void {
   prepared(
     db,
     `INSERT INTO case_events (id, case_id, seq, type, from_status, to_status, from_level, level, actor_type, actor_id,
-       actor_name, actor_role, at, note, public_note, media_ids, assignee)
+       actor_name, actor_role, at, note, public_note, media_ids, assignee, from_priority, priority)
      VALUES (@id, @case_id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE case_id = @case_id), @type,
        @from_status, @to_status, @from_level, @level, @actor_type, @actor_id, @actor_name, @actor_role, @at, @note,
-       @public_note, @media_ids, @assignee)`,
-  ).run({ ...event, id: newId('evt'), case_id: caseId });
+       @public_note, @media_ids, @assignee, @from_priority, @priority)`,
+  ).run({ from_priority: null, priority: null, ...event, id: newId('evt'), case_id: caseId });
 }
 
 /**
@@ -269,11 +326,22 @@ export function insertCaseEvent(db: Db, caseId: string, event: Omit<CaseEventRow
  */
 export function updateCaseStatus(
   db: Db,
-  change: { id: string; action: CaseAction; status: CaseStatus; level: CaseLevel; assignee: string | null; at: string },
+  change: {
+    id: string;
+    action: CaseAction;
+    status: CaseStatus;
+    level: CaseLevel;
+    assignee: string | null;
+    at: string;
+    /** The priority after the action, and the due time that follows from it (domain/priority.ts). */
+    priority: CasePriority;
+    dueAt: string;
+  },
 ): void {
   prepared(
     db,
     `UPDATE cases SET status = @status, level = @level, assignee = @assignee, version = version + 1, updated_at = @at,
+       priority = @priority, due_at = @dueAt,
        accepted_at = COALESCE(accepted_at, CASE WHEN @action = 'accept' THEN @at END),
        closed_at = CASE WHEN @status = 'closed' THEN @at ELSE closed_at END,
        closed_level = CASE WHEN @status = 'closed' THEN @level ELSE closed_level END,
@@ -282,15 +350,46 @@ export function updateCaseStatus(
   ).run(change);
 }
 
+/** Records the one evaluation; `openFollowUp` (a score of 1–2, domain/recourse.ts) opens a follow-up at the same instant. */
 export function recordEvaluation(
   db: Db,
   id: string,
-  evaluation: { score: number; comment: string | null; at: string },
+  evaluation: { score: number; comment: string | null; at: string; openFollowUp: boolean },
 ): void {
   prepared(
     db,
-    'UPDATE cases SET evaluation_score = @score, evaluation_comment = @comment, evaluated_at = @at WHERE id = @id',
-  ).run({ ...evaluation, id });
+    `UPDATE cases SET evaluation_score = @score, evaluation_comment = @comment, evaluated_at = @at,
+       follow_up_status = CASE WHEN @openFollowUp THEN 'open' ELSE follow_up_status END,
+       follow_up_opened_at = CASE WHEN @openFollowUp THEN @at ELSE follow_up_opened_at END
+     WHERE id = @id`,
+  ).run({ ...evaluation, openFollowUp: evaluation.openFollowUp ? 1 : 0, id });
+}
+
+/**
+ * The reporter's dispute: back to `in_progress` at the level it was closed
+ * at (same assignee), no longer closed, one more reopening and dispute.
+ */
+export function reopenByDispute(db: Db, id: string, at: string): void {
+  prepared(
+    db,
+    `UPDATE cases SET status = 'in_progress', closed_at = NULL, closed_level = NULL, reopen_count = reopen_count + 1,
+       dispute_count = dispute_count + 1, version = version + 1, updated_at = @at
+     WHERE id = @id`,
+  ).run({ id, at });
+}
+
+/** A follow-up's outcome: done, with what was found, who recorded it and when; a new version. */
+export function recordFollowUpOutcome(
+  db: Db,
+  id: string,
+  outcome: { outcome: Schemas['FollowUpOutcome']; note: string; at: string; by: Schemas['Actor'] },
+): void {
+  prepared(
+    db,
+    `UPDATE cases SET follow_up_status = 'done', follow_up_outcome = @outcome, follow_up_note = @note,
+       follow_up_done_at = @at, follow_up_done_by = @by, version = version + 1, updated_at = @at
+     WHERE id = @id`,
+  ).run({ ...outcome, by: JSON.stringify(outcome.by), id });
 }
 
 /** The staff list's filters (already validated); times are RFC 3339 UTC. */
@@ -309,6 +408,10 @@ export interface CaseFilter {
   now: string;
   /** An assignee's id. */
   assignee?: string;
+  priority?: CasePriority;
+  /** Cases that need this level's attention (domain/priority.ts's `attentionLevels`). */
+  attentionLevel?: CaseLevel;
+  followUp?: Schemas['FollowUpStatus'];
   /** A ticket (any case), or text in the description or address. */
   q?: string;
   /** Keyset: the `[created_at, id]` of the previous page's last case. */
@@ -344,6 +447,13 @@ export function listCaseRows(db: Db, filter: CaseFilter): CaseRow[] {
       params: { now: filter.now },
     },
     equals("json_extract(assignee, '$.id')", 'assignee', filter.assignee),
+    equals('priority', 'priority', filter.priority),
+    equals('follow_up_status', 'followUp', filter.followUp),
+    // The SQL form of domain/priority.ts's attentionLevels.
+    filter.attentionLevel !== undefined && {
+      sql: `(level = @attentionLevel OR (@attentionLevel = 'community' AND priority = 'urgent' AND level = 'grid'))`,
+      params: { attentionLevel: filter.attentionLevel },
+    },
     filter.q !== undefined && {
       sql: '(ticket = upper(@q) OR instr(description, @q) > 0 OR instr(address, @q) > 0)',
       params: { q: filter.q },

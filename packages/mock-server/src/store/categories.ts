@@ -9,6 +9,7 @@ export interface CategoryRow {
   kind: Schemas['CategoryKind'];
   description: string | null;
   sla_hours: number;
+  default_priority: Schemas['CasePriority'];
   requires_location: number;
   requires_photo: number;
   attributes: string;
@@ -21,6 +22,7 @@ export function toCategory(row: CategoryRow): Schemas['Category'] {
     kind: row.kind,
     ...(row.description ? { description: JSON.parse(row.description) as Schemas['LocalizedText'] } : {}),
     slaHours: row.sla_hours,
+    defaultPriority: row.default_priority,
     requiresLocation: row.requires_location === 1,
     requiresPhoto: row.requires_photo === 1,
     attributes: JSON.parse(row.attributes) as Schemas['CategoryAttribute'][],

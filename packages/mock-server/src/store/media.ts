@@ -53,3 +53,8 @@ export function existingMediaIds(db: Db, ids: readonly string[] | undefined): Se
     ) as string[],
   );
 }
+
+/** Whether any media row points at the stored file `sha256` (the same photo may back several rows). */
+export function mediaFileReferenced(db: Db, sha256: string): boolean {
+  return plucked(db, 'SELECT EXISTS (SELECT 1 FROM media WHERE sha256 = ?)').get(sha256) === 1;
+}

@@ -251,4 +251,32 @@ export const migrations: readonly string[] = [
   DROP TABLE staff;
   ALTER TABLE staff_with_supervisors RENAME TO staff;
   `,
+  // Triage priority and the resident's recourse (issue 9): a category's default priority, a case's priority (its
+  // due_at follows it), the reporter's disputes, and the follow-up (回访) a low score opens — the outcome's actor as
+  // JSON. Existing cases and categories become `ordinary`, which keeps their due_at (ordinary = the category's SLA).
+  // The two stats indexes are rebuilt with the values the new figures read (priority for groupBy=priority, whether
+  // disputed, the follow-up state), so the statistics stay covering reads; `cases_follow_up` serves the admins'
+  // list of open follow-ups.
+  `
+  ALTER TABLE categories ADD COLUMN default_priority TEXT NOT NULL DEFAULT 'ordinary';
+  ALTER TABLE cases ADD COLUMN priority TEXT NOT NULL DEFAULT 'ordinary';
+  ALTER TABLE cases ADD COLUMN dispute_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE cases ADD COLUMN follow_up_status TEXT CHECK (follow_up_status IN ('open', 'done'));
+  ALTER TABLE cases ADD COLUMN follow_up_opened_at TEXT;
+  ALTER TABLE cases ADD COLUMN follow_up_outcome TEXT;
+  ALTER TABLE cases ADD COLUMN follow_up_note TEXT;
+  ALTER TABLE cases ADD COLUMN follow_up_done_at TEXT;
+  ALTER TABLE cases ADD COLUMN follow_up_done_by TEXT;
+  ALTER TABLE case_events ADD COLUMN from_priority TEXT;
+  ALTER TABLE case_events ADD COLUMN priority TEXT;
+  DROP INDEX cases_path_created_stats;
+  CREATE INDEX cases_path_created_stats ON cases(grid_path, created_at, status, category_code, closed_level, level, priority);
+  DROP INDEX cases_path_accepted_stats;
+  CREATE INDEX cases_path_accepted_stats ON cases(
+    grid_path, accepted_at, status, closed_at <= due_at, evaluation_score, reopen_count > 0, closed_level,
+    CASE WHEN status = 'closed' THEN CAST(round((julianday(closed_at) - julianday(created_at)) * 86400000) AS INTEGER) END,
+    category_code, level, priority, dispute_count > 0, follow_up_status
+  );
+  CREATE INDEX cases_follow_up ON cases(follow_up_status, created_at) WHERE follow_up_status IS NOT NULL;
+  `,
 ];

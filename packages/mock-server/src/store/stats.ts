@@ -64,13 +64,19 @@ function groupKey(groupBy: ResolutionGroupBy, date: 'created_at' | 'accepted_at'
       return `''`;
     case 'level':
       return `CASE WHEN c.status = 'closed' THEN coalesce(c.closed_level, c.level) ELSE c.level END`;
+    case 'priority':
+      return 'c.priority';
     case 'category':
       return 'c.category_code';
     case 'month':
       return monthOf(0, months - 1);
     default:
       throw new DomainError(400, 'validation-failed', `Unknown groupBy ${String(groupBy)}.`, [
-        { path: '/query/groupBy', code: 'enum', message: 'groupBy must be one of none, level, category, month.' },
+        {
+          path: '/query/groupBy',
+          code: 'enum',
+          message: 'groupBy must be one of none, level, priority, category, month.',
+        },
       ]);
   }
 }
@@ -126,6 +132,10 @@ const cohortCounts: readonly [alias: string, sql: string][] = [
   ['evaluations', 'count(score) FILTER (WHERE x)'],
   ['satisfied', 'count(*) FILTER (WHERE x AND score >= 4)'],
   ['reopened', 'count(*) FILTER (WHERE x AND reopened)'],
+  ['disputed', 'count(*) FILTER (WHERE disputed)'],
+  ['everClosed', 'count(*) FILTER (WHERE x OR disputed)'],
+  ['followUps', 'count(follow_up)'],
+  ['followUpsDone', "count(*) FILTER (WHERE follow_up = 'done')"],
   ['closedGrid', "count(*) FILTER (WHERE x AND closed_level = 'grid')"],
   ['closedCommunity', "count(*) FILTER (WHERE x AND closed_level = 'community')"],
   ['closedStreet', "count(*) FILTER (WHERE x AND closed_level = 'street')"],
@@ -157,6 +167,8 @@ function cohortSql(groupBy: ResolutionGroupBy, months: number): string {
            c.evaluation_score AS score,
            c.reopen_count > 0 AS reopened,
            c.closed_level AS closed_level,
+           c.dispute_count > 0 AS disputed,
+           c.follow_up_status AS follow_up,
            ${closedMs} AS ms
       FROM ${casesIn('accepted_at')}`;
   if (groupBy === 'none') return `SELECT k, 0 AS total, ${counts}, median(ms) AS medianMs FROM (${cohort} LIMIT -1)`;

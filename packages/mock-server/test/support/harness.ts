@@ -27,9 +27,10 @@ export function createHarness(options: HarnessOptions = {}) {
   buildFixture(db);
   const clock = { now: options.now ?? new Date('2026-03-10T02:00:00.000Z') };
   const contractBreaks: string[] = [];
+  const mediaDir = mkdtempSync(join(tmpdir(), 'gridkit-media-'));
   const app = createApp({
     db,
-    media: createMediaStore(mkdtempSync(join(tmpdir(), 'gridkit-media-'))),
+    media: createMediaStore(mediaDir),
     handlers,
     clock: () => clock.now,
     validateResponses: true,
@@ -49,7 +50,7 @@ export function createHarness(options: HarnessOptions = {}) {
     return app.fetch(new Request(`${baseUrl}${path}`, { ...init, headers }));
   };
   const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
-  return { db, app, clock, client, request, count, contractBreaks, baseUrl };
+  return { db, app, clock, client, request, count, contractBreaks, baseUrl, mediaDir };
 }
 
 export type Harness = ReturnType<typeof createHarness>;

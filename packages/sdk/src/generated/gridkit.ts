@@ -289,8 +289,9 @@ export interface paths {
          *     response is lost becomes **exactly one** case.
          *
          *     The server at once assigns a human-friendly, unique work-order number (`ticket`) and a
-         *     secret `trackingToken`, computes `dueAt` from the category's SLA, and puts the case in
-         *     status `submitted` at level `grid`. Show the ticket (and a QR code carrying ticket and
+         *     secret `trackingToken`, gives the case its category's `defaultPriority` and computes `dueAt`
+         *     from the SLA of that priority (see `CasePriority`), and puts the case in status
+         *     `submitted` at level `grid`. Show the ticket (and a QR code carrying ticket and
          *     token) to the resident; the token is returned only here (and in replays) and is needed
          *     to evaluate the result.
          *
@@ -346,14 +347,18 @@ export interface paths {
          * Follow a case by its ticket
          * @description Public view of a case by its work-order number, for residents following their report.
          *     Work-order numbers are sequential, so anyone can guess one: **by ticket alone** the view
-         *     holds nothing a person wrote — status, level, grid, category, dates (`createdAt`,
-         *     `dueAt`, `closedAt`), `canEvaluate` and the timeline's event types, statuses, levels
-         *     and times; no public note, no evaluation.
+         *     holds nothing a person wrote — status, level, grid, category, `priority`, dates
+         *     (`createdAt`, `dueAt`, `closedAt`, `disputeUntil`), `canEvaluate`, `canDispute` and the
+         *     timeline's event types, statuses, levels and times; no public note, no evaluation, no
+         *     follow-up (its existence would tell a low score), and no `follow_up_opened` or
+         *     `follow_up` event.
          *
          *     **With the case's tracking token** in `X-Tracking-Token` (the one returned by
          *     `createCase`, in any form a person types it: normalized like `TrackingToken`), the view
          *     adds what is meant for the reporter only: the public notes staff wrote in the timeline
-         *     (`publicNote`) and the reporter's own `evaluation` (score and comment). A token that
+         *     (`publicNote`), the reasons the reporter gave for a dispute (the `dispute` events'
+         *     `publicNote`), the reporter's own `evaluation` (score and comment) and the state of
+         *     its `followUp` (回访; never its internal outcome note). A token that
          *     does not belong to the ticket is `403` (`…/invalid-tracking-token`) and reveals nothing.
          *     An evaluation comment never appears without the token.
          *
@@ -361,7 +366,8 @@ export interface paths {
          *     `note`s, actors, and the assignee (which may be a person). `gridName` is the name of an
          *     organisational unit (the grid), never of a person. Reads are rate-limited per client
          *     address (see *Rate limits*): enumerating tickets meets `429`.
-         *     `canEvaluate` is true when the case is closed and not yet evaluated.
+         *     `canEvaluate` is true when the case is closed and not yet evaluated; `canDispute` when it
+         *     is closed and the 7-day dispute window (`disputeUntil`) is still open.
          */
         get: operations["getPublicCase"];
         put?: never;
@@ -388,7 +394,7 @@ export interface paths {
          *
          *     | action | allowed from | new status | level | requires |
          *     |---|---|---|---|---|
-         *     | `accept` | `submitted` | `accepted` | unchanged | — |
+         *     | `accept` | `submitted` | `accepted` | unchanged | — (`priority` optional: triage; a change needs `note`) |
          *     | `reject` | `submitted` | `rejected` (final) | unchanged | `publicNote` (why, for the reporter) |
          *     | `dispatch` | `accepted` | `dispatched` | unchanged | `assignee` (unit or person) |
          *     | `start` | `dispatched` | `in_progress` | unchanged | — |
@@ -396,20 +402,28 @@ export interface paths {
          *     | `verify` | `resolved` | `closed` (final; sets `closedAt`) | unchanged | — |
          *     | `reopen` (返工: verification failed) | `resolved` | `in_progress` | unchanged | `note`; `reopenCount` +1 |
          *     | `escalate` | `accepted`, `dispatched`, `in_progress` | `accepted` | one level up: grid → community → street → district; not allowed at `district` | `note`; clears `assignee` |
+         *     | `prioritize` | `accepted`, `dispatched`, `in_progress` | unchanged | unchanged | `priority` (different from the current one) and `note` (the reason) |
          *
-         *     The first `accept` sets `acceptedAt`; `dueAt` is fixed at creation and changes with no
-         *     action. Every transition increases `version` by 1.
+         *     The first `accept` sets `acceptedAt`. **Triage priority** (`CasePriority`, 徐碧's hotline
+         *     triage): a case starts with its category's `defaultPriority`; staff confirm or set it at
+         *     `accept` (`priority`; setting a different one needs a `note` saying why) and change it
+         *     later with `prioritize` (`priority` and `note`). The event records `fromPriority` and
+         *     `priority`. `dueAt` is always `createdAt` + the SLA hours of the case's current priority
+         *     (see `CasePriority`), so it moves only when the priority does. Every transition increases
+         *     `version` by 1.
          *
          *     **Concurrency.** `If-Match` is required and must carry the version last read (the
          *     `ETag` of `getCase`, e.g. `"3"`); a missing `If-Match` is `400`, a stale one `412`
          *     (`…/stale-version`: reload, then decide again). An action not allowed from the current
          *     status (or `escalate` at `district`) is `409` (`…/invalid-transition`) and its `detail`
          *     names the actions that are allowed now. A missing required field for the action is
-         *     `422` (codes `assignee_required`, `note_required`, `public_note_required`).
+         *     `422` (codes `assignee_required`, `note_required`, `public_note_required`,
+         *     `priority_required`); a `prioritize` to the priority the case already has is `422`
+         *     (`priority_unchanged`).
          *
          *     **Who.** A grid worker may act on cases of their own grids while the case is at level
          *     `grid`; above that, the case belongs to admins whose subtree contains the case's
-         *     community, street or district node. Otherwise `403`. These rules cover every action
+         *     community, street or district node. Otherwise `403`. (`prioritize` follows these rules.) These rules cover every action
          *     except the two that judge a resolution:
          *
          *     **Independent verification (核查).** `verify`, and `reopen` of a `resolved` case
@@ -479,9 +493,73 @@ export interface paths {
          *     `trackingToken` received at creation. One evaluation per case. A wrong token is `403`
          *     (`…/invalid-tracking-token`); a case not closed yet is `409` (`…/case-not-closed`);
          *     a second evaluation is `409` (`…/already-evaluated`). Scores 4–5 count as satisfied
-         *     in the satisfaction rate.
+         *     in the satisfaction rate. A score of 1 or 2 opens a **follow-up** (回访): the case's
+         *     `followUp` becomes `open` and a `follow_up_opened` event (actor `system`) joins the
+         *     timeline; admins find it with `listCases?followUp=open` until someone records its
+         *     outcome (`recordFollowUp`). A disputed case keeps its one evaluation.
          */
         post: operations["evaluateCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/tickets/{ticket}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispute a closure (the resident's recourse)
+         * @description The reporter disputes the result of a closed case, proving ownership with the
+         *     `trackingToken`, within **7 days (168 hours) after `closedAt`** (`PublicCase.disputeUntil`,
+         *     inclusive). The case returns to handling (返工): status `in_progress` at the level it was
+         *     closed at, same assignee, `closedAt` cleared, `reopenCount` and `disputeCount` +1,
+         *     `version` +1, and a `dispute` event (actor `resident`) whose `publicNote` is the
+         *     resident's `reason` — shown in the public view only with the tracking token. `dueAt` does
+         *     not move: a case disputed after its deadline is closed late. It then goes through
+         *     `resolve` and an independent `verify` again; each new closure opens a new 7-day window.
+         *     The case's one evaluation stays.
+         *
+         *     Checks, in order: the ticket (`404`), the token (`403` `…/invalid-tracking-token`,
+         *     nothing revealed), the state (`409` `…/case-not-closed` unless `closed`), the window
+         *     (`409` `…/dispute-window-closed`). A refused dispute changes nothing. Rate-limited as a
+         *     public write.
+         */
+        post: operations["disputeCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cases/{caseId}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the outcome of a follow-up (回访)
+         * @description Records what a follow-up found: the case's `followUp` goes from `open` to `done` with the
+         *     `outcome`, the internal `note`, who and when, `version` +1, and a `follow_up` event joins
+         *     the timeline (its note is internal: the public view shows only the event's type and time,
+         *     and only with the tracking token). The case's status does not change.
+         *
+         *     **Who:** an `admin` or a `supervisor` (监督员) whose jurisdiction covers the case's grid —
+         *     the follow-up checks the handlers' work, so grid workers may not (`403` `…/forbidden`).
+         *     `If-Match` is required as for `transitionCase` (`412` when stale). A case without an open
+         *     follow-up is `409` (`…/invalid-transition`).
+         */
+        post: operations["recordFollowUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -567,15 +645,27 @@ export interface paths {
          *       closed cohort cases).
          *     - **share closed at each level** = closed at that level ÷ closed — the "small matters
          *       stay in the community" figure (小事不出社区、大事不出街道).
-         *     - **reopen rate (返工率)** = cases reopened at least once ÷ closed.
+         *     - **reopen rate (返工率)** = cases reopened at least once ÷ closed. A reopening is a
+         *       failed verification (`reopen`) or the reporter's dispute (`disputeCase`): both are 返工.
          *     - **median hours to close** — median of `closedAt − createdAt` over closed cohort cases.
+         *     - **disputed** — cohort cases the reporter disputed at least once (whatever their status
+         *       now). **dispute rate** = disputed ÷ cohort cases closed at least once (closed now, or
+         *       disputed: a dispute needs a closure). A disputed case counts as closed again only once
+         *       it is verified again, so a dispute lowers the resolution rate until then.
+         *     - **followUps** — cohort cases whose score of 1–2 opened a follow-up (回访);
+         *       **followUpsDone** — of those, with their outcome recorded; **follow-up rate
+         *       (回访完成率)** = followUpsDone ÷ followUps.
+         *     - **on time by priority** — `groupBy=priority` gives every figure, the on-time rate
+         *       included, per triage priority; `closedOnTime` is measured against the `dueAt` of the
+         *       case's priority (see `CasePriority`).
          *
          *     A rate whose denominator is 0 — a period with no cases — is `null`, never 0 or 1. Rates
          *     are fractions 0–1 rounded to 4 decimals. Figures are computed as of the request, so a
          *     past period's rates can still rise while its late cases close.
          *
          *     `groupBy`: `none` (default; `groups` is empty), `level` (four groups in level order,
-         *     by the level at which each case is now or was closed), `category` (categories with at
+         *     by the level at which each case is now or was closed), `priority` (three groups,
+         *     `ordinary`, `coordination`, `urgent`, by each case's current priority), `category` (categories with at
          *     least one case in the period, most received first), `month` (every month the range
          *     touches, in order, key `YYYY-MM`; cases are placed by the same dates as in the totals).
          *     The range may span at most 24 months (`422`, code `range_too_long`); `from` after `to`
@@ -977,8 +1067,10 @@ export interface components {
             kind: components["schemas"]["CategoryKind"];
             /** @description What belongs in this category. */
             description?: components["schemas"]["LocalizedText"];
-            /** @description Hours from report to `dueAt`. */
+            /** @description Hours from report to `dueAt` for an `ordinary` case; the other priorities derive from it (see `CasePriority`). */
             slaHours: number;
+            /** @description The triage priority a new report of this category starts with (staff confirm or change it at `accept`). */
+            defaultPriority: components["schemas"]["CasePriority"];
             /** @description Whether a report must carry coordinates (`location.point`). */
             requiresLocation: boolean;
             /** @description Whether a report must carry at least one photo (`mediaIds`). */
@@ -1059,7 +1151,9 @@ export interface components {
         /**
          * @description Lifecycle status: `submitted` (已上报) → `accepted` (已受理) → `dispatched` (已派遣) →
          *     `in_progress` (处置中) → `resolved` (已处置, awaiting verification) → `closed` (已办结);
-         *     or `rejected` (不予受理). `closed` and `rejected` are final.
+         *     or `rejected` (不予受理). `closed` and `rejected` are final for staff: no action applies to
+         *     them. Only the reporter can take a `closed` case back to `in_progress`, by disputing it
+         *     within 7 days (`disputeCase`).
          * @enum {string}
          */
         CaseStatus: "submitted" | "accepted" | "dispatched" | "in_progress" | "resolved" | "closed" | "rejected";
@@ -1067,12 +1161,85 @@ export interface components {
          * @description A lifecycle action; see `transitionCase` for the table of transitions.
          * @enum {string}
          */
-        CaseAction: "accept" | "reject" | "dispatch" | "start" | "resolve" | "verify" | "reopen" | "escalate";
+        CaseAction: "accept" | "reject" | "dispatch" | "start" | "resolve" | "verify" | "reopen" | "escalate" | "prioritize";
         /**
-         * @description `created` for the report itself, otherwise the `CaseAction` that was applied.
+         * @description `created` for the report itself; `dispute` for the reporter's dispute of a closure
+         *     (`disputeCase`); `follow_up_opened` when a score of 1–2 opens a follow-up (actor
+         *     `system`) and `follow_up` when its outcome is recorded (`recordFollowUp`); otherwise the
+         *     `CaseAction` that was applied.
          * @enum {string}
          */
-        CaseEventType: "created" | "accept" | "reject" | "dispatch" | "start" | "resolve" | "verify" | "reopen" | "escalate";
+        CaseEventType: "created" | "accept" | "reject" | "dispatch" | "start" | "resolve" | "verify" | "reopen" | "escalate" | "prioritize" | "dispute" | "follow_up_opened" | "follow_up";
+        /**
+         * @description Triage priority (徐碧's hotline triage): `ordinary` (一般: handled by the grid on the spot),
+         *     `coordination` (协调: needs the grid and the community together), `urgent` (紧急: reported
+         *     to the community at once and followed on site). SLA hours per priority, from the
+         *     category's `slaHours` (S): `ordinary` S, `coordination` 2 × S, `urgent` the smaller of S
+         *     and 4. `dueAt` = `createdAt` + the SLA hours of the case's current priority. An `urgent`
+         *     case at grid level also needs the community's attention (`Case.attentionLevels`).
+         * @enum {string}
+         */
+        CasePriority: "ordinary" | "coordination" | "urgent";
+        /**
+         * @description `open` (a score of 1–2 awaits a follow-up, 回访) or `done` (its outcome recorded).
+         * @enum {string}
+         */
+        FollowUpStatus: "open" | "done";
+        /**
+         * @description What a follow-up found: `resolved` (the concern was settled), `explained` (the resident was given reasons; nothing more to do), `unreachable` (the resident could not be reached), `reworked` (the case needed more work, done or under way).
+         * @enum {string}
+         */
+        FollowUpOutcome: "resolved" | "explained" | "unreachable" | "reworked";
+        /** @description A follow-up (回访) opened by a score of 1–2; staff view. */
+        FollowUp: {
+            /** @description Open or done. */
+            status: components["schemas"]["FollowUpStatus"];
+            /**
+             * Format: date-time
+             * @description When the low score opened it.
+             */
+            openedAt: string;
+            /** @description What it found; present when done. */
+            outcome?: components["schemas"]["FollowUpOutcome"];
+            /** @description Internal note on the outcome (staff only; never public). */
+            note?: string;
+            /**
+             * Format: date-time
+             * @description When its outcome was recorded.
+             */
+            doneAt?: string;
+            /** @description Who recorded the outcome. */
+            doneBy?: components["schemas"]["Actor"];
+        };
+        /** @description The follow-up as the reporter sees it (with the tracking token only): its state and dates, never the internal note. */
+        PublicFollowUp: {
+            /** @description Open or done. */
+            status: components["schemas"]["FollowUpStatus"];
+            /**
+             * Format: date-time
+             * @description When it was opened.
+             */
+            openedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was done.
+             */
+            doneAt?: string;
+        };
+        /** @description The outcome of a follow-up. */
+        FollowUpInput: {
+            /** @description What the follow-up found. */
+            outcome: components["schemas"]["FollowUpOutcome"];
+            /** @description What was done and said (internal, staff only). */
+            note: string;
+        };
+        /** @description A resident's dispute of a closure, proven by the tracking token. */
+        DisputeInput: {
+            /** @description The tracking token returned when the case was created, in any form a person types it (as in `EvaluationInput`). */
+            trackingToken: string;
+            /** @description Why the result is not acceptable, plain text; shown in the timeline (to staff, and to the reporter with the token). */
+            reason: string;
+        };
         /**
          * @description The level currently responsible for a case; it climbs only by `escalate` (小事不出社区、大事不出街道).
          * @enum {string}
@@ -1183,9 +1350,11 @@ export interface components {
             gridId: string;
             /** @description Category of the case. */
             categoryCode: components["schemas"]["CategoryCode"];
+            /** @description The category's `defaultPriority` (staff may change it at `accept`). */
+            priority: components["schemas"]["CasePriority"];
             /**
              * Format: date-time
-             * @description Deadline, `createdAt` + the category's `slaHours`.
+             * @description Deadline, `createdAt` + the SLA hours of the priority (see `CasePriority`).
              */
             dueAt: string;
             /**
@@ -1208,9 +1377,13 @@ export interface components {
             gridId: string;
             /** @description Category. */
             categoryCode: components["schemas"]["CategoryCode"];
+            /** @description Triage priority. */
+            priority: components["schemas"]["CasePriority"];
+            /** @description The levels that must attend to the case now (the `attentionLevel` filter of `listCases`) — its current level, plus `community` while an `urgent` case is at grid level (reported to the community at once). */
+            attentionLevels: components["schemas"]["CaseLevel"][];
             /**
              * Format: date-time
-             * @description Deadline, `createdAt` + the category's `slaHours`; fixed at creation.
+             * @description Deadline, `createdAt` + the SLA hours of the current priority (see `CasePriority`); moves only when the priority changes.
              */
             dueAt: string;
             /**
@@ -1249,10 +1422,14 @@ export interface components {
              * @description When the case was closed; absent unless closed.
              */
             closedAt?: string;
-            /** @description How many times the case was reopened (返工). */
+            /** @description How many times the case was reopened (返工) — by a failed verification or by the reporter's dispute. */
             reopenCount: number;
+            /** @description How many times the reporter disputed a closure (`disputeCase`). */
+            disputeCount: number;
             /** @description The reporter's evaluation; `null` until given. */
             evaluation: components["schemas"]["Evaluation"] | null;
+            /** @description The follow-up (回访) a score of 1–2 opened; `null` when none. */
+            followUp: components["schemas"]["FollowUp"] | null;
             /** @description `true` when `dueAt` has passed and the case is still open (not `closed` or `rejected`). A case closed late is not overdue; it counts against the on-time rate. */
             overdue: boolean;
         };
@@ -1273,6 +1450,8 @@ export interface components {
             publicNote?: string;
             /** @description Who will handle the case; required for `dispatch`, ignored otherwise. */
             assignee?: components["schemas"]["Assignee"];
+            /** @description Triage priority; optional for `accept` (a change from the current one needs `note`), required for `prioritize`, ignored otherwise. */
+            priority?: components["schemas"]["CasePriority"];
             /** @description Photos for this step (e.g. the result after `resolve`). */
             mediaIds?: string[];
         };
@@ -1307,6 +1486,10 @@ export interface components {
             mediaIds: string[];
             /** @description The assignee set by a `dispatch`. */
             assignee?: components["schemas"]["Assignee"];
+            /** @description Priority before the event; present when the event changed it (`accept` with another priority, `prioritize`). */
+            fromPriority?: components["schemas"]["CasePriority"];
+            /** @description Priority after the event; present when the event changed it. */
+            priority?: components["schemas"]["CasePriority"];
         };
         /** @description A page of case events. */
         CaseEventPage: {
@@ -1330,7 +1513,9 @@ export interface components {
              * @description When it happened.
              */
             at: string;
-            /** @description Note staff chose to show to the reporter. Only with the case's tracking token (`X-Tracking-Token`); never by ticket alone. */
+            /** @description The priority set by the event, when it changed it. */
+            priority?: components["schemas"]["CasePriority"];
+            /** @description Note staff chose to show to the reporter, or the reporter's own reason on a `dispute`. Only with the case's tracking token (`X-Tracking-Token`); never by ticket alone. */
             publicNote?: string;
         };
         /**
@@ -1353,6 +1538,8 @@ export interface components {
             categoryCode: components["schemas"]["CategoryCode"];
             /** @description Name of the category. */
             categoryName: components["schemas"]["LocalizedText"];
+            /** @description Triage priority. */
+            priority: components["schemas"]["CasePriority"];
             /**
              * Format: date-time
              * @description When it was reported.
@@ -1368,10 +1555,19 @@ export interface components {
              * @description When it was closed; absent unless closed.
              */
             closedAt?: string;
+            /**
+             * Format: date-time
+             * @description Last instant the reporter may dispute the closure (`closedAt` + 7 days); absent unless closed.
+             */
+            disputeUntil?: string;
             /** @description The reporter's evaluation (score and comment); absent until given, and always absent without the case's tracking token. */
             evaluation?: components["schemas"]["Evaluation"];
+            /** @description The follow-up a low score opened; absent when none, and always absent without the case's tracking token. */
+            followUp?: components["schemas"]["PublicFollowUp"];
             /** @description `true` when the case is closed and not yet evaluated. */
             canEvaluate: boolean;
+            /** @description `true` when the case is closed and `disputeUntil` has not passed. */
+            canDispute: boolean;
             /** @description Public events, oldest first. */
             timeline: components["schemas"]["PublicCaseEvent"][];
         };
@@ -1520,11 +1716,11 @@ export interface components {
             byDay: components["schemas"]["ServiceLogByDay"][];
         };
         /**
-         * @description How resolution figures are broken down: `none`, `level`, `category`, `month`.
+         * @description How resolution figures are broken down: `none`, `level`, `priority`, `category`, `month`.
          * @default none
          * @enum {string}
          */
-        ResolutionGroupBy: "none" | "level" | "category" | "month";
+        ResolutionGroupBy: "none" | "level" | "priority" | "category" | "month";
         /** @description Cases closed at one level and their share of all closed cases. */
         LevelShare: {
             /** @description Cohort cases closed while at this level. */
@@ -1563,8 +1759,14 @@ export interface components {
             evaluations: number;
             /** @description Of those evaluations, the ones scoring 4–5. */
             satisfied: number;
-            /** @description Closed cohort cases reopened (返工) at least once. */
+            /** @description Closed cohort cases reopened (返工: a failed verification or the reporter's dispute) at least once. */
             reopened: number;
+            /** @description Cohort cases the reporter disputed at least once, whatever their status now. */
+            disputed: number;
+            /** @description Cohort cases with a follow-up (回访) opened by a score of 1–2. */
+            followUps: number;
+            /** @description Of those, the ones whose outcome was recorded. */
+            followUpsDone: number;
             /** @description Resolution rate (办结率) = closed ÷ accepted, over cases accepted in the period; `null` when none were accepted. */
             resolutionRate: number | null;
             /** @description On-time rate (按期办结率) = closed on or before `dueAt` ÷ closed; `null` when none were closed. */
@@ -1573,6 +1775,10 @@ export interface components {
             satisfactionRate: number | null;
             /** @description Reopen rate (返工率) = cases reopened at least once ÷ closed; `null` when none were closed. */
             reopenRate: number | null;
+            /** @description Dispute rate = disputed ÷ cohort cases closed at least once (closed now, or disputed); `null` when none were. */
+            disputeRate: number | null;
+            /** @description Follow-up rate (回访完成率) = followUpsDone ÷ followUps; `null` when no follow-up was opened. */
+            followUpRate: number | null;
             /** @description Median hours to close — the median of `closedAt − createdAt`, in hours, over closed cohort cases; `null` when none were closed. */
             medianHoursToClose: number | null;
             /** @description Share closed at each level = closed at that level ÷ closed. */
@@ -1580,9 +1786,9 @@ export interface components {
         };
         /** @description Figures for one group. */
         ResolutionGroup: {
-            /** @description The group: a `CaseLevel` value, a category code, or a month `YYYY-MM`. */
+            /** @description The group: a `CaseLevel` value, a `CasePriority` value, a category code, or a month `YYYY-MM`. */
             key: string;
-            /** @description Display label when the key needs one (level and category names). */
+            /** @description Display label when the key needs one (level, priority and category names). */
             label?: components["schemas"]["LocalizedText"];
             /** @description The group's figures. */
             figures: components["schemas"]["ResolutionFigures"];
@@ -1609,7 +1815,7 @@ export interface components {
             groups: components["schemas"]["ResolutionGroup"][];
         };
         /**
-         * @description `grid_worker` (网格员, acts in their own grids), `supervisor` (监督员, verifies or rejects resolutions in their subtree at or below its level; nothing else) or `admin` (acts in their subtree).
+         * @description `grid_worker` (网格员, acts in their own grids), `supervisor` (监督员, verifies or rejects resolutions in their subtree at or below its level, and records follow-ups; no other handling) or `admin` (acts in their subtree).
          * @enum {string}
          */
         StaffRole: "grid_worker" | "supervisor" | "admin";
@@ -1697,8 +1903,9 @@ export interface components {
         };
         /**
          * @description The request conflicts with the current state: a case transition not allowed from the
-         *     current status, an evaluation before closing or a second one, an already retired
-         *     notice, or a request with the same `Idempotency-Key` still in flight.
+         *     current status, an evaluation or a dispute before closing, a second evaluation, a
+         *     dispute after its window, an already retired notice, or a request with the same
+         *     `Idempotency-Key` still in flight.
          */
         Conflict: {
             headers: {
@@ -2766,6 +2973,7 @@ export interface operations {
                      *             "en": "Noise, leaks, use of shared space and other disputes between neighbours."
                      *           },
                      *           "slaHours": 72,
+                     *           "defaultPriority": "coordination",
                      *           "requiresLocation": false,
                      *           "requiresPhoto": false,
                      *           "attributes": [
@@ -2791,6 +2999,7 @@ export interface operations {
                      *           },
                      *           "kind": "event",
                      *           "slaHours": 24,
+                     *           "defaultPriority": "ordinary",
                      *           "requiresLocation": true,
                      *           "requiresPhoto": true,
                      *           "attributes": [
@@ -2900,6 +3109,7 @@ export interface operations {
                      *         "en": "Missing, broken or loose manhole covers on roads, pavements and in compounds."
                      *       },
                      *       "slaHours": 4,
+                     *       "defaultPriority": "urgent",
                      *       "requiresLocation": true,
                      *       "requiresPhoto": true,
                      *       "attributes": [
@@ -3133,6 +3343,24 @@ export interface operations {
                  */
                 overdue?: boolean;
                 /**
+                 * @description Only cases of this triage priority.
+                 * @example urgent
+                 */
+                priority?: components["schemas"]["CasePriority"];
+                /**
+                 * @description Only cases that need the attention of this level (`Case.attentionLevels`): the cases now
+                 *     at that level and, for `community`, the `urgent` cases of its grids from the moment they
+                 *     are reported (徐碧: urgent matters are reported to the community at once). A community
+                 *     admin's desk is `attentionLevel=community`.
+                 * @example community
+                 */
+                attentionLevel?: components["schemas"]["CaseLevel"];
+                /**
+                 * @description Only cases with a follow-up (回访) in this state: `open` (a score of 1–2 awaiting its outcome: the admins' list) or `done`.
+                 * @example open
+                 */
+                followUp?: components["schemas"]["FollowUpStatus"];
+                /**
                  * @description Only cases currently assigned to this unit or person id.
                  * @example unit_HwXg01
                  */
@@ -3182,6 +3410,10 @@ export interface operations {
                      *           "level": "grid",
                      *           "gridId": "grd_Qb02nR",
                      *           "categoryCode": "env.garbage",
+                     *           "priority": "ordinary",
+                     *           "attentionLevels": [
+                     *             "grid"
+                     *           ],
                      *           "dueAt": "2026-11-23T01:15:30Z",
                      *           "createdAt": "2026-11-22T01:15:30Z",
                      *           "description": "桥北路23号院东门垃圾桶满溢三天无人清运，气味很大，影响居民出行。",
@@ -3213,7 +3445,9 @@ export interface operations {
                      *           "updatedAt": "2026-11-22T02:40:00Z",
                      *           "acceptedAt": "2026-11-22T01:32:10Z",
                      *           "reopenCount": 0,
+                     *           "disputeCount": 0,
                      *           "evaluation": null,
+                     *           "followUp": null,
                      *           "overdue": false
                      *         }
                      *       ],
@@ -3277,6 +3511,7 @@ export interface operations {
                      *       "level": "grid",
                      *       "gridId": "grd_Qb02nR",
                      *       "categoryCode": "env.garbage",
+                     *       "priority": "ordinary",
                      *       "dueAt": "2026-11-23T01:15:30Z",
                      *       "createdAt": "2026-11-22T01:15:30Z"
                      *     }
@@ -3636,6 +3871,275 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    disputeCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Optional client-generated key making the request safe to retry. Same key and same
+                 *     request within 24 h → the original response is replayed with `Idempotent-Replayed: true`;
+                 *     same key with a different request → `422` (`…/idempotency-key-reused`); a request with
+                 *     that key still in flight → `409` (`…/idempotency-key-in-flight`).
+                 * @example 6f1c2a9e-3b7d-4c55-9a0e-2d8f4b1c7e30
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The case's work-order number, upper case (clients should upper-case what a resident types).
+                 * @example WF-20261122-0042
+                 */
+                ticket: components["parameters"]["Ticket"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "trackingToken": "K7QM-4T2X-9PZR",
+                 *       "reason": "东门外侧的建筑垃圾没有清走，仍然堵着通道。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["DisputeInput"];
+            };
+        };
+        responses: {
+            /** @description The case is back in handling; the body is its public view as the reporter sees it (with the token). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ticket": "WF-20261122-0042",
+                     *       "status": "in_progress",
+                     *       "level": "grid",
+                     *       "gridId": "grd_Qb02nR",
+                     *       "gridName": "桥北社区第二网格",
+                     *       "categoryCode": "env.garbage",
+                     *       "categoryName": {
+                     *         "zh-CN": "垃圾清运",
+                     *         "zh-TW": "垃圾清運",
+                     *         "en": "Garbage collection"
+                     *       },
+                     *       "priority": "ordinary",
+                     *       "createdAt": "2026-11-22T01:15:30Z",
+                     *       "dueAt": "2026-11-23T01:15:30Z",
+                     *       "canEvaluate": false,
+                     *       "canDispute": false,
+                     *       "timeline": [
+                     *         {
+                     *           "type": "created",
+                     *           "toStatus": "submitted",
+                     *           "level": "grid",
+                     *           "at": "2026-11-22T01:15:30Z"
+                     *         },
+                     *         {
+                     *           "type": "accept",
+                     *           "fromStatus": "submitted",
+                     *           "toStatus": "accepted",
+                     *           "level": "grid",
+                     *           "at": "2026-11-22T01:32:10Z"
+                     *         },
+                     *         {
+                     *           "type": "dispatch",
+                     *           "fromStatus": "accepted",
+                     *           "toStatus": "dispatched",
+                     *           "level": "grid",
+                     *           "at": "2026-11-22T02:40:00Z"
+                     *         },
+                     *         {
+                     *           "type": "start",
+                     *           "fromStatus": "dispatched",
+                     *           "toStatus": "in_progress",
+                     *           "level": "grid",
+                     *           "at": "2026-11-22T03:10:00Z"
+                     *         },
+                     *         {
+                     *           "type": "resolve",
+                     *           "fromStatus": "in_progress",
+                     *           "toStatus": "resolved",
+                     *           "level": "grid",
+                     *           "at": "2026-11-22T06:45:00Z"
+                     *         },
+                     *         {
+                     *           "type": "verify",
+                     *           "fromStatus": "resolved",
+                     *           "toStatus": "closed",
+                     *           "level": "grid",
+                     *           "at": "2026-11-22T09:05:00Z"
+                     *         },
+                     *         {
+                     *           "type": "dispute",
+                     *           "fromStatus": "closed",
+                     *           "toStatus": "in_progress",
+                     *           "level": "grid",
+                     *           "at": "2026-11-23T08:00:00Z",
+                     *           "publicNote": "东门外侧的建筑垃圾没有清走，仍然堵着通道。"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PublicCase"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description The tracking token does not belong to this ticket; nothing changed and nothing of the case is revealed. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Content-Language": components["headers"]["ContentLanguage"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    recordFollowUp: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description The case version last read, as the quoted `ETag` of `getCase` (e.g. `"3"`). Stale → `412`.
+                 * @example "3"
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Optional client-generated key making the request safe to retry. Same key and same
+                 *     request within 24 h → the original response is replayed with `Idempotent-Replayed: true`;
+                 *     same key with a different request → `422` (`…/idempotency-key-reused`); a request with
+                 *     that key still in flight → `409` (`…/idempotency-key-in-flight`).
+                 * @example 6f1c2a9e-3b7d-4c55-9a0e-2d8f4b1c7e30
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description Opaque id of a case (not its ticket).
+                 * @example case_8Hq2Lw5Zt
+                 */
+                caseId: components["parameters"]["CaseId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "outcome": "resolved",
+                 *       "note": "电话回访李女士：东门外侧建筑垃圾已于次日清走，居民认可。"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FollowUpInput"];
+            };
+        };
+        responses: {
+            /** @description The case with its follow-up done; `ETag` carries the new version. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    ETag: components["headers"]["CaseETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "case_8Hq2Lw5Zt",
+                     *       "ticket": "WF-20261122-0042",
+                     *       "status": "closed",
+                     *       "level": "grid",
+                     *       "gridId": "grd_Qb02nR",
+                     *       "categoryCode": "env.garbage",
+                     *       "priority": "ordinary",
+                     *       "attentionLevels": [
+                     *         "grid"
+                     *       ],
+                     *       "dueAt": "2026-11-23T01:15:30Z",
+                     *       "createdAt": "2026-11-22T01:15:30Z",
+                     *       "description": "桥北路23号院东门垃圾桶满溢三天无人清运，气味很大，影响居民出行。",
+                     *       "location": {
+                     *         "address": "文峰区西关街道桥北路23号院东门"
+                     *       },
+                     *       "mediaIds": [],
+                     *       "attributes": {},
+                     *       "reporter": {
+                     *         "name": "李女士",
+                     *         "phone": "13800138000"
+                     *       },
+                     *       "channel": "web",
+                     *       "assignee": {
+                     *         "type": "unit",
+                     *         "id": "unit_HwXg01",
+                     *         "name": "西关街道环卫所"
+                     *       },
+                     *       "version": 8,
+                     *       "updatedAt": "2026-11-24T03:00:00Z",
+                     *       "acceptedAt": "2026-11-22T01:32:10Z",
+                     *       "closedAt": "2026-11-22T09:05:00Z",
+                     *       "reopenCount": 0,
+                     *       "disputeCount": 0,
+                     *       "evaluation": {
+                     *         "score": 2,
+                     *         "comment": "只清了一半，东门外侧还有垃圾。",
+                     *         "createdAt": "2026-11-22T12:30:00Z"
+                     *       },
+                     *       "followUp": {
+                     *         "status": "done",
+                     *         "openedAt": "2026-11-22T12:30:00Z",
+                     *         "outcome": "resolved",
+                     *         "note": "电话回访李女士：东门外侧建筑垃圾已于次日清走，居民认可。",
+                     *         "doneAt": "2026-11-24T03:00:00Z",
+                     *         "doneBy": {
+                     *           "type": "staff",
+                     *           "id": "stf_Cxm07",
+                     *           "name": "陈晓梅",
+                     *           "role": "admin"
+                     *         }
+                     *       },
+                     *       "overdue": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             default: components["responses"]["Default"];

@@ -23,10 +23,19 @@ export const mediaPurposeValues = ['case_report', 'case_event', 'notice', 'avata
 export const caseStatusValues = ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'closed', 'rejected'] as const satisfies readonly Schemas['CaseStatus'][];
 
 /** `CaseAction`: A lifecycle action; see `transitionCase` for the table of transitions. */
-export const caseActionValues = ['accept', 'reject', 'dispatch', 'start', 'resolve', 'verify', 'reopen', 'escalate'] as const satisfies readonly Schemas['CaseAction'][];
+export const caseActionValues = ['accept', 'reject', 'dispatch', 'start', 'resolve', 'verify', 'reopen', 'escalate', 'prioritize'] as const satisfies readonly Schemas['CaseAction'][];
 
-/** `CaseEventType`: `created` for the report itself, otherwise the `CaseAction` that was applied. */
-export const caseEventTypeValues = ['created', 'accept', 'reject', 'dispatch', 'start', 'resolve', 'verify', 'reopen', 'escalate'] as const satisfies readonly Schemas['CaseEventType'][];
+/** `CaseEventType`: `created` for the report itself; `dispute` for the reporter's dispute of a closure (`disputeCase`); `follow_up_opened` when a score of 1–2 opens a follow-up (actor `system`) and `follow_up` when its outcome is recorded (`recordFollowUp`); otherwise the `CaseAction` that was applied. */
+export const caseEventTypeValues = ['created', 'accept', 'reject', 'dispatch', 'start', 'resolve', 'verify', 'reopen', 'escalate', 'prioritize', 'dispute', 'follow_up_opened', 'follow_up'] as const satisfies readonly Schemas['CaseEventType'][];
+
+/** `CasePriority`: Triage priority (徐碧's hotline triage): `ordinary` (一般: handled by the grid on the spot), `coordination` (协调: needs the grid and the community together), `urgent` (紧急: reported to the community at once and followed on site). */
+export const casePriorityValues = ['ordinary', 'coordination', 'urgent'] as const satisfies readonly Schemas['CasePriority'][];
+
+/** `FollowUpStatus`: `open` (a score of 1–2 awaits a follow-up, 回访) or `done` (its outcome recorded). */
+export const followUpStatusValues = ['open', 'done'] as const satisfies readonly Schemas['FollowUpStatus'][];
+
+/** `FollowUpOutcome`: What a follow-up found: `resolved` (the concern was settled), `explained` (the resident was given reasons; nothing more to do), `unreachable` (the resident could not be reached), `reworked` (the case needed more work, done or under way). */
+export const followUpOutcomeValues = ['resolved', 'explained', 'unreachable', 'reworked'] as const satisfies readonly Schemas['FollowUpOutcome'][];
 
 /** `CaseLevel`: The level currently responsible for a case; it climbs only by `escalate` (小事不出社区、大事不出街道). */
 export const caseLevelValues = ['grid', 'community', 'street', 'district'] as const satisfies readonly Schemas['CaseLevel'][];
@@ -43,10 +52,10 @@ export const subjectGroupValues = ['elderly_alone', 'disabled', 'chronically_ill
 /** `ServiceOutcome`: Outcome: `resolved` (当场解决), `followup_needed` (需跟进), `referred` (转交), `case_opened` (已立案, see `caseId`). */
 export const serviceOutcomeValues = ['resolved', 'followup_needed', 'referred', 'case_opened'] as const satisfies readonly Schemas['ServiceOutcome'][];
 
-/** `ResolutionGroupBy`: How resolution figures are broken down: `none`, `level`, `category`, `month`. */
-export const resolutionGroupByValues = ['none', 'level', 'category', 'month'] as const satisfies readonly Schemas['ResolutionGroupBy'][];
+/** `ResolutionGroupBy`: How resolution figures are broken down: `none`, `level`, `priority`, `category`, `month`. */
+export const resolutionGroupByValues = ['none', 'level', 'priority', 'category', 'month'] as const satisfies readonly Schemas['ResolutionGroupBy'][];
 
-/** `StaffRole`: `grid_worker` (网格员, acts in their own grids), `supervisor` (监督员, verifies or rejects resolutions in their subtree at or below its level; nothing else) or `admin` (acts in their subtree). */
+/** `StaffRole`: `grid_worker` (网格员, acts in their own grids), `supervisor` (监督员, verifies or rejects resolutions in their subtree at or below its level, and records follow-ups; no other handling) or `admin` (acts in their subtree). */
 export const staffRoleValues = ['grid_worker', 'supervisor', 'admin'] as const satisfies readonly Schemas['StaffRole'][];
 
 /** `GeoJsonBoundary.type`: GeoJSON geometry type. */
@@ -102,7 +111,8 @@ export const problemSlugValues = [
   'invalid-transition', // 409: The case's current state does not allow this action.
   'idempotency-key-in-flight', // 409: A request with the same `Idempotency-Key` is still being processed.
   'already-evaluated', // 409: The case already has its one evaluation.
-  'case-not-closed', // 409: The case cannot be evaluated before it is closed.
+  'case-not-closed', // 409: The case cannot be evaluated or disputed before it is closed.
+  'dispute-window-closed', // 409: The closure is older than the 7-day dispute window.
   'notice-already-retired', // 409: The notice was already retired.
   'stale-version', // 412: `If-Match` does not match the case's current version.
   'payload-too-large', // 413: The upload exceeds 10 MiB.
@@ -126,6 +136,7 @@ export const problemStatuses = {
   'idempotency-key-in-flight': 409,
   'already-evaluated': 409,
   'case-not-closed': 409,
+  'dispute-window-closed': 409,
   'notice-already-retired': 409,
   'stale-version': 412,
   'payload-too-large': 413,

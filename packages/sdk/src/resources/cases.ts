@@ -1,5 +1,12 @@
 import { idempotencyHeader, type CallOptions, type GridkitCore, type WriteOptions } from '../core.js';
-import type { CaseInput, CaseTransitionInput, EvaluationInput, QueryParams } from '../contract.js';
+import type {
+  CaseInput,
+  CaseTransitionInput,
+  DisputeInput,
+  EvaluationInput,
+  FollowUpInput,
+  QueryParams,
+} from '../contract.js';
 import { paginate } from '../pagination.js';
 import { normalizeTrackingToken } from '../tracking-token.js';
 
@@ -92,6 +99,41 @@ export function casesResource({ raw, ok }: GridkitCore) {
           params: {
             path: { ticket },
             header: idempotencyHeader(options),
+          },
+          body: input,
+          signal: options.signal,
+        }),
+      ),
+    /**
+     * The reporter disputes a closure (返工 at the resident's request), within
+     * 7 days of `closedAt`, proving it with the tracking token: the case goes
+     * back to `in_progress` with the reason in its timeline. Returns the public
+     * view as the reporter sees it. Too late is a 409 `dispute-window-closed`.
+     */
+    dispute: (ticket: string, input: DisputeInput, options: WriteOptions = {}) =>
+      ok(
+        raw.POST('/tickets/{ticket}/dispute', {
+          params: {
+            path: { ticket },
+            header: idempotencyHeader(options),
+          },
+          body: input,
+          signal: options.signal,
+        }),
+      ),
+    /**
+     * Staff (an admin or a supervisor): record the outcome of the follow-up
+     * (回访) a score of 1–2 opened, on the `version` last read.
+     */
+    recordFollowUp: (caseId: string, input: FollowUpInput, options: TransitionOptions) =>
+      ok(
+        raw.POST('/cases/{caseId}/follow-up', {
+          params: {
+            path: { caseId },
+            header: {
+              'If-Match': `"${options.version}"`,
+              ...idempotencyHeader(options),
+            },
           },
           body: input,
           signal: options.signal,
