@@ -1,9 +1,13 @@
 import { createContext, ContextProvider } from '@lit/context';
-import type { GridkitClient } from '@gridkit/sdk';
+import type { GridkitClient, GridkitCore } from '@gridkit/sdk';
 
-/** What a provider gives every widget inside it. */
+/**
+ * What a provider gives every widget inside it: the SDK's core (each widget
+ * brings only the resources it calls), or a whole client, whose core is used.
+ */
 export interface GridkitSettings {
-  client: GridkitClient;
+  core?: GridkitCore;
+  client?: GridkitClient;
   /** The grid widgets show when they name none themselves. */
   gridId?: string;
   /** Kiosk mode for every widget inside: large touch targets and text, idle reset. */

@@ -1,9 +1,4 @@
-import createClient, { type Middleware } from 'openapi-fetch';
-import type { GridkitCore } from './core.js';
-import type { paths } from './contract.js';
-import { errorFromResponse } from './error.js';
-import { defaultRetryOptions, type RetryOptions } from './retry.js';
-import { createTransport } from './transport.js';
+import { createGridkitCore, type GridkitClientOptions } from './core.js';
 import { categoriesResource } from './resources/categories.js';
 import { casesResource } from './resources/cases.js';
 import { gridsResource } from './resources/grids.js';
@@ -13,78 +8,21 @@ import { serviceLogsResource } from './resources/service-logs.js';
 import { sessionResource } from './resources/session.js';
 import { statsResource } from './resources/stats.js';
 
-/** Returns the bearer token to send, or nothing for a public request. May be async (e.g. refresh). */
-export type TokenProvider = () => string | null | undefined | Promise<string | null | undefined>;
+export type { CallOptions, GridkitClientOptions, GridkitCore, TokenProvider, WriteOptions } from './core.js';
 
-export interface GridkitClientOptions {
-  /** The API root, including its version path: `https://grid.example.gov.cn/api/v1`. */
-  baseUrl: string;
-  /** A staff token, or a function returning one for each request. Omit for public use. */
-  token?: string | TokenProvider;
-  /** Defaults to the global `fetch`. */
-  fetch?: typeof globalThis.fetch;
-  /** Limit for one attempt, response body included. Default 15 000 ms; 0 disables. */
-  timeoutMs?: number;
-  /** Retry settings, or `false` to send every request once. */
-  retry?: RetryOptions | false;
-  /** Sent as `Accept-Language`, so problem messages come back in the user's language. */
-  locale?: string | (() => string | undefined);
-  /** Extra headers on every request. */
-  headers?: Record<string, string>;
-  /** openapi-fetch middleware, run after the SDK's own (auth, locale). */
-  middleware?: Middleware[];
-  /** Source of randomness for backoff jitter; tests inject a fixed one. */
-  random?: () => number;
-}
-
-function resolve<T>(value: T | (() => T)): T {
-  return typeof value === 'function' ? (value as () => T)() : value;
-}
-
-export type { CallOptions, GridkitCore, WriteOptions } from './core.js';
-
+/**
+ * Every resource on one object. A page that calls one or two resources
+ * bundles less with `createGridkitCore` and the resource functions
+ * (`noticesResource(core)`); this client is the same calls, all of them.
+ */
 export function createGridkitClient(options: GridkitClientOptions) {
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const transport = createTransport({
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    timeoutMs: options.timeoutMs ?? 15_000,
-    retry: options.retry === false ? false : { ...defaultRetryOptions, ...options.retry },
-    random: options.random,
-  });
-  const raw = createClient<paths>({ baseUrl, fetch: transport, headers: options.headers });
-
-  // Problems are raised after openapi-fetch parsed the body, when only the
-  // response is at hand; this remembers which request it answered.
-  const requestOf = new WeakMap<Response, Request>();
-  raw.use({
-    async onRequest({ request }) {
-      const token = options.token === undefined ? undefined : await resolve(options.token);
-      if (token && !request.headers.has('Authorization')) request.headers.set('Authorization', `Bearer ${token}`);
-      const locale = options.locale === undefined ? undefined : resolve(options.locale);
-      if (locale && !request.headers.has('Accept-Language')) request.headers.set('Accept-Language', locale);
-      return request;
-    },
-    onResponse({ request, response }) {
-      requestOf.set(response, request);
-      return undefined;
-    },
-  });
-  if (options.middleware) raw.use(...options.middleware);
-
-  const core: GridkitCore = {
-    raw,
-    async ok(result) {
-      const { data, error, response } = await result;
-      if (response.ok) return data as never;
-      throw errorFromResponse(requestOf.get(response) ?? new Request(response.url || baseUrl), response, error);
-    },
-    url: (path) => `${baseUrl}${path}`,
-  };
-
+  const core = createGridkitCore(options);
   return {
-    /** The typed openapi-fetch client, for anything the resources below do not cover. */
-    raw,
-    baseUrl,
+    /** The typed client for any operation, for anything the resources below do not cover. */
+    raw: core.raw,
+    baseUrl: core.baseUrl,
+    /** What the resources are built on: hand it to a resource function (`gridsResource(client.core)`). */
+    core,
     grids: gridsResource(core),
     notices: noticesResource(core),
     categories: categoriesResource(core),

@@ -30,27 +30,21 @@ const brand = Symbol.for('gridkit.error');
  */
 export class GridkitError extends Error {
   override readonly name = 'GridkitError';
-  readonly kind: GridkitErrorKind;
+  declare readonly kind: GridkitErrorKind;
   /** HTTP status, or 0 when no response arrived. */
-  readonly status: number;
-  readonly problem: Problem;
+  declare readonly status: number;
+  declare readonly problem: Problem;
   /** The server's `X-Request-Id`, to quote when reporting a fault. */
-  readonly requestId: string | undefined;
-  readonly method: string;
-  readonly url: string;
+  declare readonly requestId: string | undefined;
+  declare readonly method: string;
+  declare readonly url: string;
   /** The server's `Retry-After` on a 429 or 503, in milliseconds: when a later attempt may succeed. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(init: GridkitErrorInit) {
-    super(init.problem.detail ?? init.problem.title, { cause: init.cause });
-    this.kind = init.kind;
-    this.status = init.status;
-    this.problem = init.problem;
-    this.requestId = init.requestId;
-    this.method = init.method;
-    this.url = init.url;
-    this.retryAfterMs = init.retryAfterMs;
-    Object.defineProperty(this, brand, { value: true });
+    super(init.problem.detail ?? init.problem.title, init);
+    // Every field of `init` (and `cause`, as `super` sets it), declared above for the types.
+    Object.defineProperty(Object.assign(this, init), brand, { value: true });
   }
 
   /** The problem's `type` URI, the stable thing to branch on. */
@@ -79,7 +73,7 @@ function looksLikeProblem(body: unknown): body is Problem {
 }
 
 /** Builds the error for a non-2xx response whose body openapi-fetch already parsed. */
-export function errorFromResponse(request: Request, response: Response, body: unknown): GridkitError {
+export function errorFromResponse(method: string, url: string, response: Response, body: unknown): GridkitError {
   const problem: Problem = looksLikeProblem(body)
     ? { ...body, status: body.status ?? response.status }
     : {
@@ -93,8 +87,8 @@ export function errorFromResponse(request: Request, response: Response, body: un
     status: response.status,
     problem,
     requestId: response.headers.get('X-Request-Id') ?? problem.requestId ?? undefined,
-    method: request.method,
-    url: request.url,
+    method,
+    url,
     retryAfterMs:
       response.status === 429 || response.status === 503
         ? parseRetryAfter(response.headers.get('Retry-After'))
@@ -102,18 +96,18 @@ export function errorFromResponse(request: Request, response: Response, body: un
   });
 }
 
-export function transportError(kind: 'network' | 'timeout', request: Request, cause: unknown): GridkitError {
+export function transportError(kind: 'network' | 'timeout', method: string, url: string, cause: unknown): GridkitError {
   const title = kind === 'timeout' ? 'Request timed out' : 'Network error';
   const detail =
     kind === 'timeout'
-      ? `No response to ${request.method} ${request.url} in time.`
-      : `No response to ${request.method} ${request.url}: ${cause instanceof Error ? cause.message : String(cause)}`;
+      ? `No response to ${method} ${url} in time.`
+      : `No response to ${method} ${url}: ${cause instanceof Error ? cause.message : String(cause)}`;
   return new GridkitError({
     kind,
     status: 0,
     problem: { type: 'about:blank', title, status: 0, detail },
-    method: request.method,
-    url: request.url,
+    method,
+    url,
     cause,
   });
 }

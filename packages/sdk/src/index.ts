@@ -1,17 +1,15 @@
+export * from './lean.js';
 export { createGridkitClient } from './client.js';
-export type { CallOptions, GridkitClient, GridkitClientOptions, TokenProvider, WriteOptions } from './client.js';
-export { GridkitError, isGridkitError } from './error.js';
-export type { GridkitErrorKind } from './error.js';
-export { newIdempotencyKey } from './idempotency.js';
-export { newTrackingToken, normalizeTrackingToken, trackingTokenPattern } from './tracking-token.js';
-export { normalizeTicket, parseTicket, ticketPattern } from './ticket.js';
-export { finalCaseStatuses, isFinalStatus } from './lifecycle.js';
-export { isProblem, problemSlug, problemStatus, problemType } from './problem.js';
-export type { ProblemSlug } from './problem.js';
-export * from './generated/values.js';
-export { paginate } from './pagination.js';
-export type { Page } from './pagination.js';
-export type { RetryEvent, RetryOptions } from './retry.js';
+export type { GridkitClient } from './client.js';
+// The lean way in: a core and only the resources a page calls (also at
+// `@gridkit/sdk/core` and `@gridkit/sdk/resources/<name>`).
+export { casesResource } from './resources/cases.js';
+export { categoriesResource } from './resources/categories.js';
+export { gridsResource } from './resources/grids.js';
+export { mediaResource } from './resources/media.js';
+export { noticesResource } from './resources/notices.js';
+export { serviceLogsResource } from './resources/service-logs.js';
+export { sessionResource } from './resources/session.js';
+export { statsResource } from './resources/stats.js';
 export type { UploadOptions } from './resources/media.js';
 export type { PublicCaseOptions, TransitionOptions } from './resources/cases.js';
-export type * from './contract.js';

@@ -31,22 +31,7 @@ export const defaultRetryOptions: ResolvedRetryOptions = {
   maxRetryAfterMs: 60_000,
 };
 
-const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-const retryableStatuses = new Set([429, 500, 502, 503, 504]);
 const retryAfterStatuses = new Set([429, 503]);
-
-/**
- * A request may be sent again only if doing so cannot double its effect:
- * safe methods, and writes the server deduplicates by `Idempotency-Key`.
- */
-export function isRetryableRequest(request: Request): boolean {
-  return safeMethods.has(request.method) || request.headers.has('Idempotency-Key');
-}
-
-/** Other 4xx mean the request itself is wrong; sending it again cannot help. */
-export function isRetryableStatus(status: number): boolean {
-  return retryableStatuses.has(status);
-}
 
 /** `Retry-After` as delay-seconds or an HTTP-date; undefined if absent or unreadable. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {

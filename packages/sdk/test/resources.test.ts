@@ -299,7 +299,7 @@ describe('auth and locale', () => {
     const c = createGridkitClient({
       baseUrl: api.baseUrl,
       fetch: (input) => {
-        seen.push((input as Request).url);
+        seen.push(input instanceof Request ? input.url : String(input));
         return fetch(input);
       },
     });

@@ -104,9 +104,20 @@ export const caseTrackerStyles = css`
     font-size: 0.85em;
     border-radius: 4px;
   }
-  .overdue {
+  .overdue,
+  .priority-urgent {
     color: var(--_bg);
     background: var(--_danger);
+  }
+  /* Coordination is a handling note, not an alarm: outlined, not filled. */
+  .priority-coordination {
+    color: var(--_fg);
+    border: 1px solid var(--_fg-muted);
+  }
+  .due-rule {
+    margin-inline-start: 0.4em;
+    font-weight: 400;
+    color: var(--_fg-muted);
   }
 
   .timeline {
@@ -170,6 +181,30 @@ export const caseTrackerStyles = css`
   }
   .rating p {
     margin: 0;
+  }
+  .dispute {
+    display: grid;
+    gap: var(--_space);
+    padding-block-start: var(--_space);
+    border-block-start: 1px solid var(--_border);
+  }
+  .dispute p {
+    margin: 0;
+  }
+  .dispute textarea[aria-invalid='true'] {
+    border: 2px solid var(--_danger);
+  }
+  button.secondary {
+    justify-self: start;
+    min-block-size: var(--_target);
+    padding: 0.5em 1.5em;
+    font: inherit;
+    font-weight: 600;
+    color: var(--_fg);
+    background: var(--_bg-muted);
+    border: 2px solid var(--_fg-muted);
+    border-radius: var(--_radius);
+    cursor: pointer;
   }
   legend {
     padding: 0;
@@ -236,8 +271,8 @@ export const caseTrackerStyles = css`
     /* The rating sits under the facts, so it is on screen without scrolling past the timeline. */
     .case {
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-      grid-template-areas: 'summary history' 'rating history';
-      grid-template-rows: auto 1fr;
+      grid-template-areas: 'summary history' 'rating history' 'dispute history';
+      grid-template-rows: auto auto 1fr;
       align-items: start;
       column-gap: calc(var(--_space) * 2);
     }
@@ -249,6 +284,9 @@ export const caseTrackerStyles = css`
     }
     .rating {
       grid-area: rating;
+    }
+    .dispute {
+      grid-area: dispute;
     }
   }
 

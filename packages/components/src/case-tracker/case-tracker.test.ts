@@ -3,6 +3,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 // Real key presses through Playwright: trusted events, so Enter submits a form and arrow keys move between radios.
 import { sendKeys } from '@web/test-runner-commands';
 import { createGridkitClient, type CaseReceipt } from '@gridkit/sdk';
+import { caseEventTypeValues, casePriorityValues } from '@gridkit/sdk/core';
+import { caseTrackerMessages } from './messages.js';
+import { loadTexts, textsIn } from '../messages/index.js';
 import '../define/case-tracker.js';
 import { normalizeTicket, type GkCaseTracker } from './case-tracker.js';
 import type { GkProvider } from '../provider/provider.js';
@@ -523,5 +526,203 @@ describe('<gk-case-tracker> words for residents', () => {
 
     const inTime = await lookUp((await newCase('closed')).ticket);
     expect(text(inTime)).not.to.include('超过办理时限后办结');
+  });
+});
+
+describe('<gk-case-tracker> priority, dispute and follow-up (the resident’s recourse)', () => {
+  const withToken = async (receipt: CaseReceipt, lang = 'zh-CN') =>
+    shown(
+      await fixture<GkCaseTracker>(
+        html`<gk-case-tracker
+          lang=${lang}
+          base-url=${testServer.apiUrl}
+          ticket=${receipt.ticket}
+          token=${receipt.trackingToken}
+        ></gk-case-tracker>`,
+      ),
+    );
+  const steps = (el: HTMLElement) =>
+    [...shadow(el).querySelectorAll('[part="timeline"] > li .action')].map((a) => a.textContent!.trim());
+  /** The staff view of a case by ticket (the receipt's id). */
+  const onServer = async (receipt: CaseReceipt) => (await demoStaff()).admin.cases.get(receipt.id);
+
+  it('has words for every timeline event type and priority of the contract, in all three catalogs', async () => {
+    await Promise.all([loadTexts(caseTrackerMessages, 'zh-TW'), loadTexts(caseTrackerMessages, 'en')]);
+    for (const locale of ['zh-CN', 'zh-TW', 'en'] as const) {
+      const m = textsIn(caseTrackerMessages, locale)!;
+      for (const type of caseEventTypeValues) {
+        expect(m.events[type], `${locale} events.${type}`).to.be.a('string').and.not.equal('');
+        expect(m.events[type], `${locale} events.${type}`).not.to.equal(type);
+      }
+      for (const priority of casePriorityValues) {
+        expect(m.priorities[priority], `${locale} priorities.${priority}`).to.be.a('string').and.not.equal('');
+      }
+      if (locale === 'en') {
+        const shown = [...Object.values(m.events), ...Object.values(m.priorities), m.disputeOpen, m.disputeHint('x')];
+        for (const words of shown) expect(words).not.to.match(/[\u4e00-\u9fff]/);
+      }
+    }
+  });
+
+  it('shows an urgent case’s priority in words, the deadline it follows from, and the steps that set it', async () => {
+    const receipt = await reportCase('in_progress', { gridId: await aLeafGrid(), priority: 'urgent' });
+    const el = await withToken(receipt);
+    const view = await api.cases.getPublic(receipt.ticket);
+    expect(view.priority).to.equal('urgent');
+    expect($(el, '[part="priority"]').textContent!.replace(/\s+/g, ' ')).to.include('紧急');
+    const due = [...shadow(el).querySelectorAll('.facts > div')].find((d) => d.querySelector('dt')!.textContent === '办理时限')!;
+    expect(due.querySelector('time')!.getAttribute('datetime')).to.equal(view.dueAt);
+    expect(due.textContent).to.include('按紧急件的时限');
+    expect(steps(el)).to.include('受理（按紧急件办理）');
+    expect(text(el)).not.to.match(/urgent|prioritize|coordination/);
+    await expect(el).to.be.accessible();
+
+    // Staff change it: the badge and the timeline follow, in words.
+    const { admin } = await demoStaff();
+    const { version } = await admin.cases.get(receipt.id);
+    await admin.cases.transition(receipt.id, { action: 'prioritize', priority: 'coordination', note: '需社区协调' }, { version });
+    const again = await withToken(receipt);
+    expect($(again, '[part="priority"]').textContent).to.include('需协调');
+    expect(steps(again)).to.include('调整紧急程度（按需协调件办理）');
+    const en = await withToken(receipt, 'en');
+    expect($(en, '[part="priority"]').textContent).to.include('Needs coordination');
+    expect(steps(en)).to.include('Urgency changed (handled as needs coordination)');
+    expect(text(en)).not.to.match(/prioritize|in_progress|follow_up/);
+    await expect(en).to.be.accessible();
+
+    // An ordinary case has no badge: the default is not news.
+    const ordinary = await withToken(await newCase('in_progress'));
+    expect(has(ordinary, '[part="priority"]')).to.equal(false);
+  });
+
+  it('disputes a closed case within its window by keyboard: back in handling, with the reason in the timeline', async () => {
+    const receipt = await newCase('closed');
+    const el = await withToken(receipt);
+    const dispute = $(el, '[part="dispute"]');
+    // After the rating in the page order, so the rating comes first (and stays on a kiosk screen).
+    expect(
+      $(el, 'form[part="rating"]').compareDocumentPosition(dispute) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).to.not.equal(0);
+    const open = $<HTMLButtonElement>(el, '#dispute-open');
+    expect(open.textContent!.trim()).to.equal('对处理结果有异议');
+    expect(open.getBoundingClientRect().height).to.be.at.least(44);
+    open.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(focused(el)).to.equal('textarea#dispute-reason');
+    expect($(el, '#dispute-hint').textContent).to.include('退回重新处理');
+    expect($(el, '#dispute-reason').getAttribute('maxlength')).to.equal('500');
+    await expect(el).to.be.accessible();
+
+    // Sent empty: said next to the field, the field marked and focused, nothing sent.
+    const submit = $<HTMLButtonElement>(el, 'form[part="dispute"] button[type="submit"]');
+    submit.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect($(el, '#dispute-note').textContent).to.include('请写明异议理由');
+    expect($(el, '#dispute-reason').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#dispute-reason').getAttribute('aria-describedby')).to.include('dispute-note');
+    expect(focused(el)).to.equal('textarea#dispute-reason');
+    expect((await onServer(receipt)).status).to.equal('closed');
+    await expect(el).to.be.accessible();
+
+    const reason = '楼道灯还是不亮，晚上看不见台阶';
+    await sendKeys({ type: reason });
+    await el.updateComplete;
+    expect($(el, '#dispute-note').textContent!.trim()).to.equal('');
+    expect($(el, '#dispute-count').textContent).to.include(`${reason.length}/500`);
+    const disputed = oneEvent(el, 'gk-case-disputed');
+    submit.focus();
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Enter' }); // pressed twice, sent once
+    expect((await disputed).detail).to.deep.equal({ ticket: receipt.ticket });
+    await waitUntil(() => shadow(el).querySelector('.status')?.textContent === '正在处理', 'not back in handling', {
+      timeout: 8000,
+    });
+    await waitUntil(() => focused(el) === 'p#dispute-status', 'focus did not move to the outcome');
+    expect($(el, '#dispute-status').textContent).to.include('已收到您的异议，工单已退回重新处理');
+    const events = [...shadow(el).querySelectorAll('[part="timeline"] > li')];
+    const last = events.at(-1)!;
+    expect(last.querySelector('.action')!.textContent!.trim()).to.equal('您对处理结果提出异议，重新处理');
+    expect(last.querySelector('.note')!.textContent).to.equal(reason);
+    expect(has(el, 'form[part="rating"]')).to.equal(false);
+    expect(has(el, '#dispute-open')).to.equal(false);
+    await expect(el).to.be.accessible();
+
+    // On the server: back in handling once, the reason in the staff timeline.
+    const onStaffSide = await onServer(receipt);
+    expect(onStaffSide.status).to.equal('in_progress');
+    expect(onStaffSide.disputeCount).to.equal(1);
+    expect(onStaffSide.closedAt ?? null).to.equal(null);
+    const staffEvents = await (await demoStaff()).admin.cases.events(receipt.id);
+    expect(staffEvents.items.filter((e) => e.type === 'dispute').map((e) => e.publicNote)).to.deep.equal([reason]);
+  });
+
+  it('says in words when the case stopped being closed meanwhile (409), and disputes nothing twice', async () => {
+    const receipt = await newCase('closed');
+    const el = await withToken(receipt);
+    $<HTMLButtonElement>(el, '#dispute-open').click();
+    await el.updateComplete;
+    await typeInto(el, '#dispute-reason', '没有修好');
+    // The same resident, from their phone, a moment earlier.
+    await api.cases.dispute(receipt.ticket, { trackingToken: receipt.trackingToken, reason: '从手机提交：没有修好' });
+    $<HTMLButtonElement>(el, 'form[part="dispute"] button[type="submit"]').click();
+    await waitUntil(() => shadow(el).querySelector('#dispute-status'), 'no outcome shown', { timeout: 8000 });
+    expect($(el, '#dispute-status').textContent).to.include('该工单已不在办结状态');
+    await waitUntil(() => shadow(el).querySelector('.status')?.textContent === '正在处理', 'not refreshed');
+    expect((await onServer(receipt)).disputeCount).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says a wrong token is wrong (403), focuses it, and changes nothing', async () => {
+    const receipt = await newCase('closed');
+    const el = await withToken(receipt);
+    $<HTMLButtonElement>(el, '#dispute-open').click();
+    await el.updateComplete;
+    await typeInto(el, '#dispute-reason', '没有修好');
+    // The resident mistypes the token in the form above before sending.
+    const token = $<HTMLInputElement>(el, '#token');
+    token.focus();
+    token.select();
+    await sendKeys({ type: 'ZZZZ-ZZZZ-ZZZZ' });
+    $<HTMLButtonElement>(el, 'form[part="dispute"] button[type="submit"]').click();
+    await waitUntil(() => $(el, '#dispute-note').textContent!.includes('查询码不正确'), 'no token error', {
+      timeout: 8000,
+    });
+    expect(focused(el)).to.equal('input#token');
+    expect(token.getAttribute('aria-invalid')).to.equal('true');
+    const after = await onServer(receipt);
+    expect(after.status).to.equal('closed');
+    expect(after.disputeCount ?? 0).to.equal(0);
+  });
+
+  it('shows the follow-up a score of 1 opened, with the token only, and when it was done', async () => {
+    const receipt = await newCase('closed');
+    await api.cases.evaluate(receipt.ticket, { trackingToken: receipt.trackingToken, score: 1, comment: '没修好' });
+    const el = await withToken(receipt);
+    expect($(el, '[part="follow-up"]').textContent).to.include('回访中');
+    expect(steps(el)).to.include('评分较低，安排回访');
+    await expect(el).to.be.accessible();
+
+    const byTicket = await shown(
+      await fixture<GkCaseTracker>(
+        html`<gk-case-tracker base-url=${testServer.apiUrl} ticket=${receipt.ticket}></gk-case-tracker>`,
+      ),
+    );
+    expect(has(byTicket, '[part="follow-up"]')).to.equal(false);
+    expect(text(byTicket)).not.to.include('没修好');
+    // It says what the token unlocks, the dispute included.
+    expect($(byTicket, '[part="token-note"]').textContent).to.include('对处理结果提出异议');
+
+    const { supervisor } = await demoStaff();
+    const { version } = await supervisor.cases.get(receipt.id);
+    await supervisor.cases.recordFollowUp(receipt.id, { outcome: 'explained', note: '电话回访，已说明情况' }, { version });
+    const done = await withToken(receipt);
+    expect($(done, '[part="follow-up"]').textContent).to.include('已回访');
+    expect(steps(done)).to.include('完成回访');
+    expect(text(done)).not.to.include('电话回访，已说明情况');
+    const en = await withToken(receipt, 'en');
+    expect($(en, '[part="follow-up"]').textContent).to.include('Followed up');
+    await expect(done).to.be.accessible();
   });
 });

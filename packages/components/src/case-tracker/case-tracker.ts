@@ -9,7 +9,9 @@ import {
   type CaseStatus,
   type Evaluation,
   type PublicCase,
-} from '@gridkit/sdk';
+  type PublicCaseEvent,
+} from '@gridkit/sdk/core';
+import { casesResource } from '@gridkit/sdk/resources/cases';
 import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { IdleController } from '../internal/idle.js';
@@ -30,10 +32,16 @@ export interface GkCaseEvaluatedDetail {
   ticket: string;
   score: number;
 }
+/** `detail` of `gk-case-disputed`: the case the resident disputed, now back in handling. */
+export interface GkCaseDisputedDetail {
+  ticket: string;
+}
 /** Fired after a successful look-up. */
 export type GkCaseFoundEvent = CustomEvent<GkCaseFoundDetail>;
 /** Fired once the resident's rating was stored. */
 export type GkCaseEvaluatedEvent = CustomEvent<GkCaseEvaluatedDetail>;
+/** Fired once the resident's dispute was stored and the case went back to handling (返工). */
+export type GkCaseDisputedEvent = CustomEvent<GkCaseDisputedDetail>;
 
 declare global {
   interface HTMLElementEventMap {
@@ -41,6 +49,7 @@ declare global {
     'gk-reset': CustomEvent<Record<string, never>>;
     'gk-case-found': GkCaseFoundEvent;
     'gk-case-evaluated': GkCaseEvaluatedEvent;
+    'gk-case-disputed': GkCaseDisputedEvent;
   }
 }
 
@@ -48,27 +57,37 @@ declare global {
 export { normalizeTicket, ticketPattern };
 
 const commentMax = 500;
+/** `DisputeInput.reason`'s maxLength in the contract. */
+const reasonMax = 500;
 
 type TicketError = 'missing' | 'malformed';
 type RatingNote = 'choose' | 'token' | 'failed' | 'already' | 'thanks';
+type DisputeNote = 'missing' | 'token' | 'failed' | 'window' | 'not-closed' | 'sent';
 
 /**
  * Follow a case by its work-order number (工单号) and tracking token (查询码):
  * its status in words, the level handling it, deadlines, the public timeline,
- * and, once closed, a one-time rating of the result.
+ * and, once closed, a one-time rating of the result and, within 7 days of
+ * closing, the resident's dispute of it (返工). With the token it also shows
+ * the follow-up (回访) a low rating opened.
  *
  * @csspart base - the outermost element: the form and what it found
  * @csspart form - the look-up form
  * @csspart status - the case's status and facts
  * @csspart timeline - the ordered list of events
  * @csspart rating - the rating form, or the rating given
+ * @csspart priority - the case's urgency badge (紧急, 需协调) next to its status; absent for ordinary cases
+ * @csspart follow-up - the follow-up's state (回访中 / 已回访), with the token
+ * @csspart dispute - the dispute action, its form, or what became of it
  * @csspart state - loading, not found, error, offline and set-up messages
  * @csspart retry - the retry button
  * @csspart stale - the line over a case kept from an earlier look-up ("updated 10:42 — reconnecting…"); empty while fresh
  * @csspart stale-retry - its "try now" button
  * @fires gk-case-found - a case was found and shown (`detail.ticket`, `detail.status`)
  * @fires gk-case-evaluated - the resident's rating was stored (`detail.ticket`, `detail.score`)
- * @fires gk-error - a look-up or a rating failed (not for an unknown ticket)
+ * @fires gk-case-disputed - the resident's dispute was stored and the case is back in handling (`detail.ticket`)
+ * @fires gk-error - a look-up, a rating or a dispute failed (not for an unknown ticket)
+ * @fires gk-reset - the tracker went back to an empty form after a period without use (kiosk idle reset)
  */
 export class GkCaseTracker extends GridkitElement {
   static override styles = [...GridkitElement.styles, stateStyles, cardStyles, caseTrackerStyles];
@@ -107,11 +126,21 @@ export class GkCaseTracker extends GridkitElement {
   @state() private ratingError?: unknown;
   @state() private given?: { ticket: string; evaluation: Evaluation };
 
+  @state() private disputeOpen = false;
+  @state() private reason = '';
+  @state() private disputing = false;
+  @state() private disputeNote?: DisputeNote;
+  @state() private disputeError?: unknown;
+  /** The window that closed, as the server's 409 found it, to say until when it was open. */
+  @state() private disputeClosedUntil?: string;
+
   @query('#ticket') private ticketInput!: HTMLInputElement;
   @query('#token') private tokenInput!: HTMLInputElement;
 
   /** Focus the result once it arrives, when the resident asked for it with the form. */
   private focusResult = false;
+  /** Focus what became of the dispute once the case is read again after it. */
+  private focusDispute = false;
 
   private readonly idle = new IdleController(
     this,
@@ -125,6 +154,7 @@ export class GkCaseTracker extends GridkitElement {
     this.ratingError = this.given = undefined;
     this.draftTicket = this.draftToken = this.comment = '';
     this.tokenWrong = this.sending = false;
+    this.resetDispute();
     if (this.readUrl && /[?&](ticket|token)=/.test(location.search)) {
       const url = new URL(location.href);
       url.searchParams.delete('ticket');
@@ -137,18 +167,19 @@ export class GkCaseTracker extends GridkitElement {
   private readonly lookup = new StaleWhileErrorController(this, {
     // With the token the view adds the public notes and the resident's evaluation.
     // A wrong token still shows what anyone may see by the ticket, with the token marked wrong.
-    task: async ([client, ticket, trackingToken], { signal }) => {
+    task: async ([core, ticket, trackingToken], { signal }) => {
       if (!ticket) return null;
-      if (!trackingToken) return client!.cases.getPublic(ticket, { signal });
+      const cases = casesResource(core!);
+      if (!trackingToken) return cases.getPublic(ticket, { signal });
       try {
-        return await client!.cases.getPublic(ticket, { signal, trackingToken });
+        return await cases.getPublic(ticket, { signal, trackingToken });
       } catch (error) {
         if (!isProblem(error, 'invalid-tracking-token')) throw error;
         this.tokenWrong = true;
-        return client!.cases.getPublic(ticket, { signal });
+        return cases.getPublic(ticket, { signal });
       }
     },
-    args: () => [this.client, this.query, this.token, this.lookups] as const,
+    args: () => [this.core, this.query, this.token, this.lookups] as const,
     configuration: () => this.configurationProblem(false),
     interval: () => (this.query ? this.refresh * 1000 : 0),
     // Another case's look-up shows the loading state, never the previous case.
@@ -161,6 +192,10 @@ export class GkCaseTracker extends GridkitElement {
         this.focusResult = false;
         this.requestUpdate(); // the task re-renders only after this callback
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#result-heading')?.focus());
+      } else if (this.focusDispute) {
+        this.focusDispute = false;
+        this.requestUpdate();
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#dispute-status')?.focus());
       }
     },
     onError: (error) => {
@@ -195,7 +230,14 @@ export class GkCaseTracker extends GridkitElement {
       this.comment = '';
       this.ratingNote = undefined;
       this.ratingError = undefined;
+      this.resetDispute();
     }
+  }
+
+  private resetDispute() {
+    this.disputeOpen = this.disputing = false;
+    this.reason = '';
+    this.disputeNote = this.disputeError = this.disputeClosedUntil = undefined;
   }
 
   private onSearch(event: SubmitEvent) {
@@ -233,9 +275,9 @@ export class GkCaseTracker extends GridkitElement {
       this.renderRoot.querySelector<HTMLInputElement>('input[name="score"]')?.focus();
       return;
     }
-    const client = this.client;
+    const core = this.core;
     const trackingToken = (this.draftToken.trim() || this.token) ?? '';
-    if (!client || !trackingToken) return;
+    if (!core || !trackingToken) return;
     this.sending = true;
     this.ratingNote = undefined;
     this.ratingError = undefined;
@@ -243,7 +285,7 @@ export class GkCaseTracker extends GridkitElement {
     const comment = this.comment.trim();
     try {
       // One call: the SDK retries it with a single idempotency key, so it is stored once.
-      const evaluation = await client.cases.evaluate(found.ticket, {
+      const evaluation = await casesResource(core).evaluate(found.ticket, {
         trackingToken,
         score,
         ...(comment ? { comment } : {}),
@@ -270,6 +312,73 @@ export class GkCaseTracker extends GridkitElement {
       }
     } finally {
       this.sending = false;
+    }
+  }
+
+  private async openDispute() {
+    this.disputeOpen = true;
+    this.disputeNote = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#dispute-reason')?.focus();
+  }
+
+  private async closeDispute() {
+    this.disputeOpen = false;
+    this.disputeNote = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#dispute-open')?.focus();
+  }
+
+  private async onDispute(event: SubmitEvent, found: PublicCase) {
+    event.preventDefault();
+    if (this.disputing) return;
+    const reason = this.reason.trim();
+    if (!reason) {
+      this.disputeNote = 'missing';
+      this.renderRoot.querySelector<HTMLElement>('#dispute-reason')?.focus();
+      return;
+    }
+    const core = this.core;
+    const trackingToken = (this.draftToken.trim() || this.token) ?? '';
+    if (!core || !trackingToken) return;
+    this.disputing = true;
+    this.disputeNote = this.disputeError = undefined;
+    this.tokenWrong = false;
+    try {
+      // One call: the SDK retries it under one idempotency key, so the case is reopened once.
+      await casesResource(core).dispute(found.ticket, { trackingToken, reason });
+      this.disputeOpen = false;
+      this.reason = '';
+      this.disputeNote = 'sent';
+      emit(this, 'gk-case-disputed', { ticket: found.ticket });
+      // Read the case again: back in handling, with the reason in its timeline.
+      this.focusDispute = true;
+      this.lookups += 1;
+    } catch (error) {
+      if (isProblem(error, 'invalid-tracking-token')) {
+        this.tokenWrong = true;
+        this.disputeNote = 'token';
+        await this.updateComplete;
+        this.tokenInput.focus();
+      } else if (isProblem(error, 'dispute-window-closed')) {
+        this.disputeOpen = false;
+        this.disputeNote = 'window';
+        this.disputeClosedUntil = found.disputeUntil;
+        this.focusDispute = true;
+        this.lookups += 1;
+      } else if (isGridkitError(error) && error.status === 409) {
+        // No longer closed (disputed from another device, or a staff step): show what the server has now.
+        this.disputeOpen = false;
+        this.disputeNote = 'not-closed';
+        this.focusDispute = true;
+        this.lookups += 1;
+      } else {
+        this.disputeNote = 'failed';
+        this.disputeError = error;
+        emit(this, 'gk-error', { error: error as Error });
+      }
+    } finally {
+      this.disputing = false;
     }
   }
 
@@ -362,6 +471,7 @@ export class GkCaseTracker extends GridkitElement {
       found.status === 'rejected' ? found.timeline.findLast((event) => event.type === 'reject')?.publicNote : undefined;
     // Staff's notes and the resident's rating come only with the receipt's token.
     const withToken = Boolean(this.token) && !this.tokenWrong;
+    const priority = m.priorities[found.priority] ?? '';
     return html`${renderFreshness(m, freshness, time, () => this.lookup.reload())}
       <article class="case card-surface" aria-busy=${busy ? 'true' : 'false'}>
         <section class="summary" part="status" aria-labelledby="result-heading">
@@ -369,6 +479,14 @@ export class GkCaseTracker extends GridkitElement {
           <p class="status-line">
             <span class="visually-hidden">${m.labelled(m.statusLabel, '')}</span>
             <span class="status status-${found.status}">${m.statuses[found.status] ?? found.status}</span>
+            ${
+              // Ordinary is the default: only a priority that changes how the case is handled is worth a badge.
+              found.priority !== 'ordinary'
+                ? html`<span class="badge priority priority-${found.priority}" part="priority"
+                    ><span class="visually-hidden">${m.labelled(m.priorityLabel, '')}</span>${priority}</span
+                  >`
+                : nothing
+            }
           </p>
           ${
             rejection
@@ -408,6 +526,7 @@ export class GkCaseTracker extends GridkitElement {
                     <dt>${m.due}</dt>
                     <dd>
                       <time datetime=${found.dueAt}>${when(found.dueAt)}</time>
+                      ${found.priority !== 'ordinary' ? html`<span class="due-rule">${m.dueByPriority(priority)}</span>` : nothing}
                       ${overdue ? html`<span class="badge overdue">${m.overdue}</span>` : nothing}
                     </dd>
                   </div>`
@@ -424,6 +543,20 @@ export class GkCaseTracker extends GridkitElement {
                   </div>`
                 : nothing
             }
+            ${
+              found.followUp
+                ? html`<div class="follow-up" part="follow-up">
+                    <dt>${m.followUpLabel}</dt>
+                    <dd>
+                      ${
+                        found.followUp.status === 'done' && found.followUp.doneAt
+                          ? m.followUpDone(when(found.followUp.doneAt))
+                          : m.followUpOpen(when(found.followUp.openedAt))
+                      }
+                    </dd>
+                  </div>`
+                : nothing
+            }
           </dl>
         </section>
         <section class="history" aria-labelledby="timeline-heading">
@@ -433,11 +566,7 @@ export class GkCaseTracker extends GridkitElement {
               (event) =>
                 html`<li class="event event-${event.type}">
                   <span class="action"
-                    >${
-                      event.type === 'escalate'
-                        ? m.escalatedTo(m.levelNames[event.level] ?? event.level)
-                        : (m.events[event.type] ?? event.type)
-                    }</span
+                    >${this.eventWords(event)}</span
                   >
                   <time datetime=${event.at}>${when(event.at)}</time>
                   ${event.publicNote ? html`<p class="note">${event.publicNote}</p>` : nothing}
@@ -445,8 +574,19 @@ export class GkCaseTracker extends GridkitElement {
             )}
           </ol>
         </section>
-        ${this.renderRating(found)}
+        ${this.renderRating(found)} ${this.renderDispute(found, withToken)}
       </article>`;
+  }
+
+  /** A timeline step in words; every `CaseEventType` has some (a test holds the catalogs to the contract). */
+  private eventWords(event: PublicCaseEvent): string {
+    const m = this.localize.messages;
+    if (event.type === 'escalate') return m.escalatedTo(m.levelNames[event.level] ?? '');
+    const words = m.events[event.type] ?? '';
+    // `priority` is present only on the steps that set it (an accept with another priority, a prioritize).
+    return event.priority && (event.type === 'accept' || event.type === 'prioritize')
+      ? m.eventWithPriority(words, m.priorities[event.priority] ?? '')
+      : words;
   }
 
   private renderRating(found: PublicCase) {
@@ -534,6 +674,97 @@ export class GkCaseTracker extends GridkitElement {
       <button type="submit" class="primary" ?disabled=${this.sending}>
         ${this.sending ? m.sending : m.submitRating}
       </button>
+    </form>`;
+  }
+  /**
+   * The resident's recourse (返工): with the token, on a closed case inside its
+   * 7-day window, a secondary action after the rating (so a kiosk's rating
+   * button stays on screen) that opens a short form; outside the window, until
+   * when it was possible; after a dispute, what became of it.
+   */
+  private renderDispute(found: PublicCase, withToken: boolean) {
+    const m = this.localize.messages;
+    const when = (value: string) => this.localize.date(value, { dateStyle: 'medium', timeStyle: 'short' });
+    const note = this.disputeNote;
+    if (note === 'sent' || note === 'window' || note === 'not-closed') {
+      const until = this.disputeClosedUntil ?? found.disputeUntil;
+      const text =
+        note === 'sent'
+          ? m.disputeSent
+          : note === 'not-closed'
+            ? m.disputeNotClosed
+            : m.disputeWindowClosed(until ? when(until) : '');
+      return html`<section class="dispute" part="dispute">
+        <p id="dispute-status" class="hint-box" role="status" tabindex="-1">
+          ${text}
+        </p>
+      </section>`;
+    }
+    if (found.status !== 'closed' || !withToken || !found.disputeUntil) return nothing;
+    if (!found.canDispute) {
+      return html`<section class="dispute" part="dispute">
+        <p class="hint">${m.disputeUntilPassed(when(found.disputeUntil))}</p>
+      </section>`;
+    }
+    if (!this.disputeOpen) {
+      return html`<section class="dispute" part="dispute">
+        <button type="button" id="dispute-open" class="secondary" aria-expanded="false" @click=${this.openDispute}>
+          ${m.disputeOpen}
+        </button>
+      </section>`;
+    }
+    const problem = note === 'failed' ? this.disputeError : undefined;
+    const requestId = isGridkitError(problem) ? problem.requestId : undefined;
+    return html`<form
+      class="dispute"
+      part="dispute"
+      novalidate
+      aria-labelledby="dispute-heading"
+      @submit=${(event: SubmitEvent) => this.onDispute(event, found)}
+    >
+      <h3 id="dispute-heading">${m.disputeLegend}</h3>
+      <p id="dispute-hint" class="hint">${m.disputeHint(when(found.disputeUntil))}</p>
+      <div class="field">
+        <label for="dispute-reason">${m.disputeReasonLabel}</label>
+        <textarea
+          id="dispute-reason"
+          name="reason"
+          rows="3"
+          required
+          maxlength=${reasonMax}
+          aria-invalid=${note === 'missing' ? 'true' : 'false'}
+          aria-describedby="dispute-note dispute-hint dispute-count"
+          ?disabled=${this.disputing}
+          .value=${this.reason}
+          @input=${(event: InputEvent) => {
+            this.reason = (event.target as HTMLTextAreaElement).value;
+            if (note === 'missing' && this.reason.trim()) this.disputeNote = undefined;
+          }}
+        ></textarea>
+        <p id="dispute-count" class="hint">
+          ${m.disputeReasonCount(this.localize.number(this.reason.length), this.localize.number(reasonMax))}
+        </p>
+      </div>
+      <p id="dispute-note" class="error" aria-live="polite">
+        ${
+          note === 'missing'
+            ? m.disputeReasonMissing
+            : note === 'token'
+              ? m.disputeTokenWrong
+              : note === 'failed'
+                ? html`${m.disputeFailed}
+                  ${requestId ? html`<span class="request-id">${m.requestId(requestId)}</span>` : nothing}`
+                : nothing
+        }
+      </p>
+      <div class="actions">
+        <button type="submit" class="primary" ?disabled=${this.disputing}>
+          ${this.disputing ? m.disputeSending : m.disputeSubmit}
+        </button>
+        <button type="button" class="secondary" ?disabled=${this.disputing} @click=${this.closeDispute}>
+          ${m.disputeCancel}
+        </button>
+      </div>
     </form>`;
   }
 }

@@ -40,6 +40,9 @@ const texts: CaseTrackerMessages = {
   overdue: 'Overdue',
   closed: 'Closed',
   closedLate: 'Closed after the deadline',
+  priorityLabel: 'Urgency',
+  priorities: { ordinary: 'Ordinary', coordination: 'Needs coordination', urgent: 'Urgent' },
+  dueByPriority: (priority) => `deadline for ${priority.toLowerCase()} cases`,
 
   timeline: 'What has happened',
   events: {
@@ -52,7 +55,12 @@ const texts: CaseTrackerMessages = {
     verify: 'Checked and closed',
     reopen: 'Check failed, handled again',
     escalate: 'Passed up',
+    prioritize: 'Urgency changed',
+    dispute: 'You disputed the result; handled again',
+    follow_up_opened: 'Low rating: a follow-up call was arranged',
+    follow_up: 'Follow-up done',
   },
+  eventWithPriority: (event, priority) => `${event} (handled as ${priority.toLowerCase()})`,
   escalatedTo: (level) => `Passed up to the ${level}`,
   levelNames: { grid: 'grid', community: 'community', street: 'street office', district: 'district' },
 
@@ -69,11 +77,32 @@ const texts: CaseTrackerMessages = {
   alreadyEvaluated: 'This case has already been rated; each case can be rated once.',
   yourRating: 'Your rating',
   needToken:
-    'To rate the result you need the tracking code on your receipt: enter it above and look the case up again.',
+    'To rate the result or dispute it you need the tracking code on your receipt: enter it above and look the case up again.',
   tokenWrongShort: 'The tracking code is wrong; correct it above.',
   tokenUnlocks:
-    'Enter the tracking token from your receipt and look up again to see the staff’s notes and to rate the result.',
+    'Enter the tracking token from your receipt and look up again to see the staff’s notes, to rate the result, and to dispute it within 7 days of closing.',
   reasonNeedsToken: 'The reason it was not accepted is shown once you enter the tracking token from your receipt.',
+
+  followUpOpen: (since) => `Follow-up under way: after your low rating, staff will contact you (since ${since}).`,
+  followUpDone: (at) => `Followed up (${at}).`,
+  followUpLabel: 'Follow-up',
+
+  disputeOpen: 'I disagree with the result',
+  disputeLegend: 'Dispute the result',
+  disputeHint: (until) =>
+    `Say what was not put right. The case goes back to be handled again and your reason is added to its history. Possible until ${until}.`,
+  disputeReasonLabel: 'Your reason',
+  disputeReasonCount: (used, max) => `${used} of ${max} characters`,
+  disputeReasonMissing: 'Write why you disagree with the result.',
+  disputeSubmit: 'Send dispute',
+  disputeCancel: 'Cancel',
+  disputeSending: 'Sending…',
+  disputeSent: 'We have your dispute: the case is being handled again.',
+  disputeFailed: 'Your dispute was not sent. Please try again later.',
+  disputeWindowClosed: (until) => `Too late to dispute: it was possible for 7 days after closing, until ${until}.`,
+  disputeNotClosed: 'This case is no longer closed; this is where it stands now.',
+  disputeTokenWrong: 'The tracking code is wrong; correct it above and send again.',
+  disputeUntilPassed: (until) => `A result can be disputed for 7 days after closing; that ended on ${until}.`,
 };
 
 export default texts;

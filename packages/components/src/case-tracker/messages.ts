@@ -1,4 +1,4 @@
-import { defineMessages } from '../messages/index.js';
+import { defineMessages } from '../messages/catalog.js';
 
 /** The source texts (zh-CN), bundled with the widget: the language shown when no other is asked for. */
 const zhCN = {
@@ -40,6 +40,11 @@ const zhCN = {
   overdue: '已超期',
   closed: '办结时间',
   closedLate: '超过办理时限后办结',
+  /** Triage priority (分级分类): how fast the case is handled and who follows it. */
+  priorityLabel: '紧急程度',
+  priorities: { ordinary: '一般', coordination: '需协调', urgent: '紧急' } as Record<string, string>,
+  /** After the due date: the deadline follows from the priority. */
+  dueByPriority: (priority: string) => `按${priority}件的时限`,
 
   timeline: '办理经过',
   events: {
@@ -52,7 +57,13 @@ const zhCN = {
     verify: '核实后办结',
     reopen: '核实未通过，重新处理',
     escalate: '移交上级处理',
+    prioritize: '调整紧急程度',
+    dispute: '您对处理结果提出异议，重新处理',
+    follow_up_opened: '评分较低，安排回访',
+    follow_up: '完成回访',
   } as Record<string, string>,
+  /** A timeline step that set the priority: `accept` or `prioritize` with the new one. */
+  eventWithPriority: (event: string, priority: string) => `${event}（按${priority}件办理）`,
   escalatedTo: (level: string) => `移交${level}处理`,
   levelNames: { grid: '网格', community: '社区', street: '街道', district: '区' } as Record<string, string>,
 
@@ -68,10 +79,30 @@ const zhCN = {
   thanks: '感谢您的评价！',
   alreadyEvaluated: '该工单已经评价过，每个工单只能评价一次。',
   yourRating: '您的评价',
-  needToken: '评价办理结果需要回执上的查询码：请在上方填写查询码后再查询。',
+  needToken: '评价办理结果或对结果提出异议，需要回执上的查询码：请在上方填写查询码后再查询。',
   tokenWrongShort: '查询码不正确，请改正上方的查询码。',
-  tokenUnlocks: '填写回执上的查询码再查询，可看到工作人员的说明，并评价办理结果。',
+  tokenUnlocks: '填写回执上的查询码再查询，可看到工作人员的说明、评价办理结果，办结后 7 天内还可对处理结果提出异议。',
   reasonNeedsToken: '未受理的原因在填写回执上的查询码后显示。',
+
+  followUpOpen: (since: string) => `回访中：因评分较低，工作人员会回访您（${since} 起）。`,
+  followUpDone: (at: string) => `已回访（${at}）。`,
+  followUpLabel: '回访',
+
+  disputeOpen: '对处理结果有异议',
+  disputeLegend: '对处理结果有异议',
+  disputeHint: (until: string) => `请写明哪里没有处理好。提交后工单将退回重新处理，理由会记入办理经过。可在 ${until} 前提出。`,
+  disputeReasonLabel: '异议理由',
+  disputeReasonCount: (used: string, max: string) => `已输入 ${used}/${max} 字`,
+  disputeReasonMissing: '请写明异议理由。',
+  disputeSubmit: '提交异议',
+  disputeCancel: '取消',
+  disputeSending: '正在提交…',
+  disputeSent: '已收到您的异议，工单已退回重新处理。',
+  disputeFailed: '异议没有提交成功，请稍后再试。',
+  disputeWindowClosed: (until: string) => `提出异议的期限已过：办结后 7 天内（截至 ${until}）可以提出。`,
+  disputeNotClosed: '该工单已不在办结状态，下面是它现在的情况。',
+  disputeTokenWrong: '查询码不正确，请改正上方的查询码后再提交。',
+  disputeUntilPassed: (until: string) => `对处理结果有异议可在办结后 7 天内提出，期限已于 ${until} 截止。`,
 };
 
 export type CaseTrackerMessages = typeof zhCN;

@@ -40,6 +40,9 @@ const texts: CaseTrackerMessages = {
   overdue: '已逾期',
   closed: '辦結時間',
   closedLate: '超過辦理時限後辦結',
+  priorityLabel: '緊急程度',
+  priorities: { ordinary: '一般', coordination: '需協調', urgent: '緊急' },
+  dueByPriority: (priority) => `按${priority}件的時限`,
 
   timeline: '辦理經過',
   events: {
@@ -52,7 +55,12 @@ const texts: CaseTrackerMessages = {
     verify: '核實後辦結',
     reopen: '核實未通過，重新處理',
     escalate: '移交上級處理',
+    prioritize: '調整緊急程度',
+    dispute: '您對處理結果提出異議，重新處理',
+    follow_up_opened: '評分較低，安排回訪',
+    follow_up: '完成回訪',
   },
+  eventWithPriority: (event, priority) => `${event}（按${priority}件辦理）`,
   escalatedTo: (level) => `移交${level}處理`,
   levelNames: { grid: '網格', community: '社區', street: '街道', district: '區' },
 
@@ -68,10 +76,30 @@ const texts: CaseTrackerMessages = {
   thanks: '感謝您的評價！',
   alreadyEvaluated: '該工單已經評價過，每個工單只能評價一次。',
   yourRating: '您的評價',
-  needToken: '評價辦理結果需要回執上的查詢碼：請在上方填寫查詢碼後再查詢。',
+  needToken: '評價辦理結果或對結果提出異議，需要回執上的查詢碼：請在上方填寫查詢碼後再查詢。',
   tokenWrongShort: '查詢碼不正確，請改正上方的查詢碼。',
-  tokenUnlocks: '填寫回執上的查詢碼再查詢，可看到工作人員的說明，並評價辦理結果。',
+  tokenUnlocks: '填寫回執上的查詢碼再查詢，可看到工作人員的說明、評價辦理結果，辦結後 7 天內還可對處理結果提出異議。',
   reasonNeedsToken: '未受理的原因在填寫回執上的查詢碼後顯示。',
+
+  followUpOpen: (since) => `回訪中：因評分較低，工作人員會回訪您（${since} 起）。`,
+  followUpDone: (at) => `已回訪（${at}）。`,
+  followUpLabel: '回訪',
+
+  disputeOpen: '對處理結果有異議',
+  disputeLegend: '對處理結果有異議',
+  disputeHint: (until) => `請寫明哪裡沒有處理好。提交後工單將退回重新處理，理由會記入辦理經過。可在 ${until} 前提出。`,
+  disputeReasonLabel: '異議理由',
+  disputeReasonCount: (used, max) => `已輸入 ${used}/${max} 字`,
+  disputeReasonMissing: '請寫明異議理由。',
+  disputeSubmit: '提交異議',
+  disputeCancel: '取消',
+  disputeSending: '正在提交…',
+  disputeSent: '已收到您的異議，工單已退回重新處理。',
+  disputeFailed: '異議沒有提交成功，請稍後再試。',
+  disputeWindowClosed: (until) => `提出異議的期限已過：辦結後 7 天內（截至 ${until}）可以提出。`,
+  disputeNotClosed: '該工單已不在辦結狀態，下面是它現在的情況。',
+  disputeTokenWrong: '查詢碼不正確，請改正上方的查詢碼後再提交。',
+  disputeUntilPassed: (until) => `對處理結果有異議可在辦結後 7 天內提出，期限已於 ${until} 截止。`,
 };
 
 export default texts;

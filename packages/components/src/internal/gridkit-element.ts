@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume, ContextEvent } from '@lit/context';
-import { createGridkitClient, type GridkitClient } from '@gridkit/sdk';
+import { createGridkitCore, type GridkitCore } from '@gridkit/sdk/core';
 import { gridkitContext, type GridkitSettings } from '../context.js';
 import type { LocalizeController } from './localize.js';
 import { themes, tokens } from './theme.js';
@@ -10,12 +10,31 @@ import { themes, tokens } from './theme.js';
  * What every Gridkit widget shares: a client (its own from `base-url`, else
  * the nearest provider's), a grid (its own `grid-id`, else the provider's),
  * its language and theme.
+ *
+ * @cssprop [--gk-color-surface=#ffffff] - background of the cards
+ * @cssprop [--gk-color-surface-muted=#f3f5f8] - background of quieter areas (notes, table heads)
+ * @cssprop [--gk-color-text=#1b1f24] - text
+ * @cssprop [--gk-color-text-muted=#4b5563] - secondary text (dates, labels)
+ * @cssprop [--gk-color-accent=#c8102e] - headings' rule, pinned badge, primary buttons
+ * @cssprop [--gk-color-accent-text=#ffffff] - text on the accent colour
+ * @cssprop [--gk-color-link=#0b57d0] - links (phone numbers)
+ * @cssprop [--gk-color-border=#d0d7de] - borders and rules
+ * @cssprop [--gk-color-danger=#b42318] - errors
+ * @cssprop [--gk-color-success=#067647] - success messages
+ * @cssprop [--gk-radius=8px] - corner radius of cards and buttons
+ * @cssprop [--gk-card-shadow=none] - shadow of the cards every widget draws on
+ * @cssprop [--gk-space=1rem] - the spacing unit
+ * @cssprop [--gk-font-family=system-ui, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif] - font stack
+ * @cssprop [--gk-font-size=1rem] - base text size
+ * @cssprop [--gk-focus-ring=3px solid #0b57d0] - keyboard focus outline
+ * @cssprop [--gk-kiosk-font-size=1.6rem] - base text size in the kiosk layout (a screen read from two metres)
  */
 export abstract class GridkitElement extends LitElement {
   static override styles = [tokens, themes];
 
   /** API root including `/api/v1`; overrides the provider's client. */
   @property({ attribute: 'base-url' }) baseUrl?: string;
+  /** The grid shown (an opaque id such as `grd_4BCg6L6keGz1`); overrides the provider's. */
   @property({ attribute: 'grid-id' }) gridId?: string;
   /** `light` (default), `dark` or `high-contrast`. */
   @property({ reflect: true }) theme?: 'light' | 'dark' | 'high-contrast';
@@ -30,7 +49,7 @@ export abstract class GridkitElement extends LitElement {
   @state()
   protected settings?: GridkitSettings;
 
-  private own?: { baseUrl: string; client: GridkitClient };
+  private own?: { baseUrl: string; core: GridkitCore };
 
   /** Each widget creates its own, with its catalog: `localize = new LocalizeController(this, messages)`. */
   protected abstract readonly localize: LocalizeController;
@@ -43,15 +62,20 @@ export abstract class GridkitElement extends LitElement {
     return loading.then(() => super.scheduleUpdate());
   }
 
-  protected get client(): GridkitClient | undefined {
-    if (!this.baseUrl) return this.settings?.client;
+  /**
+   * The SDK core calls go through: its own from `base-url`, else the
+   * provider's. Widgets hand it to the resources they call
+   * (`noticesResource(core)`), so a page bundles only those.
+   */
+  protected get core(): GridkitCore | undefined {
+    if (!this.baseUrl) return this.settings?.core ?? this.settings?.client?.core;
     if (this.own?.baseUrl !== this.baseUrl) {
       this.own = {
         baseUrl: this.baseUrl,
-        client: createGridkitClient({ baseUrl: this.baseUrl, locale: () => this.localize.locale }),
+        core: createGridkitCore({ baseUrl: this.baseUrl, locale: () => this.localize.locale }),
       };
     }
-    return this.own.client;
+    return this.own.core;
   }
 
   protected get kioskMode(): boolean {
@@ -68,7 +92,7 @@ export abstract class GridkitElement extends LitElement {
    * without one: `missing-provider-client`), or no grid when `needsGrid`.
    */
   protected configurationProblem(needsGrid: boolean): Misconfiguration | undefined {
-    if (!this.client)
+    if (!this.core)
       return { kind: this.hasProvider() ? 'missing-provider-client' : 'missing-client', attribute: 'base-url' };
     if (needsGrid && !this.activeGridId) return { kind: 'missing-grid', attribute: 'grid-id' };
     return undefined;

@@ -1,13 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  commonMessages,
-  loadTexts,
-  textsIn,
-  toLocale,
-  type Catalog,
-  type CommonMessages,
-  type Locale,
-} from '../messages/index.js';
+import { loadTexts, textsIn, toLocale, type Catalog, type CommonMessages, type Locale } from '../messages/catalog.js';
+import { commonCatalog } from '../messages/common.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -21,6 +14,21 @@ function watch(host: Host) {
     observer = new MutationObserver(() => hosts.forEach((h) => h.requestUpdate()));
     observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }
+}
+
+// Building an Intl formatter costs far more than using one (a board made
+// several per render): one per kind, locale and options for the page's life.
+const formatters = new Map<string, { format(value: never): string }>();
+
+export function formatter<Options, F extends { format(value: never): string }>(
+  kind: new (locale: string, options: Options) => F,
+  locale: string,
+  options: Options,
+): F {
+  const key = `${kind.name} ${locale} ${JSON.stringify(options)}`;
+  let cached = formatters.get(key);
+  if (!cached) formatters.set(key, (cached = new kind(locale, options)));
+  return cached as F;
 }
 
 /** The nearest `lang`, looking through shadow roots up to `<html>`. */
@@ -63,26 +71,32 @@ export class LocalizeController<Own extends object = object> implements Reactive
    */
   get messages(): CommonMessages & Own {
     const locale = this.locale;
+    const common = textsIn(commonCatalog, locale);
     const own = this.own && textsIn(this.own, locale);
-    if (this.own && !own) return { ...commonMessages['zh-CN'], ...this.own['zh-CN'] };
-    return { ...commonMessages[locale], ...(own as Own) };
+    if (!common || (this.own && !own))
+      return { ...commonCatalog['zh-CN'], ...this.own?.['zh-CN'] } as CommonMessages & Own;
+    return { ...common, ...(own as Own) };
   }
 
-  /** Settles when the widget's texts in the current language are here; `undefined` when there is nothing to wait for. */
+  /** Settles when the common and the widget's texts in the current language are here; `undefined` when there is nothing to wait for. */
   whenLoaded(): Promise<void> | undefined {
-    return this.own && loadTexts(this.own, this.locale);
+    const common = loadTexts(commonCatalog, this.locale);
+    const own = this.own && loadTexts(this.own, this.locale);
+    return common || own ? Promise.all([common, own]).then(() => undefined) : undefined;
   }
 
   number(value: number): string {
-    return new Intl.NumberFormat(this.locale).format(value);
+    return formatter(Intl.NumberFormat, this.locale, {}).format(value);
   }
 
   percent(value: number, digits = 1): string {
-    return new Intl.NumberFormat(this.locale, { style: 'percent', maximumFractionDigits: digits }).format(value);
+    return formatter(Intl.NumberFormat, this.locale, { style: 'percent', maximumFractionDigits: digits }).format(value);
   }
 
   date(value: string | Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-    return new Intl.DateTimeFormat(this.locale, { timeZone: 'Asia/Shanghai', ...options }).format(new Date(value));
+    return formatter(Intl.DateTimeFormat, this.locale, { timeZone: 'Asia/Shanghai', ...options }).format(
+      new Date(value),
+    );
   }
 
   /** A `LocalizedText` from the API in the current language, falling back to zh-CN. */

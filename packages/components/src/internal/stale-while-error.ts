@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { isGridkitError } from '@gridkit/sdk';
+import { isGridkitError } from '@gridkit/sdk/core';
 import { misconfigurationWarning, type Misconfiguration } from './gridkit-element.js';
 import { isTransient, MisconfigurationError, type Freshness } from './states.js';
 

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { isGridkitError } from '@gridkit/sdk';
-import type { CommonMessages } from '../messages/index.js';
+import { isGridkitError } from '@gridkit/sdk/core';
+import type { CommonMessages } from '../messages/catalog.js';
 import type { Misconfiguration } from './gridkit-element.js';
 
 /** The designed loading, error, not-found, offline and "kept from before" states every data widget shares. */

@@ -1,12 +1,14 @@
 import type { ReactiveControllerHost } from 'lit';
 import { Task } from '@lit/task';
-import { isGridkitError, type GeoPoint, type Grid, type GridkitClient, type TeamMember } from '@gridkit/sdk';
+import { isGridkitError, type GeoPoint, type Grid, type GridkitCore, type TeamMember } from '@gridkit/sdk/core';
+import { gridsResource } from '@gridkit/sdk/resources/grids';
+import { noticesResource } from '@gridkit/sdk/resources/notices';
 import { currentPosition, GeoError } from './geolocation.js';
 import { gridLabel, type ChosenGrid } from './handler.js';
 import type { GridResults, WhereFailure } from './steps/where.js';
 
 interface GridFinderOptions {
-  client(): GridkitClient | undefined;
+  core(): GridkitCore | undefined;
   geolocation(): Geolocation | undefined;
   /** The widget's own grid (`grid-id` or the provider's): a position is then only a position. */
   gridId(): string | undefined;
@@ -39,22 +41,22 @@ export class GridFinder {
   private generation = 0;
 
   /** The widget's own grid and its leader. */
-  readonly fixed: Task<readonly [GridkitClient | undefined, string | undefined], FixedGrid | undefined>;
+  readonly fixed: Task<readonly [GridkitCore | undefined, string | undefined], FixedGrid | undefined>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: GridFinderOptions,
   ) {
     this.fixed = new Task(host, {
-      task: async ([client, gridId], { signal }) => {
-        if (!client || !gridId) return undefined;
-        const board = await client.notices.board(gridId, { signal });
+      task: async ([core, gridId], { signal }) => {
+        if (!core || !gridId) return undefined;
+        const board = await noticesResource(core).board(gridId, { signal });
         return {
           grid: { id: board.grid.id, name: board.grid.name, path: gridLabel(board.grid) },
           leader: board.leader,
         };
       },
-      args: () => [options.client(), options.gridId()] as const,
+      args: () => [options.core(), options.gridId()] as const,
     });
   }
 
@@ -70,16 +72,16 @@ export class GridFinder {
 
   /** The device's position, then (unless the grid is fixed) the grid it falls in. */
   async locate() {
-    const client = this.options.client();
+    const core = this.options.core();
     const generation = this.generation;
     this.set({ locating: true, failure: undefined });
     try {
       const point = await currentPosition(this.options.geolocation());
       if (generation !== this.generation) return;
       this.options.onLocated(point);
-      if (!this.options.gridId() && client) {
+      if (!this.options.gridId() && core) {
         try {
-          const found = await client.grids.locate(point);
+          const found = await gridsResource(core).locate(point);
           if (generation !== this.generation) return;
           const grid = { id: found.grid.id, name: found.grid.name, path: gridLabel(found.grid) };
           this.set({ grid, leader: found.leader, results: undefined });
@@ -103,13 +105,13 @@ export class GridFinder {
 
   /** Grids whose name or places match the query. */
   async search() {
-    const client = this.options.client();
+    const core = this.options.core();
     const query = this.query.trim();
-    if (!client || !query) return;
+    if (!core || !query) return;
     const generation = this.generation;
     this.set({ searching: true });
     try {
-      const page = await client.grids.list({ q: query, level: 'grid', limit: 20 });
+      const page = await gridsResource(core).list({ q: query, level: 'grid', limit: 20 });
       if (generation === this.generation) this.set({ results: { query, grids: page.items } });
     } catch (error) {
       if (generation === this.generation) this.set({ results: { query, error } });
@@ -122,11 +124,11 @@ export class GridFinder {
   async choose(grid: Grid) {
     this.set({ grid: { id: grid.id, name: grid.name, path: gridLabel(grid) }, leader: undefined });
     this.options.onChosen();
-    const client = this.options.client();
+    const core = this.options.core();
     const generation = this.generation;
-    if (!client) return;
+    if (!core) return;
     try {
-      const board = await client.notices.board(grid.id);
+      const board = await noticesResource(core).board(grid.id);
       if (generation === this.generation && this.grid?.id === grid.id) this.set({ leader: board.leader });
     } catch {
       // The card is a courtesy: the report can go without it.

@@ -2,30 +2,24 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { CaseReceipt, Category, Problem } from '@gridkit/sdk';
+import { categoriesResource } from '@gridkit/sdk/resources/categories';
 import type { Outbox } from '@gridkit/sdk/outbox';
 import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { IdleCountdownController, idlePromptStyles } from '../internal/idle-countdown.js';
 import { LocalizeController } from '../internal/localize.js';
-import { outboxFor } from '../internal/outbox.js';
 import { qrCodeStyles } from '../internal/qr-code.js';
-import { stateStyles } from '../internal/states.js';
+import { renderLoading, renderProblem, stateStyles } from '../internal/states.js';
 import { cardStyles } from '../internal/card.js';
 import { stepOf, stepsFor, type FieldId, type Step } from './fields.js';
-import { GridFinder } from './grid-finder.js';
+import type { GridFinder } from './grid-finder.js';
 import { issueReporterStyles } from './issue-reporter.styles.js';
 import { issueReporterMessages } from './messages.js';
-import { receiptQr, renderOutcome } from './outcome.js';
-import { PhotoTray } from './photo-tray.js';
-import { isQuotaError, OutboxWatch, photoFiles, toCaseInput, watchUploads } from './sending.js';
-import { renderContact } from './steps/contact.js';
-import { renderDescribe } from './steps/describe.js';
-import { renderDetails } from './steps/details.js';
+import type { PhotoTray } from './photo-tray.js';
+import type * as LaterModule from './later.js';
+import { isQuotaError, OutboxWatch } from './sending.js';
 import { renderFrame } from './steps/frame.js';
-import { renderPhotos } from './steps/photos.js';
-import { renderReview } from './steps/review.js';
 import { renderWhat } from './steps/what.js';
-import { renderWhere } from './steps/where.js';
 import {
   maxPhotos,
   problems,
@@ -48,6 +42,10 @@ export type {
   GkCaseSubmittedEvent,
 } from './events.js';
 type Phase = 'form' | 'sending' | 'sent' | 'queued' | 'failed';
+type Later = typeof LaterModule;
+
+/** How the reporter loads its later steps' chunk; tests hold it back or make it fail through this. */
+export const laterSteps = { load: (): Promise<Later> => import('./later.js') };
 
 /**
  * Report a problem, one question at a time (GOV.UK style): what, more details,
@@ -70,6 +68,8 @@ type Phase = 'form' | 'sending' | 'sent' | 'queued' | 'failed';
  * @csspart state - loading, error, offline, queued and rejected messages
  * @csspart retry - the retry button
  * @csspart idle-prompt - the kiosk's "still there?" countdown
+ * @cssprop [--gk-qr-color=#000] - the receipt's QR code: dark modules (keep the contrast strong, or phones cannot scan it)
+ * @cssprop [--gk-qr-background=#fff] - the receipt's QR code: background
  * @fires gk-case-submitted - the case was created (`detail.ticket`, `detail.trackingToken`, `detail.caseId`)
  * @fires gk-case-queued - the report was kept on the device to be sent later (`detail.entryId`)
  * @fires gk-case-rejected - the server refused the report for good (`detail.entryId`, `detail.problem`)
@@ -120,14 +120,18 @@ export class GkIssueReporter extends GridkitElement {
   @state() private queuedEntryId?: string;
   @state() private rejection?: { entryId: string; problem: Problem };
 
-  private readonly where = new GridFinder(this, {
-    client: () => this.client,
-    geolocation: () => this.geolocation,
-    gridId: () => this.activeGridId,
-    onLocated: (point) => this.edit('location', { point }),
-    onChosen: () => this.feedback.changed('grid'),
-  });
-  private readonly photos = new PhotoTray(this, { maxSide: () => this.maxPhotoSide, max: maxPhotos });
+  /**
+   * Everything after the first question (later steps, grid finder, photo
+   * resizing, outbox, receipt): loaded after the first render, so the define
+   * entry carries only the first step. Until it is here a later step shows the
+   * loading state; the answers live in this element and are never lost.
+   */
+  @state() private later?: Later;
+  @state() private laterFailure?: unknown;
+  private laterLoading?: Promise<Later | undefined>;
+  /** Made when `later` arrives. */
+  private where?: GridFinder;
+  private photos?: PhotoTray;
   @state() private photoNote?: string;
 
   private readonly idle = new IdleCountdownController(this, {
@@ -142,25 +146,49 @@ export class GkIssueReporter extends GridkitElement {
   /** Bumped by forget(): answers to requests made for an earlier report are ignored. */
   private generation = 0;
   private readonly outboxWatch = new OutboxWatch({
-    outbox: () => this.outbox ?? (this.client ? outboxFor(this.client, 'reports') : undefined),
+    outbox: () => this.outbox ?? (this.core && this.later ? this.later.outboxFor(this.core, 'reports') : undefined),
     onSent: (entryId, receipt) => entryId === this.queuedEntryId && this.showReceipt(receipt),
     onFailed: (entryId, problem) => entryId === this.queuedEntryId && this.reject(entryId, problem),
   });
 
   private readonly categories = new Task(this, {
-    task: async ([client], { signal }) => {
-      if (!client) throw new Error('missing-configuration');
+    task: async ([core], { signal }) => {
+      if (!core) throw new Error('missing-configuration');
       const all: Category[] = [];
-      for await (const category of client.categories.iterate({}, { signal })) all.push(category);
+      for await (const category of categoriesResource(core).iterate({}, { signal })) all.push(category);
       return all;
     },
-    args: () => [this.client] as const,
+    args: () => [this.core] as const,
     onError: (error) => emit(this, 'gk-error', { error: error as Error }),
   });
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.outboxWatch.stop();
+  }
+
+  private loadLater(): Promise<Later | undefined> {
+    this.laterLoading ??= laterSteps.load().then(
+      (later) => {
+        this.where = new later.GridFinder(this, {
+          core: () => this.core,
+          geolocation: () => this.geolocation,
+          gridId: () => this.activeGridId,
+          onLocated: (point) => this.edit('location', { point }),
+          onChosen: () => this.feedback.changed('grid'),
+        });
+        this.photos = new later.PhotoTray(this, { maxSide: () => this.maxPhotoSide, max: maxPhotos });
+        this.laterFailure = undefined;
+        return (this.later = later);
+      },
+      (error: unknown) => {
+        // A dropped network: the step says so, with a retry; nothing typed is lost.
+        this.laterLoading = undefined;
+        this.laterFailure = error;
+        return undefined;
+      },
+    );
+    return this.laterLoading;
   }
 
   // ── state helpers ──────────────────────────────────────────────────────
@@ -175,8 +203,8 @@ export class GkIssueReporter extends GridkitElement {
 
   /** The answers so far, as validation and sending read them. */
   private get draft(): ReportDraft {
-    const hasGrid = !!(this.activeGridId || this.where.grid);
-    return { ...this.answers, category: this.category, hasGrid, photos: this.photos.photos };
+    const hasGrid = !!(this.activeGridId || this.where?.grid);
+    return { ...this.answers, category: this.category, hasGrid, photos: this.photos?.photos ?? [] };
   }
 
   /** What every render function gets to say things in the resident's language. */
@@ -191,7 +219,7 @@ export class GkIssueReporter extends GridkitElement {
       this.phase !== 'form' ||
       !!this.answers.categoryCode ||
       !!this.categorySearch ||
-      this.photos.photos.length > 0
+      (this.photos?.photos.length ?? 0) > 0
     );
   }
 
@@ -253,7 +281,7 @@ export class GkIssueReporter extends GridkitElement {
 
   private addFiles(event: Event) {
     const input = event.target as HTMLInputElement;
-    const refused = this.photos.add(input.files ?? []);
+    const refused = this.photos!.add(input.files ?? []);
     input.value = '';
     this.photoNote = refused ? this.localize.messages.tooManyPhotos(String(maxPhotos)) : undefined;
     this.feedback.changed('photos');
@@ -270,20 +298,21 @@ export class GkIssueReporter extends GridkitElement {
       this.focusNext = '#error-summary';
       return;
     }
+    const later = this.later;
     const outbox = this.outboxWatch.current();
-    if (!outbox) return;
-    const input = toCaseInput(
+    if (!later || !outbox) return;
+    const input = later.toCaseInput(
       this.draft,
-      this.where.target?.id ?? this.activeGridId!,
+      this.where?.target?.id ?? this.activeGridId!,
       this.kioskMode ? 'kiosk' : 'web',
     );
-    const photos = photoFiles(this.photos.ready);
+    const photos = later.photoFiles(this.photos?.ready ?? []);
     const generation = this.generation;
     this.phase = 'sending';
     this.generalIssue = undefined;
     this.uploaded = 0;
     const stopWatching = photos.length
-      ? watchUploads(outbox, input, (count) => {
+      ? later.watchUploads(outbox, input, (count) => {
           if (generation === this.generation) this.uploaded = count;
         })
       : undefined;
@@ -321,7 +350,7 @@ export class GkIssueReporter extends GridkitElement {
       caseId: receipt.id,
     });
     const generation = this.generation;
-    receiptQr(receipt, this.trackUrl, this.localize.messages.qrLabel)?.then(
+    this.later?.receiptQr(receipt, this.trackUrl, this.localize.messages.qrLabel)?.then(
       (qr) => {
         if (generation === this.generation && this.receipt === receipt) this.qr = qr;
       },
@@ -365,10 +394,10 @@ export class GkIssueReporter extends GridkitElement {
   /** Back to an empty first step: the next resident at a kiosk sees nothing of the last one's report. */
   private forget() {
     this.generation += 1;
-    this.photos.clear();
+    this.photos?.clear();
     this.step = 'what';
     this.phase = 'form';
-    this.where.reset();
+    this.where?.reset();
     this.categorySearch = '';
     this.answers = noAnswers;
     this.generalIssue = this.receipt = this.qr = this.queuedEntryId = this.rejection = undefined;
@@ -387,7 +416,9 @@ export class GkIssueReporter extends GridkitElement {
     super.updated(changed);
     // Open the outbox as soon as there is a client: reports kept on this
     // device before a reload (or a crash) are sent without waiting for a new one.
-    if (this.client) this.outboxWatch.current();
+    // The later steps' chunk (with the outbox) loads after the first render.
+    if (this.core && !this.later && !this.laterLoading && !this.laterFailure) void this.loadLater();
+    if (this.core) this.outboxWatch.current();
     if (this.focusNext) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.focusNext);
       if (target) {
@@ -406,6 +437,9 @@ export class GkIssueReporter extends GridkitElement {
   }
 
   private renderOutcome() {
+    const later = this.later;
+    if (!later) return renderLoading(this.localize.messages);
+    const { renderOutcome } = later;
     const common = { ...this.texts, onAnother: () => this.forget() };
     if (this.phase === 'queued') return renderOutcome({ ...common, phase: 'queued' });
     if (this.phase === 'failed' && this.rejection) {
@@ -417,12 +451,18 @@ export class GkIssueReporter extends GridkitElement {
         onDiscard: () => this.discardRejected(false),
       });
     }
-    const [receipt, qr, grid, leader] = [this.receipt!, this.qr, this.where.target, this.where.targetLeader];
+    const [receipt, qr, grid, leader] = [this.receipt!, this.qr, this.where?.target, this.where?.targetLeader];
     return renderOutcome({ ...common, phase: 'sent', receipt, qr, grid, leader });
   }
 
   private renderStep() {
     const step = this.step;
+    // A later step before its chunk is here: the loading state (or the failure,
+    // with a retry) in place of the question; the frame comes with the question.
+    if (step !== 'what' && !this.later) {
+      const m = this.localize.messages;
+      return this.laterFailure ? renderProblem(m, this.laterFailure, () => void this.loadLater()) : renderLoading(m);
+    }
     const problems = this.visibleProblems(step);
     return renderFrame(
       {
@@ -451,14 +491,17 @@ export class GkIssueReporter extends GridkitElement {
       edit: (field, change) => this.edit(field, change),
       left: (field, event) => this.feedback.left(field, event),
     };
+    if (this.step === 'what')
+      return renderWhat({
+        ...view,
+        categories: this.categories,
+        search: this.categorySearch,
+        onSearch: (text) => (this.categorySearch = text),
+      });
+    const { later, where, photos } = this;
+    if (!later || !where || !photos) return renderLoading(this.localize.messages);
+    const { renderDetails, renderWhere, renderPhotos, renderDescribe, renderContact, renderReview } = later;
     switch (this.step) {
-      case 'what':
-        return renderWhat({
-          ...view,
-          categories: this.categories,
-          search: this.categorySearch,
-          onSearch: (text) => (this.categorySearch = text),
-        });
       case 'details':
         return renderDetails({
           ...view,
@@ -468,10 +511,10 @@ export class GkIssueReporter extends GridkitElement {
       case 'where':
         return renderWhere({
           ...view,
-          fixedGrid: this.activeGridId ? this.where.fixed : undefined,
-          finder: this.where,
+          fixedGrid: this.activeGridId ? where.fixed : undefined,
+          finder: where,
           onChooseOtherGrid: () => {
-            this.where.unchoose();
+            where.unchoose();
             this.focusNext = '#grid';
           },
         });
@@ -479,12 +522,12 @@ export class GkIssueReporter extends GridkitElement {
         return renderPhotos({
           ...view,
           required: !!this.category?.requiresPhoto,
-          photos: this.photos.photos,
+          photos: photos.photos,
           note: this.photoNote,
           onFiles: (event) => this.addFiles(event),
-          onRetry: (id) => this.photos.retry(id),
+          onRetry: (id) => photos.retry(id),
           onRemove: (id) => {
-            this.photos.remove(id);
+            photos.remove(id);
             this.feedback.changed('photos');
             this.focusNext = '#photos';
           },
@@ -498,9 +541,9 @@ export class GkIssueReporter extends GridkitElement {
           ...view,
           category: this.category,
           attributes: sortedAttributes(this.category),
-          grid: this.where.target,
-          leader: this.where.targetLeader,
-          photos: this.photos.ready,
+          grid: where.target,
+          leader: where.targetLeader,
+          photos: photos.ready,
           uploaded: this.uploaded,
           onChange: (step) => this.change(step),
         });

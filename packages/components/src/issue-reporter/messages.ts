@@ -1,4 +1,4 @@
-import { defineMessages } from '../messages/index.js';
+import { defineMessages } from '../messages/catalog.js';
 
 /** The source texts (zh-CN), bundled with the widget: the language shown when no other is asked for. */
 const zhCN = {

@@ -1,6 +1,6 @@
 import type { StatusRenderer } from '@lit/task';
 import type { LocalizeController } from '../internal/localize.js';
-import type { CommonMessages } from '../messages/index.js';
+import type { CommonMessages } from '../messages/catalog.js';
 import type { FieldId } from './fields.js';
 import type { IssueReporterMessages } from './messages.js';
 import type { Answers } from './validation.js';

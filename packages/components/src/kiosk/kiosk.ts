@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { ContextProvider } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
+import { gridsResource } from '@gridkit/sdk/resources/grids';
 import type { Outbox } from '@gridkit/sdk/outbox';
 import { emit } from '../events.js';
 import { gridkitContext } from '../context.js';
@@ -118,12 +119,12 @@ export class GkKiosk extends GridkitElement {
   });
 
   private readonly gridNames = new Task(this, {
-    task: async ([client, ids], { signal }) => {
-      if (!client || !ids) return new Map<string, string>();
-      const grids = await Promise.all(ids.split(' ').map((id) => client.grids.get(id, { signal })));
+    task: async ([core, ids], { signal }) => {
+      if (!core || !ids) return new Map<string, string>();
+      const grids = await Promise.all(ids.split(' ').map((id) => gridsResource(core).get(id, { signal })));
       return new Map(grids.map((grid) => [grid.id, grid.name]));
     },
-    args: () => [this.client, this.grids.join(' ')] as const,
+    args: () => [this.core, this.grids.join(' ')] as const,
   });
 
   private watched?: Outbox;
@@ -156,8 +157,8 @@ export class GkKiosk extends GridkitElement {
 
   private get activeOutbox(): Outbox | undefined {
     if (this.outbox) return this.outbox;
-    const client = this.client;
-    return client ? outboxFor(client, 'reports') : undefined;
+    const core = this.core;
+    return core ? outboxFor(core, 'reports') : undefined;
   }
 
   override connectedCallback() {
@@ -177,13 +178,13 @@ export class GkKiosk extends GridkitElement {
   }
 
   protected override willUpdate() {
-    const client = this.client;
-    if (this.provider.value?.client !== client) this.provider.setValue(client ? { client, kiosk: true } : undefined);
+    const core = this.core;
+    if (this.provider.value?.core !== core) this.provider.setValue(core ? { core, kiosk: true } : undefined);
   }
 
   protected override updated(changed: PropertyValues<this>) {
     // Opening the outbox also sends what an earlier session left on this terminal.
-    this.watch(this.client ? this.activeOutbox : undefined);
+    this.watch(this.core ? this.activeOutbox : undefined);
     if (changed.has('idleReset')) this.idle.restart();
     this.warnMisconfiguration();
 
@@ -258,7 +259,7 @@ export class GkKiosk extends GridkitElement {
     const prompting = this.idle.secondsLeft !== undefined;
     const misconfigured = this.settled ? this.configurationProblem(true)?.kind : undefined;
     const problem = !misconfigured ? undefined : misconfigured === 'missing-grid' ? m.noGridSet : m.noClient;
-    const configured = !!this.client && this.grids.length > 0;
+    const configured = !!this.core && this.grids.length > 0;
     return html`<div part="base" class="root" data-size=${this.size}>
       <header part="header" ?inert=${prompting}>
         ${

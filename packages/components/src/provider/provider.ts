@@ -1,7 +1,8 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { createGridkitClient, type GridkitClient, type TokenProvider } from '@gridkit/sdk';
+import { createGridkitCore, type TokenProvider } from '@gridkit/sdk/core';
+import type { GridkitClient } from '@gridkit/sdk';
 import { gridkitContext, type GridkitSettings } from '../context.js';
 import { LocalizeController } from '../internal/localize.js';
 import { themes } from '../internal/theme.js';
@@ -27,6 +28,7 @@ export class GkProvider extends LitElement {
 
   /** API root including `/api/v1`. */
   @property({ attribute: 'base-url' }) baseUrl?: string;
+  /** The grid every widget inside shows unless it sets its own `grid-id`. */
   @property({ attribute: 'grid-id' }) gridId?: string;
   /** A static staff token (use `tokenProvider` to refresh one). */
   @property() token?: string;
@@ -47,16 +49,17 @@ export class GkProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<GkProvider>) {
     const keys = ['baseUrl', 'token', 'tokenProvider', 'client', 'gridId', 'kiosk'] as const;
     if (keys.some((key) => changed.has(key))) {
-      const client =
-        this.client ??
+      // A core, not a whole client: each widget imports the resources it calls.
+      const core =
+        this.client?.core ??
         (this.baseUrl
-          ? createGridkitClient({
+          ? createGridkitCore({
               baseUrl: this.baseUrl,
               token: this.tokenProvider ?? this.token,
               locale: () => this.localize.locale,
             })
           : undefined);
-      this.settings = client ? { client, gridId: this.gridId, kiosk: this.kiosk } : undefined;
+      this.settings = core ? { core, gridId: this.gridId, kiosk: this.kiosk } : undefined;
     }
   }
 

@@ -6,6 +6,7 @@
  * - `last-30-days`: today and the 29 days before it
  * - `YYYY`, `YYYY-Qn`, `YYYY-MM`: that year, quarter or month (up to today when it is running)
  */
+import { formatter } from '../internal/localize.js';
 export interface PeriodRange {
   /** The period as understood: an unknown value falls back to `last-12-months`. */
   period: string;
@@ -25,7 +26,7 @@ const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate(
 
 /** Today in Shanghai as [year, month, day]. */
 export function shanghaiToday(now: Date = new Date()): [number, number, number] {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = formatter(Intl.DateTimeFormat, 'en-CA', {
     timeZone: 'Asia/Shanghai',
     year: 'numeric',
     month: '2-digit',

@@ -1,9 +1,11 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { caseLevelValues, type Grid, type ResolutionFigures, type ResolutionStats } from '@gridkit/sdk';
+import { caseLevelValues, type Grid, type ResolutionFigures, type ResolutionStats } from '@gridkit/sdk/core';
+import { gridsResource } from '@gridkit/sdk/resources/grids';
+import { statsResource } from '@gridkit/sdk/resources/stats';
 import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
-import { LocalizeController } from '../internal/localize.js';
+import { formatter, LocalizeController } from '../internal/localize.js';
 import { StaleWhileErrorController, type ReadyState } from '../internal/stale-while-error.js';
 import { renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
 import { cardStyles } from '../internal/card.js';
@@ -68,16 +70,16 @@ export class GkResolutionRate extends GridkitElement {
   @state() private tables: Partial<Record<'levels' | 'trend', boolean>> = {};
 
   private readonly data = new StaleWhileErrorController(this, {
-    task: async ([client, gridId, from, to], { signal }): Promise<Loaded> => {
+    task: async ([core, gridId, from, to], { signal }): Promise<Loaded> => {
       const [grid, stats] = await Promise.all([
-        client!.grids.get(gridId!, { signal }),
-        client!.stats.resolution({ gridId: gridId!, from, to, groupBy: 'month' }, { signal }),
+        gridsResource(core!).get(gridId!, { signal }),
+        statsResource(core!).resolution({ gridId: gridId!, from, to, groupBy: 'month' }, { signal }),
       ]);
       return { grid, stats };
     },
     args: () => {
       const range = this.range;
-      return [this.client, this.activeGridId, range.from, range.to] as const;
+      return [this.core, this.activeGridId, range.from, range.to] as const;
     },
     configuration: () => this.configurationProblem(true),
     interval: () => this.refresh * 1000,
@@ -171,7 +173,7 @@ export class GkResolutionRate extends GridkitElement {
         : long
           ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
           : { month: 'short', timeZone: 'UTC' };
-    return new Intl.DateTimeFormat(this.localize.locale, options).format(new Date(Date.UTC(y!, mo! - 1, 15)));
+    return formatter(Intl.DateTimeFormat, this.localize.locale, options).format(new Date(Date.UTC(y!, mo! - 1, 15)));
   }
 
   private rate(value: number | null): string {

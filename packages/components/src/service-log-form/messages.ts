@@ -1,5 +1,5 @@
 import type { ServiceLogInput } from '@gridkit/sdk';
-import { defineMessages } from '../messages/index.js';
+import { defineMessages } from '../messages/catalog.js';
 
 type Kind = ServiceLogInput['kind'];
 type SubjectGroup = ServiceLogInput['subjectGroups'][number];

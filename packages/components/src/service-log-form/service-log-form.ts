@@ -2,18 +2,22 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import {
-  createGridkitClient,
+  createGridkitCore,
   isGridkitError,
   normalizeTicket,
   ticketPattern,
-  type GridkitClient,
+  type GridkitCore,
   type Grid,
   type Problem,
   type ServiceLog,
   type ServiceLogInput,
   type ServiceLogSummary,
   type StaffPrincipal,
-} from '@gridkit/sdk';
+} from '@gridkit/sdk/core';
+import { casesResource } from '@gridkit/sdk/resources/cases';
+import { gridsResource } from '@gridkit/sdk/resources/grids';
+import { serviceLogsResource } from '@gridkit/sdk/resources/service-logs';
+import { sessionResource } from '@gridkit/sdk/resources/session';
 import type { Outbox, OutboxEntry, OutboxEventMap, ServiceLogOutboxEntry } from '@gridkit/sdk/outbox';
 import { leftForSubmit } from '../internal/form-feedback.js';
 import { outboxFor } from '../internal/outbox.js';
@@ -217,8 +221,8 @@ export class GkServiceLogForm extends GridkitElement {
   private announced = new Set<string>();
   private sentWhileSaving: ServiceLog[] = [];
   private subscribed?: Outbox;
-  private authed?: { baseUrl: string; token: string; client: GridkitClient };
-  private seenClient?: GridkitClient;
+  private authed?: { baseUrl: string; token: string; core: GridkitCore };
+  private seenCore?: GridkitCore;
 
   private readonly idle = new IdleCountdownController(this, {
     idleMs: () => (this.idleReset ?? (this.kioskMode ? 90 : 0)) * 1000,
@@ -227,38 +231,44 @@ export class GkServiceLogForm extends GridkitElement {
     onReset: () => this.forget(),
   });
 
-  protected override get client(): GridkitClient | undefined {
+  protected override get core(): GridkitCore | undefined {
     if (this.baseUrl && this.token) {
       if (this.authed?.baseUrl !== this.baseUrl || this.authed.token !== this.token) {
         this.authed = {
           baseUrl: this.baseUrl,
           token: this.token,
-          client: createGridkitClient({ baseUrl: this.baseUrl, token: this.token, locale: () => this.localize.locale }),
+          core: createGridkitCore({ baseUrl: this.baseUrl, token: this.token, locale: () => this.localize.locale }),
         };
       }
-      return this.authed.client;
+      return this.authed.core;
     }
-    return super.client;
+    return super.core;
   }
 
   private get activeOutbox(): Outbox | undefined {
     if (this.outbox) return this.outbox;
-    const client = this.client;
+    const core = this.core;
     const me = this.session.value?.me;
-    return client && me ? outboxFor(client, `service-log:${me.id}`) : undefined;
+    return core && me ? outboxFor(core, `service-log:${me.id}`) : undefined;
   }
 
   /** Who is signed in, their grids' names, and the name of a `grid-id` outside them. */
   private readonly session = new Task(this, {
-    task: async ([client, gridId], { signal }) => {
-      if (!client) throw new Error('missing-configuration');
-      const me = await client.session.me({ signal });
+    task: async ([core, gridId], { signal }) => {
+      if (!core) throw new Error('missing-configuration');
+      const me = await sessionResource(core).me({ signal });
       const ids = [...new Set([...me.gridIds, ...(gridId ? [gridId] : [])])];
       // Names are public; a grid that cannot be read keeps its id as its name.
-      const grids = await Promise.all(ids.map((id) => client.grids.get(id, { signal }).catch(() => undefined)));
+      const grids = await Promise.all(
+        ids.map((id) =>
+          gridsResource(core)
+            .get(id, { signal })
+            .catch(() => undefined),
+        ),
+      );
       return { me, grids: new Map(ids.map((id, i) => [id, grids[i]] as const)) };
     },
-    args: () => [this.client, this.activeGridId] as const,
+    args: () => [this.core, this.activeGridId] as const,
     onComplete: ({ me }) => {
       this.signInNeeded = false;
       // A `grid-id` outside the worker's grids is kept: the server decides, and today's list's 403 explains it.
@@ -272,11 +282,11 @@ export class GkServiceLogForm extends GridkitElement {
   });
 
   private readonly today = new Task(this, {
-    task: async ([client, me, gridId], { signal }) => {
-      if (!client || !me || !gridId) return undefined;
+    task: async ([core, me, gridId], { signal }) => {
+      if (!core || !me || !gridId) return undefined;
       const date = shanghaiDate();
       const from = dayStart(date);
-      const page = await client.serviceLogs.list(
+      const page = await serviceLogsResource(core).list(
         {
           workerId: me.id,
           gridId,
@@ -288,7 +298,7 @@ export class GkServiceLogForm extends GridkitElement {
       );
       return { gridId, items: page.items };
     },
-    args: () => [this.client, this.session.value?.me, this.selectedGridId, this.refreshes] as const,
+    args: () => [this.core, this.session.value?.me, this.selectedGridId, this.refreshes] as const,
     onComplete: (result) => {
       if (result && this.forbiddenGridId === result.gridId) this.forbiddenGridId = undefined;
     },
@@ -299,11 +309,11 @@ export class GkServiceLogForm extends GridkitElement {
   });
 
   private readonly month = new Task(this, {
-    task: async ([client, me], { signal }): Promise<ServiceLogSummary | undefined> => {
-      if (!client || !me) return undefined;
-      return client.serviceLogs.summary({ month: shanghaiDate().slice(0, 7), workerId: me.id }, { signal });
+    task: async ([core, me], { signal }): Promise<ServiceLogSummary | undefined> => {
+      if (!core || !me) return undefined;
+      return serviceLogsResource(core).summary({ month: shanghaiDate().slice(0, 7), workerId: me.id }, { signal });
     },
-    args: () => [this.client, this.session.value?.me, this.refreshes] as const,
+    args: () => [this.core, this.session.value?.me, this.refreshes] as const,
   });
 
   /**
@@ -338,9 +348,9 @@ export class GkServiceLogForm extends GridkitElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     // A new client (a token given or changed) starts over: the sign-in or jurisdiction message was about the old one.
-    const client = this.client;
-    if (client !== this.seenClient) {
-      this.seenClient = client;
+    const core = this.core;
+    if (core !== this.seenCore) {
+      this.seenCore = core;
       this.signInNeeded = false;
       this.forbiddenGridId = undefined;
     }
@@ -493,17 +503,17 @@ export class GkServiceLogForm extends GridkitElement {
     this.note = undefined;
     if (Object.keys(this.clientErrors()).length) return this.focusErrorSummary();
 
-    const client = this.client;
+    const core = this.core;
     const outbox = this.activeOutbox;
     const gridId = this.selectedGridId;
-    if (!client || !outbox || !gridId) return;
+    if (!core || !outbox || !gridId) return;
     const draft = this.draft;
     this.saving = true;
     try {
       let caseId: string | undefined;
       const ticket = normalizeTicket(draft.ticket);
       if (ticket) {
-        caseId = await this.caseIdOf(client, ticket);
+        caseId = await this.caseIdOf(core, ticket);
         if (!caseId) return this.focusErrorSummary();
       }
       const input: ServiceLogInput = {
@@ -555,12 +565,12 @@ export class GkServiceLogForm extends GridkitElement {
   }
 
   /** The case id behind a ticket the worker typed, or undefined with the field's error set. */
-  private async caseIdOf(client: GridkitClient, ticket: string): Promise<string | undefined> {
+  private async caseIdOf(core: GridkitCore, ticket: string): Promise<string | undefined> {
     const known = this.caseIds.get(ticket);
     if (known) return known;
     const e = this.localize.messages.errors;
     try {
-      const page = await client.cases.list({ q: ticket, limit: 5 });
+      const page = await casesResource(core).list({ q: ticket, limit: 5 });
       const found = page.items.find((item) => item.ticket === ticket);
       if (found) {
         this.caseIds.set(ticket, found.id);
@@ -638,7 +648,7 @@ export class GkServiceLogForm extends GridkitElement {
   override render() {
     const m = this.localize.messages;
     const idle = this.idle.render({ title: m.idleTitle, prompt: m.idlePrompt, stay: m.idleStay, leave: m.idleLeave });
-    if (!this.client)
+    if (!this.core)
       return html`<div part="base"><div class="state" part="state" role="alert">${m.missingConfig}</div></div>`;
     if (this.signInNeeded) return html`<div part="base">${this.renderSignIn()}</div>`;
     return html`<div part="base" class=${this.kioskMode ? 'root kiosk' : 'root'}>

@@ -1,4 +1,10 @@
-import { createGridkitClient, type CaseReceipt, type CaseTransitionInput, type GridkitClient } from '@gridkit/sdk';
+import {
+  createGridkitClient,
+  type CasePriority,
+  type CaseReceipt,
+  type CaseTransitionInput,
+  type GridkitClient,
+} from '@gridkit/sdk';
 import { demoGridId, testServer } from './server.js';
 
 const api = createGridkitClient({ baseUrl: testServer.apiUrl });
@@ -36,11 +42,16 @@ export type CaseStage = 'submitted' | 'in_progress' | 'closed' | 'rejected';
  * Reports a case as a resident, then moves it along as staff: accepted,
  * dispatched and started by the admin; resolved by the admin and verified by
  * the supervisor; or rejected. `publicNote` goes on the resolution or the
- * rejection.
+ * rejection. `priority` is set at accept (triage), with the note a change needs.
  */
 export async function reportCase(
   stage: CaseStage,
-  { publicNote = '已更换楼道灯，请您留意。', gridId = demoGridId, description = '3 号楼楼道灯不亮' } = {},
+  {
+    publicNote = '已更换楼道灯，请您留意。',
+    gridId = demoGridId,
+    description = '3 号楼楼道灯不亮',
+    priority,
+  }: { publicNote?: string; gridId?: string; description?: string; priority?: CasePriority } = {},
 ): Promise<CaseReceipt> {
   const { admin, supervisor, categoryCode } = await demoStaff();
   const receipt = await api.cases.create({
@@ -55,7 +66,7 @@ export async function reportCase(
   };
   if (stage === 'rejected') await step({ action: 'reject', publicNote });
   if (stage === 'in_progress' || stage === 'closed') {
-    await step({ action: 'accept' });
+    await step(priority ? { action: 'accept', priority, note: '热线分级' } : { action: 'accept' });
     await step({ action: 'dispatch', assignee: { type: 'unit', id: 'unit-lighting', name: '街道照明维护队' } });
     await step({ action: 'start' });
   }

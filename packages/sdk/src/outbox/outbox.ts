@@ -1,4 +1,8 @@
 import type { GridkitClient } from '../client.js';
+import type { GridkitCore } from '../core.js';
+import { casesResource } from '../resources/cases.js';
+import { mediaResource } from '../resources/media.js';
+import { serviceLogsResource } from '../resources/service-logs.js';
 import type { CaseReceipt, Problem, ServiceLog, ServiceLogInput } from '../contract.js';
 import { isGridkitError } from '../error.js';
 import { newIdempotencyKey } from '../idempotency.js';
@@ -49,7 +53,7 @@ async function withLock<T>(name: string, run: () => Promise<T>): Promise<T | und
 }
 
 class GridkitOutbox extends EventTarget implements Outbox {
-  readonly #client: GridkitClient;
+  readonly #client: Pick<GridkitClient, 'media' | 'cases' | 'serviceLogs'>;
   readonly #store: OutboxStore;
   readonly #lockName: string;
   readonly #baseDelayMs: number;
@@ -64,10 +68,14 @@ class GridkitOutbox extends EventTarget implements Outbox {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
 
-  constructor(client: GridkitClient, options: OutboxOptions & OutboxInternals) {
+  constructor(client: GridkitClient | GridkitCore, options: OutboxOptions & OutboxInternals) {
     super();
     const name = options.name ?? 'gridkit-outbox';
-    this.#client = client;
+    // A core (what widgets hold) gets the three resources the outbox sends through.
+    this.#client =
+      'cases' in client
+        ? client
+        : { media: mediaResource(client), cases: casesResource(client), serviceLogs: serviceLogsResource(client) };
     this.#store = new OutboxStore(name);
     this.#lockName = `gridkit-outbox:${name}`;
     this.#baseDelayMs = options.baseDelayMs ?? 2_000;
@@ -355,6 +363,9 @@ class GridkitOutbox extends EventTarget implements Outbox {
  * An outbox over `client`: writes are stored in IndexedDB before the first
  * attempt and sent again, with backoff, until the server answers.
  */
-export function createOutbox(client: GridkitClient, options: OutboxOptions & OutboxInternals = {}): Outbox {
+export function createOutbox(
+  client: GridkitClient | GridkitCore,
+  options: OutboxOptions & OutboxInternals = {},
+): Outbox {
   return new GridkitOutbox(client, options);
 }

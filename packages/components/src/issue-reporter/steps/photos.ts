@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
+import { formatter } from '../../internal/localize.js';
 import { photoTypes } from '../../internal/photo.js';
 import { drawThumb, type TrayPhoto } from '../photo-tray.js';
 import { maxPhotos } from '../validation.js';
@@ -99,7 +100,7 @@ export function renderPhotos(view: PhotosView): TemplateResult {
 }
 
 function formatBytes(bytes: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(
+  return formatter(Intl.NumberFormat, locale, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(
     Math.max(1, Math.round(bytes / 1024)),
   );
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { categoryKindValues, type Category } from '@gridkit/sdk';
+import { categoryKindValues, type Category } from '@gridkit/sdk/core';
 import { renderLoading, renderProblem } from '../../internal/states.js';
 import type { Loadable, StepView } from '../view.js';
 import { errorLine, nextButton } from './frame.js';

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { isGridkitError, type Grid } from '@gridkit/sdk';
+import { isGridkitError, type Grid } from '@gridkit/sdk/core';
 import type { FixedGrid, GridFinder } from '../grid-finder.js';
 import { renderLoading } from '../../internal/states.js';
 import type { GeoFailure } from '../geolocation.js';

@@ -1,0 +1,17 @@
+/**
+ * What the reporter needs after its first question, in one chunk loaded on
+ * demand (`import('./later.js')`): the later steps, finding the grid, photo
+ * resizing, the outbox (with idb) and the receipt. The define entry carries
+ * only what shows the first step (the categories).
+ */
+export { renderContact } from './steps/contact.js';
+export { renderDescribe } from './steps/describe.js';
+export { renderDetails } from './steps/details.js';
+export { renderPhotos } from './steps/photos.js';
+export { renderReview } from './steps/review.js';
+export { renderWhere } from './steps/where.js';
+export { receiptQr, renderOutcome } from './outcome.js';
+export { GridFinder } from './grid-finder.js';
+export { PhotoTray } from './photo-tray.js';
+export { photoFiles, toCaseInput, watchUploads } from './sending.js';
+export { outboxFor } from '../internal/outbox.js';
