@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseLevel, CaseStatus } from '@gridkit/sdk';
 import { tokens } from './support/fixture.js';
 import { createHarness, report, type Harness } from './support/harness.js';
+import { transitionsOn } from './support/transitions.js';
 
 const H = 3_600_000;
 let h: Harness;
@@ -35,24 +36,7 @@ beforeAll(() => {
 });
 afterAll(() => expect(h.contractBreaks).toEqual([]));
 
-const versionOf = (caseId: string) =>
-  h.db.prepare('SELECT version FROM cases WHERE id = ?').pluck().get(caseId) as number;
-
-async function act(token: string, caseId: string, body: Record<string, unknown>) {
-  const response = await h.request(`/cases/${caseId}/transitions`, {
-    method: 'POST',
-    token,
-    headers: { 'If-Match': `"${versionOf(caseId)}"` },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
-
-async function must(token: string, caseId: string, body: Record<string, unknown>) {
-  const result = await act(token, caseId, body);
-  expect(result.status, `${String(body.action)} by ${token}: ${JSON.stringify(result.body)}`).toBe(200);
-  return result.body;
-}
+const { versionOf, act, must } = transitionsOn(() => h);
 
 function snapshot(caseId: string) {
   return {

@@ -10,6 +10,11 @@ import type {
 import { paginate } from '../pagination.js';
 import { normalizeTrackingToken } from '../tracking-token.js';
 
+/** A write on the version last read: `If-Match` with it (412 when someone changed the case since), and the idempotency key. */
+function versionedWriteHeaders(options: TransitionOptions) {
+  return { 'If-Match': `"${options.version}"`, ...idempotencyHeader(options) };
+}
+
 export interface TransitionOptions extends WriteOptions {
   /** The `version` of the case the caller saw; a newer one on the server means 412. */
   version: number;
@@ -79,10 +84,7 @@ export function casesResource({ raw, ok }: GridkitCore) {
         raw.POST('/cases/{caseId}/transitions', {
           params: {
             path: { caseId },
-            header: {
-              'If-Match': `"${options.version}"`,
-              ...idempotencyHeader(options),
-            },
+            header: versionedWriteHeaders(options),
           },
           body: input,
           signal: options.signal,
@@ -130,10 +132,7 @@ export function casesResource({ raw, ok }: GridkitCore) {
         raw.POST('/cases/{caseId}/follow-up', {
           params: {
             path: { caseId },
-            header: {
-              'If-Match': `"${options.version}"`,
-              ...idempotencyHeader(options),
-            },
+            header: versionedWriteHeaders(options),
           },
           body: input,
           signal: options.signal,
