@@ -216,6 +216,28 @@ describe('ill-formed Unicode is refused naming the field; well-formed text round
     expect(rowCounts()).toEqual(before);
   });
 
+  it.each([
+    ['an array 10,000 deep', '['.repeat(10_000) + ']'.repeat(10_000), '/body'],
+    ['objects 10,000 deep', '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000), '/body'],
+  ])('a body of %s → 400 naming where it is too deep, never a stack overflow, nothing stored', async (_n, body) => {
+    const before = rowCounts();
+    const problem = await expectProblem(await post('/cases', body), 400, 'validation-failed');
+    expect(problem.errors?.[0]?.message).toMatch(/nested deeper than 32/);
+    expect(problem.errors?.[0]?.path.startsWith('/body')).toBe(true);
+    expect(rowCounts()).toEqual(before);
+  });
+
+  it('a deep array inside a field → 400 naming the field path, nothing stored', async () => {
+    const before = rowCounts();
+    const body = JSON.stringify(report()).replace(
+      /}$/,
+      `,"attributes":{"floor":${'['.repeat(10_000)}${']'.repeat(10_000)}}}`,
+    );
+    const problem = await expectProblem(await post('/cases', body), 400, 'validation-failed');
+    expect(pathsOf(problem).some((path) => path.startsWith('/body/attributes/floor'))).toBe(true);
+    expect(rowCounts()).toEqual(before);
+  });
+
   it('a lone surrogate in a property name → 400 naming it', async () => {
     const body = JSON.stringify(report()).replace(/}$/, ',"x\\ud800":1}');
     const problem = await expectProblem(await post('/cases', body), 400, 'validation-failed');

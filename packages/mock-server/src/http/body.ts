@@ -55,6 +55,10 @@ export function decodeUtf8(raw: Uint8Array): string {
   }
 }
 
+/** No body the contract describes nests deeper than a few levels; 32 leaves room and keeps every later walk shallow. */
+export const maxJsonDepth = 32;
+/** The message of a value nested deeper than `maxJsonDepth`: such a body is not walked again by the schema's validator. */
+export const tooDeep = `is nested deeper than ${maxJsonDepth} levels`;
 // With the `u` flag a surrogate pair is one code point, so only a lone surrogate matches.
 const loneSurrogate = /\p{Cs}/u;
 const pointerToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -65,22 +69,33 @@ const pointerToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1
  */
 export function illFormedStrings(value: unknown, prefix: string): Issue[] {
   const issues: Issue[] = [];
-  const visit = (node: unknown, path: string) => {
+  // A stack, not recursion: a body nested 10,000 deep must be a 400, not a stack overflow.
+  const stack: Array<[node: unknown, path: string, depth: number]> = [[value, prefix, 0]];
+  while (stack.length) {
+    const [node, path, depth] = stack.pop()!;
     if (typeof node === 'string') {
       if (loneSurrogate.test(node))
         issues.push({ path, message: 'holds a lone surrogate (ill-formed Unicode)', code: 'malformed' });
-    } else if (Array.isArray(node)) {
-      node.forEach((item, index) => visit(item, `${path}/${index}`));
-    } else if (node && typeof node === 'object') {
-      for (const [key, item] of Object.entries(node)) {
-        const at = `${path}/${pointerToken(key)}`;
-        if (loneSurrogate.test(key))
-          issues.push({ path: at, message: 'is a name with a lone surrogate (ill-formed Unicode)', code: 'malformed' });
-        visit(item, at);
-      }
+      continue;
     }
-  };
-  visit(value, prefix);
+    if (!node || typeof node !== 'object') continue;
+    if (depth >= maxJsonDepth) {
+      issues.push({ path, message: tooDeep, code: 'malformed' });
+      continue;
+    }
+    if (Array.isArray(node)) {
+      for (let index = node.length; index--; ) stack.push([node[index], `${path}/${index}`, depth + 1]);
+      continue;
+    }
+    const entries = Object.entries(node);
+    for (let index = entries.length; index--; ) {
+      const [key, item] = entries[index]!;
+      const at = `${path}/${pointerToken(key)}`;
+      if (loneSurrogate.test(key))
+        issues.push({ path: at, message: 'is a name with a lone surrogate (ill-formed Unicode)', code: 'malformed' });
+      stack.push([item, at, depth + 1]);
+    }
+  }
   return issues;
 }
 

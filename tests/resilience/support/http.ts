@@ -1,0 +1,70 @@
+/** Raw HTTP, byte for byte: malformed escapes, invalid UTF-8 and truncated bodies go out as written. */
+import { Agent, request } from 'node:http';
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  text: string;
+  json: unknown;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+
+export function send(
+  baseUrl: string,
+  method: string,
+  /** Path and query after `/api/v1`, already encoded (or deliberately not). */
+  target: string,
+  headers: Record<string, string> = {},
+  body?: Buffer | string,
+  /** The client's own address (any of 127.0.0.0/8 on loopback): another client, as the server sees it. */
+  localAddress?: string,
+): Promise<RawResponse> {
+  const url = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path: `${url.pathname}${target}`,
+        headers: body === undefined ? headers : { 'Content-Length': String(Buffer.byteLength(body)), ...headers },
+        agent,
+        ...(localAddress ? { localAddress } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const buffer = Buffer.concat(chunks);
+          const text = buffer.toString('utf8');
+          let json: unknown;
+          try {
+            json = text ? JSON.parse(text) : undefined;
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode!, headers: res.headers, body: buffer, text, json });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+/** Runs `task` over `items` with at most `concurrency` at once. */
+export async function pool<T>(items: T[], concurrency: number, task: (item: T, index: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        await task(items[index]!, index);
+      }
+    }),
+  );
+}
