@@ -20,6 +20,13 @@ export interface StaleWhileErrorOptions<A extends readonly unknown[], T> {
    * (a look-up of another case shows the loading state instead).
    */
   keepWhilePending?: 'any' | 'same-args';
+  /**
+   * A key under which the last good value is kept for the page's lifetime and
+   * shown by the next widget loading the same (a kiosk opening its board again
+   * while offline), marked with when it was loaded; undefined keeps nothing.
+   * Public data only: never a resident's case.
+   */
+  remember?: (args: A) => string | undefined;
   onComplete?: (value: T) => void;
   onError?: (error: unknown) => void;
 }
@@ -47,6 +54,9 @@ interface Good<A, T> {
   value: T;
   at: number;
 }
+
+/** Last good values by `remember` key, for the page's lifetime. */
+const remembered = new Map<string, { value: unknown; at: number }>();
 
 const sameArgs = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((value, i) => Object.is(value, b[i]));
@@ -112,6 +122,8 @@ export class StaleWhileErrorController<A extends readonly unknown[], T> implemen
       args: options.args,
       onComplete: (good) => {
         this.good = good;
+        const key = options.remember?.(good.args);
+        if (key !== undefined) remembered.set(key, { value: good.value, at: good.at });
         this.lastError = undefined;
         this.failures = 0;
         clearTimeout(this.retryTimer);
@@ -171,7 +183,7 @@ export class StaleWhileErrorController<A extends readonly unknown[], T> implemen
   }
 
   render(renderers: StaleWhileErrorRenderers<T>): unknown {
-    const good = this.good;
+    const good = this.good ?? this.recall();
     const current = good && sameArgs(good.args, this.options.args());
     switch (this.task.status) {
       case TaskStatus.INITIAL:
@@ -191,6 +203,14 @@ export class StaleWhileErrorController<A extends readonly unknown[], T> implemen
         }
         return renderers.problem(this.task.error);
     }
+  }
+
+  /** What an earlier widget loaded for the same `remember` key, as if this one had loaded it. */
+  private recall(): Good<A, T> | undefined {
+    const args = this.options.args();
+    const key = this.options.remember?.(args);
+    const kept = key === undefined ? undefined : remembered.get(key);
+    return kept && { args, value: kept.value as T, at: kept.at };
   }
 
   private interval(): number {

@@ -224,6 +224,44 @@ describe('<gk-kiosk>', () => {
     await waitUntil(() => homeShown(el) && titleSize() === standard, 'size not reset', { timeout: 8000 });
   });
 
+  it('opened again while the network is down, the board shows the last good one, marked with when it was loaded', async () => {
+    const el = await kiosk();
+    await openByTap(el, 'board');
+    const leader = inChild(el, 'gk-notice-board', '[part="leader"] .name')!.textContent;
+    await tap($(el, '[part="home-button"]')!);
+    await waitUntil(() => homeShown(el), 'not home');
+    const original = window.fetch;
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    try {
+      await tap(choice(el, 'board'));
+      await waitUntil(
+        () => inChild(el, 'gk-notice-board', '[part="stale"] span')?.textContent?.trim(),
+        'no stale marker',
+        { timeout: 8000 },
+      );
+      expect(inChild(el, 'gk-notice-board', '[part="leader"] .name')!.textContent).to.equal(leader);
+      expect(inChild(el, 'gk-notice-board', '[part="stale"] span')!.textContent).to.match(/\d{1,2}:\d{2}/);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
+  it('a board never loaded shows the offline state, not an empty board', async () => {
+    const grids: Grid[] = [];
+    for await (const grid of api.grids.iterate({ level: 'grid' })) if (grids.push(grid) >= 3) break;
+    const el = await kiosk({ grids: grids[2]!.id });
+    await waitUntil(() => homeShown(el), 'no home');
+    const original = window.fetch;
+    window.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    try {
+      await tap(choice(el, 'board'));
+      await waitUntil(() => inChild(el, 'gk-notice-board', '[data-problem]'), 'no problem state', { timeout: 8000 });
+      expect(inChild(el, 'gk-notice-board', '[part="leader"]')).to.equal(null);
+    } finally {
+      window.fetch = original;
+    }
+  });
+
   it('with several grids, asks which one before opening the board', async () => {
     const grids: Grid[] = [];
     for await (const grid of api.grids.iterate({ level: 'grid' })) if (grids.push(grid) >= 2) break;

@@ -44,6 +44,8 @@ export class GkNoticeBoard extends GridkitElement {
     task: ([core, gridId], { signal }) => noticesResource(core!).board(gridId!, { signal }),
     args: () => [this.core, this.activeGridId] as const,
     configuration: () => this.configurationProblem(true),
+    // A kiosk shows its board all day: opened again while offline, it shows the last good one.
+    remember: ([core, gridId]) => (this.kioskMode && core && gridId ? `${core.baseUrl}|${gridId}` : undefined),
     interval: () => this.refresh * 1000,
     onComplete: () => emit(this, 'gk-load', { gridId: this.activeGridId }),
     onError: (error) => emit(this, 'gk-error', { error: error as Error }),
