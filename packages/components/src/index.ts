@@ -5,6 +5,8 @@ export { GkResolutionRate } from './resolution-rate/resolution-rate.js';
 export type { GkPeriodChangeEvent } from './resolution-rate/resolution-rate.js';
 export { GkCaseTracker, normalizeTicket, ticketPattern } from './case-tracker/case-tracker.js';
 export type {
+  GkCaseDisputedDetail,
+  GkCaseDisputedEvent,
   GkCaseEvaluatedDetail,
   GkCaseEvaluatedEvent,
   GkCaseFoundDetail,

@@ -62,11 +62,20 @@ export const caseTrackerStyles = css`
     gap: 0.5em;
     align-content: start;
   }
+  /* The status and the priority badge wrap as whole words: the badge goes to the next line, the status never breaks. */
   .status-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4em;
+    margin: 0;
+  }
+  .status-line .badge {
     margin: 0;
   }
   .status {
     display: inline-block;
+    white-space: nowrap;
     padding: 0.2em 0.7em;
     font-size: 1.3em;
     font-weight: 700;
@@ -319,7 +328,8 @@ export const caseTrackerStyles = css`
     }
     /* With a case on screen: the ticket and its status on one line, three facts a row, the form's hints gone. */
     :host([layout='kiosk']) .summary {
-      grid-template-columns: auto minmax(0, 1fr);
+      /* The status keeps its width (it never breaks); a long ticket heading wraps instead. */
+      grid-template-columns: minmax(0, auto) minmax(min-content, 1fr);
       align-items: center;
       column-gap: 1em;
     }
@@ -328,6 +338,16 @@ export const caseTrackerStyles = css`
     }
     :host([layout='kiosk']) .facts {
       grid-template-columns: repeat(3, minmax(0, 1fr));
+    }
+    /* On a kiosk the badge next to the status says the priority; the deadline's words stay for screen
+       readers only, so an urgent case's rating button still fits the first screen. */
+    :host([layout='kiosk']) .due-rule {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
     :host([layout='kiosk']) .lookup:has(+ .outcome .case) .hint {
       display: none;

@@ -7,9 +7,11 @@ import { caseEventTypeValues, casePriorityValues } from '@gridkit/sdk/core';
 import { caseTrackerMessages } from './messages.js';
 import { loadTexts, textsIn } from '../messages/index.js';
 import '../define/case-tracker.js';
+import '../define/kiosk.js';
+import { setViewport } from '../issue-reporter/test-helpers.js';
 import { normalizeTicket, type GkCaseTracker } from './case-tracker.js';
 import type { GkProvider } from '../provider/provider.js';
-import { testServer } from '../test-support/server.js';
+import { demoGridId, testServer } from '../test-support/server.js';
 import { demoStaff, reportCase, type CaseStage } from '../test-support/cases.js';
 import { runDesignedStatesSuite } from '../test-support/designed-states-suite.js';
 
@@ -570,7 +572,9 @@ describe('<gk-case-tracker> priority, dispute and follow-up (the resident’s re
     const view = await api.cases.getPublic(receipt.ticket);
     expect(view.priority).to.equal('urgent');
     expect($(el, '[part="priority"]').textContent!.replace(/\s+/g, ' ')).to.include('紧急');
-    const due = [...shadow(el).querySelectorAll('.facts > div')].find((d) => d.querySelector('dt')!.textContent === '办理时限')!;
+    const due = [...shadow(el).querySelectorAll('.facts > div')].find(
+      (d) => d.querySelector('dt')!.textContent === '办理时限',
+    )!;
     expect(due.querySelector('time')!.getAttribute('datetime')).to.equal(view.dueAt);
     expect(due.textContent).to.include('按紧急件的时限');
     expect(steps(el)).to.include('受理（按紧急件办理）');
@@ -580,7 +584,11 @@ describe('<gk-case-tracker> priority, dispute and follow-up (the resident’s re
     // Staff change it: the badge and the timeline follow, in words.
     const { admin } = await demoStaff();
     const { version } = await admin.cases.get(receipt.id);
-    await admin.cases.transition(receipt.id, { action: 'prioritize', priority: 'coordination', note: '需社区协调' }, { version });
+    await admin.cases.transition(
+      receipt.id,
+      { action: 'prioritize', priority: 'coordination', note: '需社区协调' },
+      { version },
+    );
     const again = await withToken(receipt);
     expect($(again, '[part="priority"]').textContent).to.include('需协调');
     expect(steps(again)).to.include('调整紧急程度（按需协调件办理）');
@@ -716,7 +724,11 @@ describe('<gk-case-tracker> priority, dispute and follow-up (the resident’s re
 
     const { supervisor } = await demoStaff();
     const { version } = await supervisor.cases.get(receipt.id);
-    await supervisor.cases.recordFollowUp(receipt.id, { outcome: 'explained', note: '电话回访，已说明情况' }, { version });
+    await supervisor.cases.recordFollowUp(
+      receipt.id,
+      { outcome: 'explained', note: '电话回访，已说明情况' },
+      { version },
+    );
     const done = await withToken(receipt);
     expect($(done, '[part="follow-up"]').textContent).to.include('已回访');
     expect(steps(done)).to.include('完成回访');
@@ -725,4 +737,32 @@ describe('<gk-case-tracker> priority, dispute and follow-up (the resident’s re
     expect($(en, '[part="follow-up"]').textContent).to.include('Followed up');
     await expect(done).to.be.accessible();
   });
+
+  for (const lang of ['zh-CN', 'en'] as const) {
+    it(`keeps an urgent closed case's rating button on a 1920×1080 kiosk screen, the dispute after it, in ${lang}`, async () => {
+      // Urgent: the badge and the deadline's words are the most the new states add above the rating.
+      const receipt = await reportCase('closed', { priority: 'urgent', description: '自助终端异议测试：路灯仍不亮' });
+      await setViewport(1920, 1080);
+      try {
+        const kiosk = await fixture<HTMLElement>(
+          html`<gk-kiosk lang=${lang} base-url=${testServer.apiUrl} grid-id=${demoGridId}></gk-kiosk>`,
+        );
+        await waitUntil(() => kiosk.shadowRoot!.querySelector('[data-choice="track"]'), 'no home');
+        kiosk.shadowRoot!.querySelector<HTMLElement>('[data-choice="track"]')!.click();
+        await waitUntil(() => kiosk.shadowRoot!.querySelector('gk-case-tracker'), 'no tracker');
+        const el = kiosk.shadowRoot!.querySelector<GkCaseTracker>('gk-case-tracker')!;
+        el.setAttribute('ticket', receipt.ticket);
+        el.setAttribute('token', receipt.trackingToken);
+        await waitUntil(() => shadow(el).querySelector('#dispute-open'), 'no dispute action', { timeout: 8000 });
+        expect(has(el, '[part="priority"]')).to.equal(true);
+        const send = $(el, 'form[part="rating"] button[type="submit"]').getBoundingClientRect();
+        expect(send.bottom, 'the rating button is below the screen').to.be.at.most(1080);
+        const dispute = $(el, '#dispute-open').getBoundingClientRect();
+        expect(dispute.top).to.be.at.least(send.bottom);
+        expect(dispute.height).to.be.at.least(48);
+      } finally {
+        await setViewport(800, 600);
+      }
+    });
+  }
 });

@@ -565,9 +565,7 @@ export class GkCaseTracker extends GridkitElement {
             ${found.timeline.map(
               (event) =>
                 html`<li class="event event-${event.type}">
-                  <span class="action"
-                    >${this.eventWords(event)}</span
-                  >
+                  <span class="action">${this.eventWords(event)}</span>
                   <time datetime=${event.at}>${when(event.at)}</time>
                   ${event.publicNote ? html`<p class="note">${event.publicNote}</p>` : nothing}
                 </li>`,
@@ -695,12 +693,11 @@ export class GkCaseTracker extends GridkitElement {
             ? m.disputeNotClosed
             : m.disputeWindowClosed(until ? when(until) : '');
       return html`<section class="dispute" part="dispute">
-        <p id="dispute-status" class="hint-box" role="status" tabindex="-1">
-          ${text}
-        </p>
+        <p id="dispute-status" class="hint-box" role="status" tabindex="-1">${text}</p>
       </section>`;
     }
-    if (found.status !== 'closed' || !withToken || !found.disputeUntil) return nothing;
+    // An open form stays open when the token turns out wrong, so the resident corrects it and sends again.
+    if (found.status !== 'closed' || !(withToken || this.disputeOpen) || !found.disputeUntil) return nothing;
     if (!found.canDispute) {
       return html`<section class="dispute" part="dispute">
         <p class="hint">${m.disputeUntilPassed(when(found.disputeUntil))}</p>

@@ -8,7 +8,7 @@ const texts: CaseTrackerMessages = {
   ticketMissing: 'Enter the case number.',
   ticketMalformed: 'That is not a case number: letters, an 8-digit date and a number, e.g. WF-20261122-0042.',
   tokenLabel: 'Tracking code (optional)',
-  tokenHint: 'The tracking code on your receipt: it shows the staff’s notes and lets you rate the result',
+  tokenHint: 'The tracking code on your receipt: it shows the staff’s notes and lets you rate or dispute the result',
   tokenWrong: 'The tracking code is wrong. Check the code on your receipt and try again.',
   search: 'Look up',
   notFoundTitle: 'No case with that number. Please check the case number',

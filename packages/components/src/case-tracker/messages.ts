@@ -8,7 +8,7 @@ const zhCN = {
   ticketMissing: '请输入工单号。',
   ticketMalformed: '工单号格式不对：应为字母-8位日期-序号，如 WF-20261122-0042。',
   tokenLabel: '查询码（选填）',
-  tokenHint: '回执上的查询码：可查看工作人员的说明，评价办理结果时需要',
+  tokenHint: '回执上的查询码：可查看工作人员的说明，评价或对处理结果提出异议时需要',
   tokenWrong: '查询码不正确，请核对回执上的查询码后再试。',
   search: '查询',
   notFoundTitle: '没有找到该工单，请核对工单号',
@@ -90,7 +90,8 @@ const zhCN = {
 
   disputeOpen: '对处理结果有异议',
   disputeLegend: '对处理结果有异议',
-  disputeHint: (until: string) => `请写明哪里没有处理好。提交后工单将退回重新处理，理由会记入办理经过。可在 ${until} 前提出。`,
+  disputeHint: (until: string) =>
+    `请写明哪里没有处理好。提交后工单将退回重新处理，理由会记入办理经过。可在 ${until} 前提出。`,
   disputeReasonLabel: '异议理由',
   disputeReasonCount: (used: string, max: string) => `已输入 ${used}/${max} 字`,
   disputeReasonMissing: '请写明异议理由。',

@@ -8,7 +8,7 @@ const texts: CaseTrackerMessages = {
   ticketMissing: '請輸入工單號。',
   ticketMalformed: '工單號格式不對：應為字母-8位日期-序號，如 WF-20261122-0042。',
   tokenLabel: '查詢碼（選填）',
-  tokenHint: '回執上的查詢碼：可查看工作人員的說明，評價辦理結果時需要',
+  tokenHint: '回執上的查詢碼：可查看工作人員的說明，評價或對處理結果提出異議時需要',
   tokenWrong: '查詢碼不正確，請核對回執上的查詢碼後再試。',
   search: '查詢',
   notFoundTitle: '沒有找到該工單，請核對工單號',

@@ -18,7 +18,7 @@ const texts: KioskMessages = {
     },
     track: {
       title: 'Follow my case',
-      help: 'Enter the case number on your receipt (for example WF-20261122-0042) and tap “Look up”. With the tracking code you can also rate the result.',
+      help: 'Enter the case number on your receipt (for example WF-20261122-0042) and tap “Look up”. With the tracking code you can also rate the result or dispute it.',
     },
     board: { title: 'Our grid team and notices', help: 'You can call the grid leader’s work phone directly.' },
     stats: { title: 'How our grid is doing', help: 'Figures are counted by month and update every few minutes.' },

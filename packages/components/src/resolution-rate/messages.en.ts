@@ -52,6 +52,24 @@ const texts: ResolutionRateMessages = {
   levelsTable: 'Closed at each level (table)',
   trendTable: 'Monthly trend (table)',
 
+  priorityTitle: 'On time, by urgency',
+  priorityHint: 'Urgent cases have the shortest deadline; cases needing coordination get twice the time',
+  priorities: { ordinary: 'Ordinary', coordination: 'Needs coordination', urgent: 'Urgent' },
+  priorityTable: 'On time, by urgency (table)',
+  priority: 'Urgency',
+  closedOnTime: 'Closed on time',
+
+  recourseTitle: 'Handled again and followed up',
+  recourseHint: 'What happens when residents are not satisfied',
+  reopenRate: 'Handled again',
+  reopenDetail: (reopened, closed) => `${reopened} handled again of ${closed} closed`,
+  disputeRate: 'Disputed by residents',
+  disputeDetail: (disputed) => `${disputed} disputed`,
+  followUpRate: 'Follow-ups done',
+  followUpDetail: (done, opened) => `${done} done of ${opened} needed`,
+  noFollowUps: 'No case needed a follow-up in this period',
+  noDisputable: 'No cases closed yet in this period',
+
   emptyTitle: 'No cases in this period',
   emptyDetail: (period) =>
     `No cases were received or accepted in ${period}, so there are no rates to show. Try another period.`,
@@ -70,6 +88,13 @@ const texts: ResolutionRateMessages = {
     noCases:
       'When a figure has no denominator (no cases accepted or closed in the period) there is no rate: it shows “—”, never 0 or 100.',
     asOf: 'Figures are computed as of now: a past period’s rates can still rise while its late cases close.',
+    byPriority:
+      'By urgency: every case is ordinary, needs coordination, or urgent, and its deadline follows from that (shortest for urgent, twice as long when it needs coordination); on time is measured against each case’s own deadline.',
+    reopenRate:
+      'Handled again = closed cases that went back to be handled again at least once ÷ closed cases; either the independent check failed or the resident disputed the result.',
+    disputeRate:
+      'Disputed by residents = cases whose reporter disputed the result within 7 days of closing ÷ cases closed at least once (including those being handled again after a dispute).',
+    followUpRate: 'Follow-ups done = cases whose follow-up call was recorded ÷ cases rated 1 or 2 that need one.',
   },
 };
 

@@ -56,6 +56,24 @@ const zhCN = {
   levelsTable: '各层级办结占比（表格）',
   trendTable: '月度趋势（表格）',
 
+  priorityTitle: '按紧急程度的按期办结率',
+  priorityHint: '紧急件时限最短，需协调的件时限加倍',
+  priorities: { ordinary: '一般', coordination: '需协调', urgent: '紧急' } as Record<string, string>,
+  priorityTable: '按紧急程度的按期办结率（表格）',
+  priority: '紧急程度',
+  closedOnTime: '按期办结',
+
+  recourseTitle: '返工与回访',
+  recourseHint: '群众对处理结果不满意时怎么办',
+  reopenRate: '返工率',
+  reopenDetail: (reopened: string, closed: string) => `返工 ${reopened} / 已办结 ${closed}`,
+  disputeRate: '群众异议率',
+  disputeDetail: (disputed: string) => `提出异议 ${disputed} 件`,
+  followUpRate: '回访完成率',
+  followUpDetail: (done: string, opened: string) => `已回访 ${done} / 需回访 ${opened}`,
+  noFollowUps: '本期没有需要回访的案件',
+  noDisputable: '本期尚无办结案件，无法计算',
+
   emptyTitle: '本期无案件',
   emptyDetail: (period: string) => `${period}没有收到或受理案件，因此没有办结率等数据。可以选择其他时段查看。`,
 
@@ -69,6 +87,13 @@ const zhCN = {
     levels: '各层级办结占比 = 在该层级（网格、社区、街道、区）办结的案件 ÷ 已办结案件，即“小事不出社区”。',
     noCases: '某项没有分母（例如本期没有受理或办结的案件）时不计算比率，显示为“—”，而不是 0 或 100。',
     asOf: '数字按查询时计算：过去时段的比率会随迟办结的案件办结而上升。',
+    byPriority:
+      '按紧急程度：每件案件按一般、需协调、紧急分级，时限随之不同（紧急件最短，需协调的件加倍）；按期办结率按各自的时限计算。',
+    reopenRate:
+      '返工率 = 办结后又退回重新处理过的案件 ÷ 已办结案件。退回的原因可以是核查没有通过，也可以是群众对处理结果提出异议。',
+    disputeRate:
+      '群众异议率 = 群众在办结后 7 天内对处理结果提出异议的案件 ÷ 办结过的案件（包括因异议正在重新处理的）。',
+    followUpRate: '回访完成率 = 已记录回访结果的案件 ÷ 群众评了 1–2 分、需要回访的案件。',
   },
 };
 

@@ -50,6 +50,24 @@ const texts: ResolutionRateMessages = {
   levelsTable: '各層級辦結占比（表格）',
   trendTable: '月度趨勢（表格）',
 
+  priorityTitle: '按緊急程度的按期辦結率',
+  priorityHint: '緊急件時限最短，需協調的件時限加倍',
+  priorities: { ordinary: '一般', coordination: '需協調', urgent: '緊急' },
+  priorityTable: '按緊急程度的按期辦結率（表格）',
+  priority: '緊急程度',
+  closedOnTime: '按期辦結',
+
+  recourseTitle: '返工與回訪',
+  recourseHint: '群眾對處理結果不滿意時怎麼辦',
+  reopenRate: '返工率',
+  reopenDetail: (reopened, closed) => `返工 ${reopened} / 已辦結 ${closed}`,
+  disputeRate: '群眾異議率',
+  disputeDetail: (disputed) => `提出異議 ${disputed} 件`,
+  followUpRate: '回訪完成率',
+  followUpDetail: (done, opened) => `已回訪 ${done} / 需回訪 ${opened}`,
+  noFollowUps: '本期沒有需要回訪的案件',
+  noDisputable: '本期尚無辦結案件，無法計算',
+
   emptyTitle: '本期無案件',
   emptyDetail: (period) => `${period}沒有收到或受理案件，因此沒有辦結率等資料。可以選擇其他時段查看。`,
 
@@ -63,6 +81,13 @@ const texts: ResolutionRateMessages = {
     levels: '各層級辦結占比 = 在該層級（網格、社區、街道、區）辦結的案件 ÷ 已辦結案件，即「小事不出社區」。',
     noCases: '某項沒有分母（例如本期沒有受理或辦結的案件）時不計算比率，顯示為「—」，而不是 0 或 100。',
     asOf: '數字按查詢時計算：過去時段的比率會隨遲辦結的案件辦結而上升。',
+    byPriority:
+      '按緊急程度：每件案件按一般、需協調、緊急分級，時限隨之不同（緊急件最短，需協調的件加倍）；按期辦結率按各自的時限計算。',
+    reopenRate:
+      '返工率 = 辦結後又退回重新處理過的案件 ÷ 已辦結案件。退回的原因可以是核查沒有通過，也可以是群眾對處理結果提出異議。',
+    disputeRate:
+      '群眾異議率 = 群眾在辦結後 7 天內對處理結果提出異議的案件 ÷ 辦結過的案件（包括因異議正在重新處理的）。',
+    followUpRate: '回訪完成率 = 已記錄回訪結果的案件 ÷ 群眾評了 1–2 分、需要回訪的案件。',
   },
 };
 

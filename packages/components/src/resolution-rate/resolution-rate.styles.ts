@@ -120,6 +120,16 @@ export const resolutionRateStyles = css`
     display: grid;
     gap: var(--_space);
   }
+  /* Rework, disputes and follow-ups: three smaller figures, side by side where there is room. */
+  .recourse-figures {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 9em), 1fr));
+    gap: calc(var(--_space) * 0.5);
+    margin: 0;
+  }
+  .figure.small .value {
+    --_value-size: 1.5em;
+  }
   .chart-box {
     display: grid;
     align-content: start;
@@ -340,6 +350,14 @@ export const resolutionRateStyles = css`
   table.data th[scope='row'],
   table.data thead th:first-child {
     text-align: start;
+  }
+  /* Four columns on a phone: the table fills its box and its cells pad less. */
+  .by-priority table.data {
+    inline-size: 100%;
+  }
+  .by-priority table.data th,
+  .by-priority table.data td {
+    padding-inline: 0.4em;
   }
 
   .empty {

@@ -1,6 +1,12 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { caseLevelValues, type Grid, type ResolutionFigures, type ResolutionStats } from '@gridkit/sdk/core';
+import {
+  caseLevelValues,
+  casePriorityValues,
+  type Grid,
+  type ResolutionFigures,
+  type ResolutionStats,
+} from '@gridkit/sdk/core';
 import { gridsResource } from '@gridkit/sdk/resources/grids';
 import { statsResource } from '@gridkit/sdk/resources/stats';
 import { emit } from '../events.js';
@@ -28,13 +34,16 @@ type Level = (typeof levels)[number];
 interface Loaded {
   grid: Grid;
   stats: ResolutionStats;
+  /** The same period grouped by triage priority: on time by priority. */
+  byPriority: ResolutionStats;
 }
 
 /**
  * Resolution figures for any grid node (district, street, community, grid)
  * over a period: cases received, resolution rate (办结率), on-time rate
  * (按期办结率), satisfaction rate (满意率), the share closed at each level
- * (小事不出社区) and the monthly trend, each chart with a table of the same
+ * (小事不出社区), on-time by triage priority, rework (返工), residents'
+ * disputes and follow-ups (回访), and the monthly trend, each chart with a table of the same
  * numbers and every figure's definition one disclosure away. A rate without
  * a denominator is shown as "no data", never as 0% or 100%.
  *
@@ -46,6 +55,9 @@ interface Loaded {
  * @csspart table - a chart's table
  * @csspart table-toggle - the "show as table" button
  * @csspart empty - the empty state of a period with no cases
+ * @csspart by-priority - the on-time-by-priority box and its table
+ * @csspart recourse - the rework, dispute and follow-up figures
+ * @csspart recourse-figure - one of those figures
  * @csspart definitions - the "how are these figures calculated" disclosure
  * @csspart state - loading, error, offline and set-up messages
  * @csspart retry - the retry button
@@ -71,11 +83,13 @@ export class GkResolutionRate extends GridkitElement {
 
   private readonly data = new StaleWhileErrorController(this, {
     task: async ([core, gridId, from, to], { signal }): Promise<Loaded> => {
-      const [grid, stats] = await Promise.all([
+      const stats = statsResource(core!);
+      const [grid, byMonth, byPriority] = await Promise.all([
         gridsResource(core!).get(gridId!, { signal }),
-        statsResource(core!).resolution({ gridId: gridId!, from, to, groupBy: 'month' }, { signal }),
+        stats.resolution({ gridId: gridId!, from, to, groupBy: 'month' }, { signal }),
+        stats.resolution({ gridId: gridId!, from, to, groupBy: 'priority' }, { signal }),
       ]);
-      return { grid, stats };
+      return { grid, stats: byMonth, byPriority };
     },
     args: () => {
       const range = this.range;
@@ -193,7 +207,7 @@ export class GkResolutionRate extends GridkitElement {
     >`;
   }
 
-  private renderLoaded({ grid, stats }: Loaded, { busy, freshness }: ReadyState) {
+  private renderLoaded({ grid, stats, byPriority }: Loaded, { busy, freshness }: ReadyState) {
     const m = this.localize.messages;
     const time = (at: number) => this.localize.date(new Date(at), { timeStyle: 'short' });
     const totals = stats.totals;
@@ -219,7 +233,8 @@ export class GkResolutionRate extends GridkitElement {
                 <p>${m.emptyDetail(periodName)}</p>
               </div>`
             : html`${this.renderFigures(totals)}
-                <div class="charts">${this.renderLevels(totals)} ${this.renderTrend(stats)}</div>`
+                <div class="charts">${this.renderLevels(totals)} ${this.renderTrend(stats)}</div>
+                <div class="charts">${this.renderByPriority(byPriority)} ${this.renderRecourse(totals)}</div>`
         }
         ${this.renderDefinitions()}
       </section>`;
@@ -442,15 +457,98 @@ export class GkResolutionRate extends GridkitElement {
     </section>`;
   }
 
+  /** On time by triage priority: a small table, one row a priority, in the contract's order. */
+  private renderByPriority(stats: ResolutionStats) {
+    const m = this.localize.messages;
+    const n = (value: number) => this.localize.number(value);
+    const rows = casePriorityValues.flatMap((key) => {
+      const group = stats.groups.find((g) => g.key === key);
+      return group ? [{ key, figures: group.figures }] : [];
+    });
+    return html`<section class="chart-box by-priority" part="by-priority" aria-labelledby="priority-title">
+      <h3 id="priority-title">${m.priorityTitle}</h3>
+      <p class="hint">${m.priorityHint}</p>
+      <div class="table-box">
+        <table id="priority-table" part="table" class="data">
+          <caption class="visually-hidden">
+            ${m.priorityTable}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${m.priority}</th>
+              <th scope="col">${m.closed}</th>
+              <th scope="col">${m.closedOnTime}</th>
+              <th scope="col">${m.onTimeRate}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              ({ key, figures }) =>
+                html`<tr data-priority=${key}>
+                  <th scope="row">${m.priorities[key] ?? ''}</th>
+                  <td>${n(figures.closed)}</td>
+                  <td>${n(figures.closedOnTime)}</td>
+                  <td>${this.rate(figures.onTimeRate)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>`;
+  }
+
+  /** What happens when residents are not satisfied: rework (返工), disputes and follow-ups (回访). */
+  private renderRecourse(t: ResolutionFigures) {
+    const m = this.localize.messages;
+    const n = (value: number) => this.localize.number(value);
+    const figure = (key: string, name: string, value: number | null, detail: string, none: string) =>
+      html`<div class="figure small" part="recourse-figure" data-figure=${key}>
+        <dt>${name}</dt>
+        <dd class="value">
+          ${
+            value === null
+              ? html`<span aria-hidden="true">—</span><span class="visually-hidden">${m.noRate}</span>`
+              : this.localize.percent(value)
+          }
+        </dd>
+        <dd class="detail">${value === null ? none : detail}</dd>
+      </div>`;
+    return html`<section class="chart-box recourse" part="recourse" aria-labelledby="recourse-title">
+      <h3 id="recourse-title">${m.recourseTitle}</h3>
+      <p class="hint">${m.recourseHint}</p>
+      <dl class="recourse-figures">
+        ${figure('reopen', m.reopenRate, t.reopenRate, m.reopenDetail(n(t.reopened), n(t.closed)), m.noClosed)}
+        ${figure('dispute', m.disputeRate, t.disputeRate, m.disputeDetail(n(t.disputed)), m.noDisputable)}
+        ${figure(
+          'follow-up',
+          m.followUpRate,
+          t.followUpRate,
+          m.followUpDetail(n(t.followUpsDone), n(t.followUps)),
+          m.noFollowUps,
+        )}
+      </dl>
+    </section>`;
+  }
+
   private renderDefinitions() {
     const m = this.localize.messages;
     const d = m.definitions;
     return html`<details class="definitions" part="definitions">
       <summary>${m.definitionsTitle}</summary>
       <ul>
-        ${[d.received, d.resolutionRate, d.onTimeRate, d.satisfactionRate, d.levels, d.noCases, d.asOf].map(
-          (text) => html`<li>${text}</li>`,
-        )}
+        ${[
+          d.received,
+          d.resolutionRate,
+          d.onTimeRate,
+          d.satisfactionRate,
+          d.levels,
+          d.byPriority,
+          d.reopenRate,
+          d.disputeRate,
+          d.followUpRate,
+          d.noCases,
+          d.asOf,
+        ].map((text) => html`<li>${text}</li>`)}
       </ul>
     </details>`;
   }
