@@ -96,10 +96,11 @@ if (server.seeded) {
   lines.push(
     `  Seeded       ${s.grids} grids, ${s.cases} cases, ${s.caseEvents} case events, ${s.serviceLogs} service log entries in ${(s.ms / 1000).toFixed(1)} s`,
   );
-  const sample = s.sampleCases.find((c) => c.status === 'closed') ?? s.sampleCases[0];
-  if (sample)
-    lines.push(`  Sample case  ticket ${sample.ticket}, tracking token ${sample.trackingToken} (${sample.status})`);
 }
+// On every start, not only the seeding one: the demo case's token is fixed (docs/mock-server.md).
+const sample = server.demoCase ?? server.seeded?.sampleCases.find((c) => c.status === 'closed');
+if (sample)
+  lines.push(`  Sample case  ticket ${sample.ticket}, tracking token ${sample.trackingToken} (${sample.status})`);
 lines.push('', '  Staff tokens (send as  Authorization: Bearer <token>):');
 for (const t of server.demoTokens) lines.push(`    ${t.token.padEnd(34)} ${t.role.padEnd(12)} ${t.label}`);
 lines.push('', `  Ready in ${((performance.now() - started) / 1000).toFixed(1)} s. Ctrl+C stops it.`, '');

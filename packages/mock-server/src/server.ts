@@ -10,7 +10,10 @@ import { parseFaultSpec, type FaultOptions } from './http/faults.js';
 import { purgeIdempotencyKeys } from './http/idempotency.js';
 import type { RateLimitOptions, ReadRateLimitOptions } from './http/rate-limit.js';
 import { apiBase } from './limits.js';
+import { trackingTokenHash } from './domain/ids.js';
+import { demoTrackingToken } from './seed/cases.js';
 import { seedDatabase, type SeedOptions, type SeedSummary } from './seed/index.js';
+import { findCaseByTrackingTokenHash } from './store/cases.js';
 import { openDatabase, type Db } from './store/database.js';
 import { gridCount } from './store/grids.js';
 import { createMediaStore } from './store/media-files.js';
@@ -65,6 +68,11 @@ export interface StartedServer {
   demoUrl?: string;
   databaseFile: string;
   demoTokens: StaffToken[];
+  /**
+   * The demo case (documented token `DEM0-CASE-2026`), found on every start
+   * of a database seeded with the demo data, not only on the start that seeded it.
+   */
+  demoCase?: { ticket: string; trackingToken: string; status: string };
   /** Set when this start seeded the database. */
   seeded?: SeedSummary;
   db: Db;
@@ -136,6 +144,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
     demoUrl: options.demoDir ? `${url}/` : undefined,
     databaseFile,
     demoTokens: staffTokens(db),
+    demoCase: demoCaseOf(db),
     seeded,
     db,
     close() {
@@ -157,4 +166,9 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
       return closing;
     },
   };
+}
+
+function demoCaseOf(db: Db): StartedServer['demoCase'] {
+  const row = findCaseByTrackingTokenHash(db, trackingTokenHash(demoTrackingToken)!);
+  return row && { ticket: row.ticket, trackingToken: demoTrackingToken, status: row.status };
 }

@@ -9,11 +9,13 @@ import { apiBase, maxJsonBytes, maxUploadBytes, multipartEnvelopeBytes } from '.
 import type { Db } from '../store/database.js';
 import type { MediaStore } from '../store/media-files.js';
 import type { StaffToken } from '../store/staff.js';
+import { readApiReference } from './api-reference.js';
 import { authenticate } from './auth.js';
 import {
   decodePathParameters,
   decodeUtf8,
   illFormedStrings,
+  tooDeep,
   instancePath,
   malformedQuery,
   payloadTooLarge,
@@ -206,9 +208,11 @@ async function readBody({ c, compiled, url }: Exchange): Promise<ReadBody> {
   }
   const issues: Issue[] = [];
   // Ill-formed text is named first; the schema's own checks follow for the rest.
-  if (read.body !== undefined)
-    issues.push(...illFormedStrings(read.body, '/body'), ...validateBody(compiled, mediaType, read.body));
-  else if (requestBody.required) issues.push({ path: '/body', message: 'is required', code: 'required' });
+  if (read.body !== undefined) {
+    issues.push(...illFormedStrings(read.body, '/body'));
+    if (!issues.some((issue) => issue.message === tooDeep))
+      issues.push(...validateBody(compiled, mediaType, read.body));
+  } else if (requestBody.required) issues.push({ path: '/body', message: 'is required', code: 'required' });
   return { ...read, issues };
 }
 
@@ -294,6 +298,11 @@ function toResponse(reply: Reply, { requestId, locale }: Exchange): Response {
   });
 }
 
+/** `--cors`: every origin unless a list is given. */
+function corsOrigin(origins: AppOptions['corsOrigins']): string | string[] {
+  return origins === undefined || origins === '*' ? '*' : origins;
+}
+
 export function createApp(options: AppOptions): Hono<Env> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => console.error(line));
@@ -312,7 +321,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.use(
     `${apiBase}/*`,
     cors({
-      origin: options.corsOrigins === undefined || options.corsOrigins === '*' ? '*' : options.corsOrigins,
+      origin: corsOrigin(options.corsOrigins),
       allowHeaders: [
         'Authorization',
         'Content-Type',
@@ -365,13 +374,33 @@ export function createApp(options: AppOptions): Hono<Env> {
     // Demo pages are ours: a strict CSP shows that the widgets need no inline code or eval.
     app.use('/*', async (c, next) => {
       await next();
-      if (!c.req.path.startsWith(apiBase)) {
+      if (!c.req.path.startsWith(apiBase) && !c.res.headers.has('Content-Security-Policy')) {
         c.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:");
       }
     });
+    // The no-build bundle, its source map and the demo styles are loaded by portal pages of other
+    // origins (`<script type="module" src=…>` is a CORS request): same allowed origins as the API.
+    const assetCors = cors({ origin: corsOrigin(options.corsOrigins), maxAge: 600 });
+    app.use('/*', (c, next) => (/\.(js|mjs|map|css)$/.test(c.req.path) ? assetCors(c, next) : next()));
     const demoStaffTokens = options.demoStaffTokens;
     // Demo only: the service-log page signs in as a seeded worker. Never served without demo pages.
     if (demoStaffTokens) app.get('/demo/staff-tokens.json', (c) => c.json(demoStaffTokens()));
+    const demoDir = options.demoDir;
+    app.get('/docs/api', (c) => {
+      const page = readApiReference(demoDir);
+      if (!page)
+        return problemResponse(
+          {
+            status: 404,
+            slug: 'not-found',
+            detail: 'The API reference is not built: `pnpm start` builds it from the contract (redocly build-docs).',
+          },
+          negotiateLocale(c.req.header('Accept-Language')),
+          crypto.randomUUID(),
+          instancePath(c.req.path),
+        );
+      return c.html(page.html, 200, { 'Content-Security-Policy': page.contentSecurityPolicy });
+    });
     app.get('/*', serveStatic({ root: options.demoDir }));
   }
 

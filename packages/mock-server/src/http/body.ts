@@ -84,11 +84,11 @@ export function illFormedStrings(value: unknown, prefix: string): Issue[] {
       continue;
     }
     if (Array.isArray(node)) {
-      for (let index = node.length; index--; ) stack.push([node[index], `${path}/${index}`, depth + 1]);
+      for (let index = node.length; index--;) stack.push([node[index], `${path}/${index}`, depth + 1]);
       continue;
     }
     const entries = Object.entries(node);
-    for (let index = entries.length; index--; ) {
+    for (let index = entries.length; index--;) {
       const [key, item] = entries[index]!;
       const at = `${path}/${pointerToken(key)}`;
       if (loneSurrogate.test(key))

@@ -92,6 +92,11 @@ export function requireCase(db: Db, id: string): CaseRow {
   return row;
 }
 
+/** The case whose tracking token hashes to `hash` (tokens are stored as hashes only). */
+export function findCaseByTrackingTokenHash(db: Db, hash: string): CaseRow | undefined {
+  return prepared(db, 'SELECT * FROM cases WHERE tracking_token_hash = ?').get(hash) as CaseRow | undefined;
+}
+
 export function requireCaseByTicket(db: Db, ticket: string): CaseRow {
   const row = prepared(db, 'SELECT * FROM cases WHERE ticket = ?').get(ticket) as CaseRow | undefined;
   if (!row) throw notFound(`Case ${ticket}`);
