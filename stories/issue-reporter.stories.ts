@@ -1,18 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import '@gridkit/components/define/issue-reporter';
-import { createGridkitClient, problemType, type GridkitClient } from '@gridkit/sdk';
 import type { GkIssueReporter } from '@gridkit/components';
-import { apiUrl, demoGrids, stateClients } from './support.js';
-
-interface Args {
-  kiosk: boolean;
-  gridId: string;
-}
+import { apiUrl, demoGrids, element, expectState, fail, fixtures } from './support.js';
 
 const trackUrl = 'https://city.example/track?ticket={ticket}&token={token}';
 
-/** Each story walks the real widget, against the mock server, to the step it shows. */
+/** Each story walks the real widget (its requests answered from the recorded demo seed) to the step it shows. */
 async function walk(root: HTMLElement, until: string) {
   const el = root.querySelector('gk-issue-reporter') as GkIssueReporter;
   const $ = <T extends Element>(s: string) => el.shadowRoot!.querySelector<T>(s);
@@ -59,106 +52,71 @@ async function walk(root: HTMLElement, until: string) {
 }
 
 /** A device standing at the demo grid's centre. */
+const centroid = fixtures.grids.find((grid) => grid.id === demoGrids.grid)!.centroid!;
 const here: Geolocation = {
   getCurrentPosition: (ok) =>
-    void createGridkitClient({ baseUrl: apiUrl })
-      .grids.get(demoGrids.grid)
-      .then((grid) =>
-        ok({ coords: { latitude: grid.centroid!.lat, longitude: grid.centroid!.lng } } as GeolocationPosition),
-      ),
+    ok({ coords: { latitude: centroid.lat, longitude: centroid.lng } } as GeolocationPosition),
   watchPosition: () => 0,
   clearWatch: () => undefined,
 } as Geolocation;
 
-const meta: Meta<Args> = {
+const meta: Meta = {
   title: 'Widgets/gk-issue-reporter',
-  args: { kiosk: false, gridId: '' },
-  render: (args, { globals }) =>
-    html`<gk-issue-reporter
-      base-url=${apiUrl}
-      grid-id=${args.gridId || ''}
-      ?kiosk=${args.kiosk}
-      track-url=${trackUrl}
-      .geolocation=${here}
-      theme=${globals.theme}
-    ></gk-issue-reporter>`,
+  component: 'gk-issue-reporter',
+  args: { 'base-url': apiUrl, 'grid-id': '', kiosk: false, 'track-url': trackUrl },
+  render: (args, { globals }) => {
+    const el = element('gk-issue-reporter', args, globals) as GkIssueReporter;
+    el.geolocation = here;
+    return el;
+  },
+  parameters: expectState({ text: '您要反映什么问题？' }),
 };
 export default meta;
 
-type Story = StoryObj<Args>;
-const at = (until: string, args: Partial<Args> = {}): Story => ({
-  args,
+type Story = StoryObj;
+const at = (until: string, text: string, more: Story = {}): Story => ({
+  ...more,
   play: async ({ canvasElement }) => walk(canvasElement, until),
+  parameters: { ...more.parameters, ...expectState({ text, ...more.parameters?.expect }) },
 });
+const receipt = '已提交，感谢您的反映';
 
 /** Step 1: what, grouped by kind, searchable. */
 export const What: Story = {};
-export const WhatWithError = at('what-error');
-export const Details = at('details');
-export const Where = at('where');
-export const Photos = at('photos');
-export const Describe = at('describe');
-export const Contact = at('contact');
-export const Review = at('review');
-/** Sends a real report to the mock server and shows its receipt. */
-export const Receipt = at('receipt');
+export const WhatWithError = at('what-error', '请选择问题类别。');
+export const Details = at('details', '关于“路灯故障”的更多情况');
+export const Where = at('where', '问题在哪里？');
+export const Photos = at('photos', '添加照片');
+export const Describe = at('describe', '请描述问题');
+export const Contact = at('contact', '是否留下联系方式？');
+export const Review = at('review', '请核对后提交');
+/** Sends the report (answered by msw on the contract's shape) and shows its receipt. */
+export const Receipt = at('receipt', receipt);
 /** A kiosk that knows its grid: no grid question, large targets, idle reset after 90 s. */
-export const Kiosk: Story = { args: { kiosk: true, gridId: demoGrids.grid }, parameters: { layout: 'fullscreen' } };
-export const KioskReceipt = at('receipt', { kiosk: true, gridId: demoGrids.grid });
+export const Kiosk: Story = {
+  args: { kiosk: true, 'grid-id': demoGrids.grid },
+  parameters: { layout: 'fullscreen' },
+};
+export const KioskReceipt = at('receipt', receipt, { args: { kiosk: true, 'grid-id': demoGrids.grid } });
 
 /** Posts fail as if offline: the report is kept on the device ("saved, will be sent"). */
-export const Queued: Story = {
-  render: (_args, { globals }) => {
-    const client = createGridkitClient({
-      baseUrl: apiUrl,
-      retry: false,
-      fetch: (input, init) =>
-        new Request(input as Request, init).method === 'POST'
-          ? Promise.reject(new TypeError('Failed to fetch'))
-          : fetch(input, init),
-    });
-    return html`<gk-provider .client=${client} grid-id=${demoGrids.grid} theme=${globals.theme}>
-      <gk-issue-reporter .geolocation=${here}></gk-issue-reporter>
-    </gk-provider>`;
-  },
-  play: async ({ canvasElement }) => walk(canvasElement, 'receipt'),
-};
+export const Queued = at('receipt', '已保存在本机，将自动发送', {
+  args: { 'grid-id': demoGrids.grid },
+  parameters: { msw: { handlers: [fail.writes] }, expect: { networkError: true } },
+});
 
 /** The server refuses the report for good (a 422 no field owns): its reason is shown, with "change" or "discard". */
-export const Rejected: Story = {
-  render: (_args, { globals }) => {
-    const client = createGridkitClient({
-      baseUrl: apiUrl,
-      retry: false,
-      fetch: (input, init) => {
-        const request = new Request(input as Request, init);
-        if (request.method !== 'POST' || !request.url.endsWith('/cases')) return fetch(request);
-        const problem = {
-          type: problemType('unprocessable'),
-          title: '无法受理',
-          status: 422,
-          detail: 'This grid no longer takes reports; it was merged into 桥北社区第一网格.',
-          requestId: 'story-0000-0000-0000-000000000422',
-        };
-        return Promise.resolve(
-          new Response(JSON.stringify(problem), {
-            status: 422,
-            headers: { 'Content-Type': 'application/problem+json' },
-          }),
-        );
-      },
-    });
-    return html`<gk-provider .client=${client} grid-id=${demoGrids.grid} theme=${globals.theme}>
-      <gk-issue-reporter .geolocation=${here}></gk-issue-reporter>
-    </gk-provider>`;
-  },
-  play: async ({ canvasElement }) => walk(canvasElement, 'receipt'),
-};
-
-const inState = (client: () => GridkitClient): Story => ({
-  render: (_args, { globals }) =>
-    html`<gk-provider .client=${client()} theme=${globals.theme}><gk-issue-reporter></gk-issue-reporter></gk-provider>`,
+export const Rejected = at('receipt', 'This grid no longer takes reports', {
+  args: { 'grid-id': demoGrids.grid },
+  parameters: { msw: { handlers: [fail.rejectReport] }, expect: { statuses: [422] } },
 });
-export const Loading: Story = inState(stateClients.loading);
-export const ServerError: Story = inState(stateClients.error);
-export const Offline: Story = inState(stateClients.offline);
+
+export const Loading: Story = {
+  parameters: { msw: { handlers: [fail.loading] }, ...expectState({ text: '正在加载' }) },
+};
+export const ServerError: Story = {
+  parameters: { msw: { handlers: [fail.serverError] }, ...expectState({ text: '服务器出错', statuses: [503] }) },
+};
+export const Offline: Story = {
+  parameters: { msw: { handlers: [fail.unreachable] }, ...expectState({ text: '无法连接服务器', networkError: true }) },
+};

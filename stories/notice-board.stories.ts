@@ -1,64 +1,49 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { SetupWorker } from 'msw/browser';
 import { html } from 'lit';
 import '@gridkit/components/define/notice-board';
-import type { GridkitClient } from '@gridkit/sdk';
-import { apiUrl, demoGrids, stateClients } from './support.js';
-import { flakyClient } from './network-states.js';
+import { apiUrl, demoGrids, dropsAfter, element, expectState, fail } from './support.js';
 
-interface Args {
-  layout: 'card' | 'kiosk' | 'compact';
-  gridId: string;
-  refresh: number;
-}
-
-const meta: Meta<Args> = {
+const meta: Meta = {
   title: 'Widgets/gk-notice-board',
-  args: { layout: 'card', gridId: demoGrids.grid, refresh: 300 },
-  argTypes: {
-    layout: { control: 'inline-radio', options: ['card', 'kiosk', 'compact'] },
-    gridId: { control: 'text' },
-    refresh: { control: 'number' },
-  },
-  render: (args, { globals }) =>
-    html`<gk-notice-board
-      base-url=${apiUrl}
-      grid-id=${args.gridId}
-      layout=${args.layout}
-      refresh=${args.refresh}
-      theme=${globals.theme}
-    ></gk-notice-board>`,
+  component: 'gk-notice-board',
+  args: { 'base-url': apiUrl, 'grid-id': demoGrids.grid, layout: 'card', refresh: 300 },
+  render: (args, { globals }) => element('gk-notice-board', args, globals),
+  parameters: expectState({ text: '王丽娜' }),
 };
 export default meta;
 
-type Story = StoryObj<Args>;
+type Story = StoryObj;
 
+/** The board on a portal page: leader, team by role, notices. */
 export const Card: Story = {};
 export const Kiosk: Story = { args: { layout: 'kiosk' }, parameters: { layout: 'fullscreen' } };
 export const Compact: Story = {
   args: { layout: 'compact' },
   decorators: [(story) => html`<div style="max-width: 20rem">${story()}</div>`],
 };
-export const GridNotFound: Story = { args: { gridId: 'grd_missing' } };
-
-const inState = (client: () => GridkitClient): Story => ({
-  render: (args, { globals }) =>
-    html`<gk-provider .client=${client()} grid-id=${args.gridId} theme=${globals.theme}>
-      <gk-notice-board layout=${args.layout}></gk-notice-board>
-    </gk-provider>`,
-});
-export const Loading: Story = inState(stateClients.loading);
-export const ServerError: Story = inState(stateClients.error);
+export const GridNotFound: Story = {
+  args: { 'grid-id': 'grd_missing' },
+  parameters: expectState({ text: '没有找到该网格', statuses: [404] }),
+};
+export const Loading: Story = {
+  parameters: { msw: { handlers: [fail.loading] }, ...expectState({ text: '正在加载' }) },
+};
+export const ServerError: Story = {
+  parameters: { msw: { handlers: [fail.serverError] }, ...expectState({ text: '服务器出错', statuses: [503] }) },
+};
 /** The device is online but no answer comes: "cannot reach the server", told apart from no network. */
-export const ServerUnreachable: Story = inState(stateClients.offline);
+export const ServerUnreachable: Story = {
+  parameters: { msw: { handlers: [fail.unreachable] }, ...expectState({ text: '无法连接服务器', networkError: true }) },
+};
 /** Loaded once, then the network drops: the board stays, with a polite "updated … — reconnecting…" line. */
 export const KeptAfterFailedRefresh: Story = {
-  render: (args, { globals }) =>
-    html`<gk-provider .client=${flakyClient()} grid-id=${args.gridId} theme=${globals.theme}>
-      <gk-notice-board layout=${args.layout} refresh="4"></gk-notice-board>
-    </gk-provider>`,
+  args: { refresh: 4 },
+  loaders: [({ msw }: { msw?: SetupWorker }) => void msw?.use(dropsAfter())],
+  parameters: expectState({ text: '正在重新连接', networkError: true }),
 };
 /** A page that forgot base-url: a message for its developer (and one console warning). */
 export const NotSetUp: Story = {
-  render: (args, { globals }) =>
-    html`<gk-notice-board grid-id=${args.gridId} theme=${globals.theme}></gk-notice-board>`,
+  args: { 'base-url': '' },
+  parameters: expectState({ text: '组件配置不完整', warning: 'has no API client' }),
 };

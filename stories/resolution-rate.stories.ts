@@ -1,69 +1,62 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { SetupWorker } from 'msw/browser';
 import { html } from 'lit';
 import '@gridkit/components/define/resolution-rate';
-import type { GridkitClient } from '@gridkit/sdk';
-import { apiUrl, demoGrids, stateClients } from './support.js';
-import { flakyClient } from './network-states.js';
+import '@gridkit/components/define/provider';
+import { apiUrl, demoGrids, dropsAfter, element, expectState, fail } from './support.js';
 
-interface Args {
-  gridId: string;
-  period: string;
-  layout: 'card' | 'kiosk';
-}
-
-const meta: Meta<Args> = {
+const meta: Meta = {
   title: 'Widgets/gk-resolution-rate',
-  args: { gridId: demoGrids.district, period: 'last-12-months', layout: 'card' },
+  component: 'gk-resolution-rate',
+  args: { 'base-url': apiUrl, 'grid-id': demoGrids.district, period: 'last-12-months', layout: 'card' },
   argTypes: {
-    gridId: { control: 'select', options: Object.values(demoGrids) },
-    period: { control: 'text', description: 'last-30-days, last-12-months, YYYY, YYYY-Qn, YYYY-MM' },
-    layout: { control: 'inline-radio', options: ['card', 'kiosk'] },
+    'grid-id': { control: 'select', options: [demoGrids.district, demoGrids.street, demoGrids.grid] },
   },
-  render: (args, { globals }) =>
-    html`<gk-resolution-rate
-      base-url=${apiUrl}
-      grid-id=${args.gridId}
-      period=${args.period}
-      layout=${args.layout}
-      theme=${globals.theme}
-    ></gk-resolution-rate>`,
+  render: (args, { globals }) => element('gk-resolution-rate', args, globals),
+  parameters: expectState({ text: '文峰区 · 案件办结情况' }),
 };
 export default meta;
 
-type Story = StoryObj<Args>;
+type Story = StoryObj;
 
 export const District: Story = {};
-export const Street: Story = { args: { gridId: demoGrids.street } };
+export const Street: Story = {
+  args: { 'grid-id': demoGrids.street },
+  parameters: expectState({ text: '西关街道 · 案件办结情况' }),
+};
 export const OneGridLast30Days: Story = {
-  args: { gridId: demoGrids.grid, period: 'last-30-days' },
+  args: { 'grid-id': demoGrids.grid, period: 'last-30-days' },
   decorators: [(story) => html`<div style="max-width: 22rem">${story()}</div>`],
+  parameters: expectState({ text: '最近 30 天 ·' }),
 };
 export const PublicScreen: Story = { args: { layout: 'kiosk' }, parameters: { layout: 'fullscreen' } };
 /** A period before any case: "no data", never a fake 0% or 100%. */
-export const NoCasesInPeriod: Story = { args: { period: '2001' } };
-export const GridNotFound: Story = { args: { gridId: 'grd_missing' } };
-
-const inState = (client: () => GridkitClient): Story => ({
-  render: (args, { globals }) =>
-    html`<gk-provider .client=${client()} grid-id=${args.gridId} theme=${globals.theme}>
-      <gk-resolution-rate period=${args.period}></gk-resolution-rate>
-    </gk-provider>`,
-});
-export const Loading: Story = inState(stateClients.loading);
-export const ServerError: Story = inState(stateClients.error);
+export const NoCasesInPeriod: Story = { args: { period: '2001' }, parameters: expectState({ text: '2001年 ·' }) };
+export const GridNotFound: Story = {
+  args: { 'grid-id': 'grd_missing' },
+  parameters: expectState({ text: '没有找到该网格', statuses: [404] }),
+};
+export const Loading: Story = {
+  parameters: { msw: { handlers: [fail.loading] }, ...expectState({ text: '正在加载' }) },
+};
+export const ServerError: Story = {
+  parameters: { msw: { handlers: [fail.serverError] }, ...expectState({ text: '服务器出错', statuses: [503] }) },
+};
 /** The device is online but no answer comes: "cannot reach the server", told apart from no network. */
-export const ServerUnreachable: Story = inState(stateClients.offline);
+export const ServerUnreachable: Story = {
+  parameters: { msw: { handlers: [fail.unreachable] }, ...expectState({ text: '无法连接服务器', networkError: true }) },
+};
 /** Loaded once, then the network drops: the figures stay, with a polite "updated … — reconnecting…" line. */
 export const KeptAfterFailedRefresh: Story = {
-  render: (args, { globals }) =>
-    html`<gk-provider .client=${flakyClient()} grid-id=${args.gridId} theme=${globals.theme}>
-      <gk-resolution-rate period=${args.period} refresh="4"></gk-resolution-rate>
-    </gk-provider>`,
+  args: { refresh: 4 },
+  loaders: [({ msw }: { msw?: SetupWorker }) => void msw?.use(dropsAfter())],
+  parameters: expectState({ text: '正在重新连接', networkError: true }),
 };
 /** A provider without base-url: a message for the page's developer (and one console warning). */
 export const NotSetUp: Story = {
   render: (args, { globals }) =>
-    html`<gk-provider grid-id=${args.gridId} theme=${globals.theme}>
+    html`<gk-provider grid-id=${args['grid-id']} theme=${globals.theme}>
       <gk-resolution-rate period=${args.period}></gk-resolution-rate>
     </gk-provider>`,
+  parameters: expectState({ text: '组件配置不完整', warning: 'has no base-url' }),
 };

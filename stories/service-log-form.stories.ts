@@ -1,37 +1,26 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
 import '@gridkit/components/define/service-log-form';
-import '@gridkit/components/define/provider';
-import { createGridkitClient, type GridkitClient } from '@gridkit/sdk';
+import { createGridkitClient } from '@gridkit/sdk';
 import { createOutbox } from '@gridkit/sdk/outbox';
-import { apiUrl, demoGrids, stateClients } from './support.js';
+import { apiUrl, demoGrids, element, expectState, fail, fixtures } from './support.js';
 
 /** Demo staff tokens of the seed (printed by `pnpm start`). */
 const workerToken = 'demo-worker-qiaobei-02'; // 王丽娜 · 桥北社区第二网格
 const twoGridsToken = 'demo-worker-qiaobei-0304'; // 孙晓峰 · 第三、第四网格
 
-interface Args {
-  token: string;
-  kiosk: boolean;
-}
-
-const meta: Meta<Args> = {
+const meta: Meta = {
   title: 'Widgets/gk-service-log-form',
-  args: { token: workerToken, kiosk: false },
+  component: 'gk-service-log-form',
+  args: { 'base-url': apiUrl, token: workerToken, kiosk: false },
   argTypes: {
     token: { control: 'select', options: [workerToken, twoGridsToken, 'demo-worker-caihong-06', ''] },
   },
-  render: (args, { globals }) =>
-    html`<gk-service-log-form
-      base-url=${apiUrl}
-      token=${args.token}
-      ?kiosk=${args.kiosk}
-      theme=${globals.theme}
-    ></gk-service-log-form>`,
+  render: (args, { globals }) => element('gk-service-log-form', args, globals),
+  parameters: expectState({ text: '登记人：王丽娜' }),
 };
 export default meta;
 
-type Story = StoryObj<Args>;
+type Story = StoryObj;
 
 const submit = async (canvasElement: HTMLElement) => {
   const form = canvasElement.querySelector('gk-service-log-form')!;
@@ -44,40 +33,33 @@ const submit = async (canvasElement: HTMLElement) => {
 /** A grid worker with one grid: the form, today's entries and the month. */
 export const Worker: Story = {};
 /** A worker with two grids chooses the grid. */
-export const TwoGrids: Story = { args: { token: twoGridsToken } };
+export const TwoGrids: Story = { args: { token: twoGridsToken }, parameters: expectState({ text: '登记人：孙晓峰' }) };
 export const Kiosk: Story = { args: { kiosk: true }, parameters: { layout: 'fullscreen' } };
 /** No staff token: the server answers 401 and the widget explains a sign-in is needed. */
-export const NoToken: Story = { args: { token: '' } };
+export const NoToken: Story = {
+  args: { token: '' },
+  parameters: expectState({ text: '需要工作人员登录', statuses: [401] }),
+};
 /** Save pressed on an empty form: the error summary, linked to each field. */
-export const ValidationErrors: Story = { play: ({ canvasElement }) => submit(canvasElement) };
+export const ValidationErrors: Story = {
+  play: ({ canvasElement }) => submit(canvasElement),
+  parameters: expectState({ text: '请先改正以下问题' }),
+};
 
 /** A grid-id outside the worker's grids: the server's 403, explained. */
 export const OutsideJurisdiction: Story = {
-  loaders: [
-    async () => {
-      const api = createGridkitClient({ baseUrl: apiUrl });
-      const { items } = await api.grids.list({ level: 'grid', limit: 20 });
-      return { gridId: items.find((grid) => grid.id !== demoGrids.grid)?.id ?? '' };
-    },
-  ],
-  render: (args, { globals, loaded }) =>
-    html`<gk-service-log-form
-      base-url=${apiUrl}
-      token=${args.token}
-      grid-id=${(loaded as { gridId: string }).gridId}
-      theme=${globals.theme}
-    ></gk-service-log-form>`,
+  args: { 'grid-id': demoGrids.otherGrid },
+  parameters: expectState({ text: '该网格不在您的负责范围内', statuses: [403] }),
 };
 
 /**
  * Saved while offline: a draft (put in local storage as a reload would find
- * it) is saved through an outbox whose network is down, so it stays on the device.
+ * it) is saved through an outbox whose writes fail, so it stays on the device.
  */
 export const SavedOnThisDevice: Story = {
   loaders: [
-    async () => {
-      const staff = createGridkitClient({ baseUrl: apiUrl, token: workerToken });
-      const me = await staff.session.me();
+    () => {
+      const me = fixtures.workers[workerToken]!;
       localStorage.setItem(
         `gridkit:service-log-draft:${me.id}:${me.gridIds[0]}`,
         JSON.stringify({
@@ -91,31 +73,24 @@ export const SavedOnThisDevice: Story = {
           ticket: '',
         }),
       );
-      const offline = createGridkitClient({
-        baseUrl: apiUrl,
-        token: workerToken,
-        retry: false,
-        fetch: () => Promise.reject(new TypeError('Failed to fetch')),
-      });
-      return { outbox: createOutbox(offline, { name: 'storybook-offline-outbox', autoFlush: false }) };
+      const client = createGridkitClient({ baseUrl: apiUrl, token: workerToken, retry: false });
+      return { outbox: createOutbox(client, { name: 'storybook-offline-outbox', autoFlush: false }) };
     },
   ],
-  render: (args, { globals, loaded }) =>
-    html`<gk-service-log-form
-      base-url=${apiUrl}
-      token=${args.token}
-      theme=${globals.theme}
-      .outbox=${(loaded as { outbox: ReturnType<typeof createOutbox> }).outbox}
-    ></gk-service-log-form>`,
+  render: (args, { globals, loaded }) => element('gk-service-log-form', { ...args, outbox: loaded.outbox }, globals),
   play: ({ canvasElement }) => submit(canvasElement),
+  parameters: {
+    msw: { handlers: [fail.writes] },
+    ...expectState({ text: '已保存在本设备，联网后自动发送', networkError: true }),
+  },
 };
 
-const inState = (client: () => GridkitClient): Story => ({
-  render: (_args, { globals }) =>
-    html`<gk-provider .client=${client()} theme=${globals.theme}>
-      <gk-service-log-form></gk-service-log-form>
-    </gk-provider>`,
-});
-export const Loading: Story = inState(stateClients.loading);
-export const ServerError: Story = inState(stateClients.error);
-export const Offline: Story = inState(stateClients.offline);
+export const Loading: Story = {
+  parameters: { msw: { handlers: [fail.loading] }, ...expectState({ text: '正在加载' }) },
+};
+export const ServerError: Story = {
+  parameters: { msw: { handlers: [fail.serverError] }, ...expectState({ text: '服务器出错', statuses: [503] }) },
+};
+export const Offline: Story = {
+  parameters: { msw: { handlers: [fail.unreachable] }, ...expectState({ text: '无法连接服务器', networkError: true }) },
+};

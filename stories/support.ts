@@ -1,50 +1,42 @@
-import { createGridkitClient, problemType } from '@gridkit/sdk';
+import type { Globals } from 'storybook/internal/types';
+import { apiUrl, fixtures } from './mocks/api.js';
+
+export { apiUrl, fixtures };
+export { fail, dropsAfter } from './mocks/api.js';
+
+/** Grids of the demo seed the stories show (checked to exist when the fixtures are recorded). */
+export const demoGrids = fixtures.demoGrids;
 
 /**
- * Stories talk to the mock server that `pnpm start` runs (demo seed), so
- * every story shows real API data. Set STORYBOOK_GRIDKIT_API to use another.
+ * What a story must show, checked by test/stories.test.ts in Chromium with no
+ * server running: a text of its intended state (zh-CN, the default locale), and
+ * the failed responses it causes on purpose (Chromium logs each as a console
+ * error, which the test otherwise counts as a failure).
  */
-export const apiUrl: string =
-  (import.meta as unknown as { env: Record<string, string | undefined> }).env.STORYBOOK_GRIDKIT_API ??
-  'http://127.0.0.1:8787/api/v1';
+export interface StoryExpectation {
+  text: string;
+  /** HTTP statuses of error responses the story asks for, e.g. [404]. */
+  statuses?: number[];
+  /** The story drops the connection on purpose. */
+  networkError?: boolean;
+  /** A console warning the story means (a page that forgot base-url). */
+  warning?: string;
+}
+export const expectState = (expectation: StoryExpectation) => ({ expect: expectation });
 
-/** Grids of the demo seed (its ids come from a fixed PRNG seed). */
-export const demoGrids = {
-  district: 'grd_4BCg4DnO9Urb', // 文峰区
-  street: 'grd_4BCg4ky3XNrB', // 西关街道
-  grid: 'grd_4BCg6L6keGz1', // 桥北社区第二网格
-};
-
-/** Clients that put a widget in a state the real server does not show on demand. */
-export const stateClients = {
-  /** Never answers: the loading state. */
-  loading: () => createGridkitClient({ baseUrl: apiUrl, fetch: () => new Promise<Response>(() => {}) }),
-  /** A 503 problem, as a failing server sends it (made here: the server runs without faults). */
-  error: () =>
-    createGridkitClient({
-      baseUrl: apiUrl,
-      retry: false,
-      fetch: async () =>
-        new Response(
-          JSON.stringify({
-            type: problemType('service-unavailable'),
-            title: '服务暂时不可用',
-            status: 503,
-          }),
-          {
-            status: 503,
-            headers: {
-              'Content-Type': 'application/problem+json',
-              'X-Request-Id': '3f2a9c1e-story-0000-0000-000000000503',
-            },
-          },
-        ),
-    }),
-  /** No network at all. */
-  offline: () =>
-    createGridkitClient({
-      baseUrl: apiUrl,
-      retry: false,
-      fetch: () => Promise.reject(new TypeError('Failed to fetch')),
-    }),
-};
+/**
+ * Renders `tag` from the story's args, named as in the Custom Elements
+ * Manifest: kebab-case names are attributes (booleans toggle them), camelCase
+ * names and objects are properties. The toolbar's theme applies unless an arg sets one.
+ */
+export function element(tag: string, args: Record<string, unknown>, globals: Globals): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(args)) {
+    if (typeof value === 'function' || value === undefined || value === null || value === '') continue;
+    if (typeof value === 'object' || /[A-Z]/.test(name)) (el as unknown as Record<string, unknown>)[name] = value;
+    else if (typeof value === 'boolean') el.toggleAttribute(name, value);
+    else el.setAttribute(name, String(value));
+  }
+  if (!el.hasAttribute('theme')) el.setAttribute('theme', String(globals.theme));
+  return el;
+}
