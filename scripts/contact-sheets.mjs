@@ -36,7 +36,10 @@ const pages = [
   { name: 'kiosk-stats', path: '/kiosk.html', choice: 'stats' },
 ];
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 try {
   for (const page of pages) {
     const tiles = [];

@@ -36,7 +36,7 @@ beforeAll(() => {
 });
 afterAll(() => expect(h.contractBreaks).toEqual([]));
 
-const { versionOf, act, must } = transitionsOn(() => h);
+const { act, must } = transitionsOn(() => h);
 
 function snapshot(caseId: string) {
   return {
