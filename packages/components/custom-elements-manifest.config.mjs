@@ -291,6 +291,13 @@ export default {
   litelement: true,
   dependencies: false,
   plugins: [
+    // The glob lists files in the file system's order, which differs between clones: sort, so the freshness check holds.
+    {
+      name: 'gridkit-module-order',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      },
+    },
     defineCallsPlugin(),
     eventsPlugin(),
     publicApiPlugin(),
