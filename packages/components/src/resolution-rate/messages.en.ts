@@ -50,6 +50,9 @@ const texts: ResolutionRateMessages = {
   showTable: 'Show as table',
   hideTable: 'Hide table',
   levelsTable: 'Closed at each level (table)',
+  soFar: (month) => `${month} (so far)`,
+  runningMonth: (month) =>
+    `${month} is not over yet: the dashed line and the hollow point are its figures so far; cases still being handled are not counted as closed yet.`,
   trendTable: 'Monthly trend (table)',
 
   priorityTitle: 'On time, by urgency',

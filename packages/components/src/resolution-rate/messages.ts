@@ -54,6 +54,8 @@ const zhCN = {
   showTable: '以表格显示',
   hideTable: '隐藏表格',
   levelsTable: '各层级办结占比（表格）',
+  soFar: (month: string) => `${month}（至今）`,
+  runningMonth: (month: string) => `${month}尚未过完：虚线和空心点是至今的数字，仍在办理的案件还没有计入办结。`,
   trendTable: '月度趋势（表格）',
 
   priorityTitle: '按紧急程度的按期办结率',

@@ -48,6 +48,8 @@ const texts: ResolutionRateMessages = {
   showTable: '以表格顯示',
   hideTable: '隱藏表格',
   levelsTable: '各層級辦結占比（表格）',
+  soFar: (month) => `${month}（至今）`,
+  runningMonth: (month) => `${month}尚未過完：虛線和空心點是至今的數字，仍在辦理的案件還沒有計入辦結。`,
   trendTable: '月度趨勢（表格）',
 
   priorityTitle: '按緊急程度的按期辦結率',

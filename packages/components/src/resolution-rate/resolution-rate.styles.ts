@@ -260,6 +260,21 @@ export const resolutionRateStyles = css`
     stroke-linejoin: round;
     vector-effect: non-scaling-stroke;
   }
+  .rate-line.running {
+    stroke-dasharray: 4 4;
+    stroke-linecap: round;
+  }
+  /* Hollow: the background drawn inside the month's dot. */
+  .running-dot {
+    fill: none;
+    stroke: var(--_bg);
+    stroke-width: 4px;
+    stroke-linecap: round;
+    vector-effect: non-scaling-stroke;
+  }
+  .months .running {
+    font-style: italic;
+  }
   .rate-dots {
     fill: none;
     stroke: var(--_accent);

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createGridkitClient, type ResolutionFigures, type ResolutionStats } from '@gridkit/sdk';
 import '../define/resolution-rate.js';
 import type { GkResolutionRate } from './resolution-rate.js';
-import { periodPresets, periodRange } from './period.js';
+import { periodPresets, periodRange, shanghaiToday } from './period.js';
 import { demoGridId, testServer } from '../test-support/server.js';
 import { runDesignedStatesSuite } from '../test-support/designed-states-suite.js';
 
@@ -154,6 +154,28 @@ describe('<gk-resolution-rate>', () => {
     expect(el.range.period).to.equal(period);
     expectFigures(el, stats.totals);
     if (stats.totals.closed > 0) expectTables(el, stats);
+    await expect(el).to.be.accessible();
+  });
+
+  it('names the month still running "so far", draws it dashed and hollow, and says why its rate is low', async () => {
+    const district = (await api.grids.list({ level: 'district' })).items[0]!;
+    const el = await widget(district.id, 'last-12-months');
+    const [year, month] = shanghaiToday();
+    const key = `${year}-${String(month).padStart(2, '0')}`;
+    const row = shadow(el).querySelector(`#trend-table tr[data-month="${key}"] th`)!;
+    expect(row.textContent).to.equal(`${year}年${month}月（至今）`);
+    // Only that month: the others are whole months, named plainly.
+    const others = [...shadow(el).querySelectorAll('#trend-table tbody th')].filter((th) => th !== row);
+    expect(others.every((th) => !th.textContent!.includes('至今'))).to.equal(true);
+    expect(shadow(el).querySelector('.running-note')!.textContent).to.include(`${month}月尚未过完`);
+    expect(shadow(el).querySelector('path.rate-line.running, path.running-dot')).not.to.equal(null);
+    expect(shadow(el).querySelector('svg[part="chart"].trend, .trend svg')!.getAttribute('aria-label')).to.include(
+      '（至今）',
+    );
+    // A past year has no running month.
+    const past = await widget(district.id, String(year - 1));
+    expect(shadow(past).querySelector('.running-note')).to.equal(null);
+    expect(shadow(past).textContent).not.to.include('至今');
     await expect(el).to.be.accessible();
   });
 

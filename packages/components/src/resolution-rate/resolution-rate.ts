@@ -384,20 +384,35 @@ export class GkResolutionRate extends GridkitElement {
     // One column of 10 units per month; the rate line lives in y 4–46 (100% at the top), the received bars in 58–100.
     const rateY = (rate: number) => 46 - rate * 42;
     const cx = (i: number) => i * 10 + 5;
+    // The month still running: most of its cases are not closed yet, so its rate is low by nature.
+    // Its point is hollow, reached by a dashed line, and named "so far" everywhere.
+    const [year, month] = shanghaiToday();
+    const runningKey = `${year}-${String(month).padStart(2, '0')}`;
+    const running = (key: string) => key === runningKey && stats.to.startsWith(runningKey);
     let line = '';
     let dots = '';
+    let partial = '';
+    let runningDot = '';
     months.forEach((g, i) => {
       const rate = g.figures.resolutionRate;
       if (rate === null) return;
       const previous = i > 0 ? months[i - 1]!.figures.resolutionRate : null;
+      if (running(g.key)) {
+        partial = previous === null ? '' : `M${cx(i - 1)} ${rateY(previous)} L${cx(i)} ${rateY(rate)}`;
+        runningDot = `M${cx(i)} ${rateY(rate)} h0`;
+        return;
+      }
       line += `${previous === null ? 'M' : 'L'}${cx(i)} ${rateY(rate)} `;
       dots += `M${cx(i)} ${rateY(rate)} h0 `;
     });
+    const runningMonth = months.find((g) => running(g.key));
+    const monthLabel = (key: string, long: boolean) =>
+      running(key) ? m.soFar(this.monthName(key, long)) : this.monthName(key, long);
     const label = m.trendChart(
       months
         .map((g) =>
           m.trendPart(
-            this.monthName(g.key, true),
+            monthLabel(g.key, true),
             this.rate(g.figures.resolutionRate),
             this.localize.number(g.figures.received),
           ),
@@ -424,11 +439,18 @@ export class GkResolutionRate extends GridkitElement {
           })}
           <path class="rate-line" d=${line}></path>
           <path class="rate-dots" d=${dots}></path>
+          ${partial ? svg`<path class="rate-line running" d=${partial}></path>` : nothing}
+          ${
+            runningDot
+              ? svg`<path class="rate-dots" d=${runningDot}></path><path class="running-dot" d=${runningDot}></path>`
+              : nothing
+          }
         </svg>
         <ol class=${n > 6 ? 'months many' : 'months'} aria-hidden="true">
-          ${months.map((g) => html`<li>${this.monthName(g.key, false)}</li>`)}
+          ${months.map((g) => html`<li class=${running(g.key) ? 'running' : ''}>${this.monthName(g.key, false)}</li>`)}
         </ol>
       </div>
+      ${runningMonth ? html`<p class="hint running-note">${m.runningMonth(this.monthName(runningMonth.key, true))}</p>` : nothing}
       ${this.renderToggle('trend', 'trend-table')}
       <div class=${open ? 'table-box' : 'table-box visually-hidden'}>
         <table id="trend-table" part="table" class="data">
@@ -446,7 +468,7 @@ export class GkResolutionRate extends GridkitElement {
             ${months.map(
               (g) =>
                 html`<tr data-month=${g.key}>
-                  <th scope="row">${this.monthName(g.key, true)}</th>
+                  <th scope="row">${monthLabel(g.key, true)}</th>
                   <td>${this.localize.number(g.figures.received)}</td>
                   <td>${this.rate(g.figures.resolutionRate)}</td>
                 </tr>`,
