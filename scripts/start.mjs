@@ -2,6 +2,7 @@
 // and the widgets, incrementally (tsc -b skips what did not change) — then
 // the no-build bundle, and starts the server with the demo pages. Storybook,
 // the tests' type-check and the conformance suite belong to `pnpm build`.
+import { buildApiReference } from './api-reference.mjs';
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -42,31 +43,21 @@ function bundleIsStale() {
  * The API reference served at /docs/api, built from the contract with Redocly
  * (~12 s) only when the contract or redocly.yaml changed since the last build.
  */
-function buildApiReference() {
+function buildApiReferenceIfChanged() {
   const page = `${root}packages/components/dist/demo/docs/api/index.html`;
   const stamp = `${page}.sha256`;
   const hash = createHash('sha256');
   for (const file of ['openapi/gridkit.yaml', 'redocly.yaml']) hash.update(readFileSync(`${root}${file}`));
   const digest = hash.digest('hex');
   if (existsSync(page) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) return;
-  run('pnpm', [
-    'exec',
-    'redocly',
-    'build-docs',
-    'openapi/gridkit.yaml',
-    '--inlineBundle',
-    '--title',
-    'Gridkit API',
-    '-o',
-    page,
-  ]);
+  buildApiReference(page);
   writeFileSync(stamp, digest);
 }
 
 run('pnpm', ['exec', 'tsc', '-b', 'packages/mock-server', 'packages/components']);
 if (bundleIsStale()) run('node', ['packages/components/scripts/bundle.mjs']);
 else console.log('bundle and demo pages up to date');
-buildApiReference();
+buildApiReferenceIfChanged();
 console.log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 const server = spawn(

@@ -1,36 +1,19 @@
-// The API reference as `pnpm start` builds it (redocly build-docs
-// --inlineBundle, the same command as scripts/start.mjs) and the mock
+// The API reference as `pnpm start` builds it (scripts/api-reference.mjs) and the mock
 // server serves it at /docs/api: in Chromium the page renders the contract's
 // operations under the page's own policy, with no script blocked by it.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from '@gridkit/mock-server';
 import { expect, it } from 'vitest';
+import { buildApiReference } from '../../scripts/api-reference.mjs';
 import { chromiumLaunchOptions } from '../../scripts/browser-tests.mjs';
-
-const root = new URL('../../', import.meta.url).pathname;
 
 it('GET /docs/api serves the reference built from the contract, and it renders under its policy', async () => {
   const demoDir = mkdtempSync(join(tmpdir(), 'gridkit-api-docs-'));
   mkdirSync(join(demoDir, 'docs/api'), { recursive: true });
-  execFileSync(
-    'pnpm',
-    [
-      'exec',
-      'redocly',
-      'build-docs',
-      'openapi/gridkit.yaml',
-      '--inlineBundle',
-      '--title',
-      'Gridkit API',
-      '-o',
-      join(demoDir, 'docs/api/index.html'),
-    ],
-    { cwd: root, stdio: 'ignore' },
-  );
+  buildApiReference(join(demoDir, 'docs/api/index.html'), { quiet: true });
   const server = await startServer({ port: 0, seed: false, demoDir, log: () => {} });
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
