@@ -1,7 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import type { SetupWorker } from 'msw/browser';
 import '@gridkit/components/define/case-tracker';
-import { apiUrl, dropsAfter, element, expectState, fail, fixtures } from './support.js';
+import { apiUrl, dropAfterFirstAnswer, element, expectState, fixtures, networkStates } from './support.js';
 
 const meta: Meta = {
   title: 'Widgets/gk-case-tracker',
@@ -28,22 +27,22 @@ export const ClosedCaseWithoutToken: Story = {
 };
 export const Loading: Story = {
   args: { ticket: fixtures.closedTicket },
-  parameters: { msw: { handlers: [fail.loading] }, ...expectState({ text: '正在加载' }) },
+  parameters: networkStates.loading,
 };
 export const ServerError: Story = {
   args: { ticket: fixtures.closedTicket },
-  parameters: { msw: { handlers: [fail.serverError] }, ...expectState({ text: '服务器出错', statuses: [503] }) },
+  parameters: networkStates.serverError,
 };
 /** The device is online but no answer comes: "cannot reach the server", told apart from no network. */
 export const ServerUnreachable: Story = {
   args: { ticket: fixtures.closedTicket },
-  parameters: { msw: { handlers: [fail.unreachable] }, ...expectState({ text: '无法连接服务器', networkError: true }) },
+  parameters: networkStates.unreachable,
 };
 /** A closed case shown, then the network drops: the case stays, with a polite "updated … — reconnecting…" line. */
 export const KeptAfterFailedRefresh: Story = {
   args: { ticket: fixtures.closedTicket, refresh: 4 },
-  loaders: [({ msw }: { msw?: SetupWorker }) => void msw?.use(dropsAfter())],
-  parameters: expectState({ text: '正在重新连接', networkError: true }),
+  loaders: dropAfterFirstAnswer,
+  parameters: networkStates.keptAfterFailedRefresh,
 };
 /** A page that forgot base-url: a message for its developer (and one console warning). */
 export const NotSetUp: Story = {

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@gridkit/components/define/issue-reporter';
 import type { GkIssueReporter } from '@gridkit/components';
-import { apiUrl, demoGrids, element, expectState, fail, fixtures } from './support.js';
+import { apiUrl, demoGrids, element, expectState, fail, fixtures, networkStates } from './support.js';
 
 const trackUrl = 'https://city.example/track?ticket={ticket}&token={token}';
 
@@ -112,11 +112,11 @@ export const Rejected = at('receipt', 'This grid no longer takes reports', {
 });
 
 export const Loading: Story = {
-  parameters: { msw: { handlers: [fail.loading] }, ...expectState({ text: '正在加载' }) },
+  parameters: networkStates.loading,
 };
 export const ServerError: Story = {
-  parameters: { msw: { handlers: [fail.serverError] }, ...expectState({ text: '服务器出错', statuses: [503] }) },
+  parameters: networkStates.serverError,
 };
 export const Offline: Story = {
-  parameters: { msw: { handlers: [fail.unreachable] }, ...expectState({ text: '无法连接服务器', networkError: true }) },
+  parameters: networkStates.unreachable,
 };

@@ -1,8 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import type { SetupWorker } from 'msw/browser';
 import { html } from 'lit';
 import '@gridkit/components/define/notice-board';
-import { apiUrl, demoGrids, dropsAfter, element, expectState, fail } from './support.js';
+import { apiUrl, demoGrids, dropAfterFirstAnswer, element, expectState, networkStates } from './support.js';
 
 const meta: Meta = {
   title: 'Widgets/gk-notice-board',
@@ -24,23 +23,23 @@ export const Compact: Story = {
 };
 export const GridNotFound: Story = {
   args: { 'grid-id': 'grd_missing' },
-  parameters: expectState({ text: '没有找到该网格', statuses: [404] }),
+  parameters: networkStates.gridNotFound,
 };
 export const Loading: Story = {
-  parameters: { msw: { handlers: [fail.loading] }, ...expectState({ text: '正在加载' }) },
+  parameters: networkStates.loading,
 };
 export const ServerError: Story = {
-  parameters: { msw: { handlers: [fail.serverError] }, ...expectState({ text: '服务器出错', statuses: [503] }) },
+  parameters: networkStates.serverError,
 };
 /** The device is online but no answer comes: "cannot reach the server", told apart from no network. */
 export const ServerUnreachable: Story = {
-  parameters: { msw: { handlers: [fail.unreachable] }, ...expectState({ text: '无法连接服务器', networkError: true }) },
+  parameters: networkStates.unreachable,
 };
 /** Loaded once, then the network drops: the board stays, with a polite "updated … — reconnecting…" line. */
 export const KeptAfterFailedRefresh: Story = {
   args: { refresh: 4 },
-  loaders: [({ msw }: { msw?: SetupWorker }) => void msw?.use(dropsAfter())],
-  parameters: expectState({ text: '正在重新连接', networkError: true }),
+  loaders: dropAfterFirstAnswer,
+  parameters: networkStates.keptAfterFailedRefresh,
 };
 /** A page that forgot base-url: a message for its developer (and one console warning). */
 export const NotSetUp: Story = {

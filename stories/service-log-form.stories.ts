@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import '@gridkit/components/define/service-log-form';
 import { createGridkitClient } from '@gridkit/sdk';
 import { createOutbox } from '@gridkit/sdk/outbox';
-import { apiUrl, demoGrids, element, expectState, fail, fixtures } from './support.js';
+import { apiUrl, demoGrids, element, expectState, fail, fixtures, networkStates } from './support.js';
 
 /** Demo staff tokens of the seed (printed by `pnpm start`). */
 const workerToken = 'demo-worker-qiaobei-02'; // 王丽娜 · 桥北社区第二网格
@@ -86,11 +86,11 @@ export const SavedOnThisDevice: Story = {
 };
 
 export const Loading: Story = {
-  parameters: { msw: { handlers: [fail.loading] }, ...expectState({ text: '正在加载' }) },
+  parameters: networkStates.loading,
 };
 export const ServerError: Story = {
-  parameters: { msw: { handlers: [fail.serverError] }, ...expectState({ text: '服务器出错', statuses: [503] }) },
+  parameters: networkStates.serverError,
 };
 export const Offline: Story = {
-  parameters: { msw: { handlers: [fail.unreachable] }, ...expectState({ text: '无法连接服务器', networkError: true }) },
+  parameters: networkStates.unreachable,
 };

@@ -1,8 +1,8 @@
 import type { Globals } from 'storybook/internal/types';
-import { apiUrl, fixtures } from './mocks/api.js';
+import type { SetupWorker } from 'msw/browser';
+import { apiUrl, dropsAfter, fail, fixtures } from './mocks/api.js';
 
-export { apiUrl, fixtures };
-export { fail, dropsAfter } from './mocks/api.js';
+export { apiUrl, fixtures, fail, dropsAfter };
 
 /** Grids of the demo seed the stories show (checked to exist when the fixtures are recorded). */
 export const demoGrids = fixtures.demoGrids;
@@ -40,3 +40,23 @@ export function element(tag: string, args: Record<string, unknown>, globals: Glo
   if (!el.hasAttribute('theme')) el.setAttribute('theme', String(globals.theme));
   return el;
 }
+
+/**
+ * The designed states of a widget that loads from the API, as story
+ * parameters: the same failure and the same expected words in every widget.
+ */
+export const networkStates = {
+  loading: { msw: { handlers: [fail.loading] }, ...expectState({ text: '正在加载' }) },
+  serverError: { msw: { handlers: [fail.serverError] }, ...expectState({ text: '服务器出错', statuses: [503] }) },
+  /** The device is online but no answer comes: "cannot reach the server", told apart from no network. */
+  unreachable: {
+    msw: { handlers: [fail.unreachable] },
+    ...expectState({ text: '无法连接服务器', networkError: true }),
+  },
+  gridNotFound: expectState({ text: '没有找到该网格', statuses: [404] }),
+  /** Loaded once, then the network drops: what was shown stays, with "updated … — reconnecting…". */
+  keptAfterFailedRefresh: expectState({ text: '正在重新连接', networkError: true }),
+};
+
+/** Loaders of a story that answers once, then drops the connection (see `networkStates.keptAfterFailedRefresh`). */
+export const dropAfterFirstAnswer = [({ msw }: { msw?: SetupWorker }) => void msw?.use(dropsAfter())];
