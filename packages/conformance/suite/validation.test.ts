@@ -159,3 +159,47 @@ describe('path parameters', () => {
     expectIssuesAt(expectRawProblem(result, 400, 'validation-failed').errors, ['/header/Idempotency-Key']);
   });
 });
+
+describe('times and encodings (the contract’s conventions)', () => {
+  const problemOf = async (response: Response) => {
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    return (await response.json()) as {
+      type: string;
+      errors?: Array<{ path: string; message: string; code?: string }>;
+    };
+  };
+
+  it('a leap second (23:59:60) is a 400 naming the field, code format', async () => {
+    const problem = await problemOf(await rawFetch('/cases?createdFrom=2016-12-31T23:59:60Z', { who: 'admin' }));
+    expect(problem.type).toBe(`${PROBLEM_BASE}validation-failed`);
+    expect(problem.errors?.find((e) => e.path === '/query/createdFrom')?.code).toBe('format');
+  });
+
+  it('a malformed percent-escape in a path parameter is a 400 naming it, never a 5xx', async () => {
+    for (const bad of ['%zz', '%ff']) {
+      const problem = await problemOf(await rawFetch(`/grids/${bad}`));
+      expectIssuesAt(problem.errors ?? [], ['/path/gridId']);
+    }
+  });
+
+  it('a lone surrogate in a JSON string is a 400 naming the field, and nothing is stored', async () => {
+    const description = `Conformance ${tag('surrogate')}`;
+    const body = JSON.stringify({
+      gridId: world.workerGrid.id,
+      categoryCode: world.plainCategory.code,
+      description,
+      location: { address: 'y' },
+    }).replace(description, `${description}\\ud800`);
+    const problem = await problemOf(
+      await rawFetch('/cases', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key() },
+        body,
+      }),
+    );
+    expect(problem.errors?.find((e) => e.path === '/body/description')?.code).toBe('malformed');
+    const recent = await client('admin').cases.list({ gridId: world.workerGrid.id, limit: 50 });
+    expect(recent.items.filter((c) => c.description.startsWith(description))).toHaveLength(0);
+  });
+});

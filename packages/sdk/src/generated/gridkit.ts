@@ -229,7 +229,8 @@ export interface paths {
          * @description Uploads one image (`multipart/form-data`, part `file`). Public, so residents can attach
          *     photos to a report. The server checks the **content** (not the declared type or file
          *     name): only JPEG, PNG and WebP are accepted (`415` otherwise); at most 10 MiB
-         *     (10 485 760 bytes, `413` otherwise). Metadata — EXIF including GPS position and camera
+         *     (10 485 760 bytes, `413` otherwise); at most 20 000 pixels a side and 100 megapixels
+         *     (`422`, issue code `image_too_large`). Metadata — EXIF including GPS position and camera
          *     details, XMP, IPTC, comments and text chunks — is stripped before storing. The pixels
          *     are stored as uploaded; a JPEG keeps only its EXIF orientation tag, so viewers still
          *     show the photo upright. Uploads not referenced by a case, case event, notice or avatar
@@ -775,7 +776,8 @@ export interface components {
              *     `photo_required`, `location_required`, `attribute_required`, `unknown_attribute`,
              *     `attribute_invalid`, `channel_not_allowed`, `assignee_required`, `note_required`,
              *     `public_note_required`, `time_in_future`, `invalid_period`, `range_too_long`,
-             *     `key_reused` (an `Idempotency-Key` used before with another request).
+             *     `image_too_large`, `key_reused` (an `Idempotency-Key` used before with another
+             *     request).
              * @example maxLength
              * @example photo_required
              */
