@@ -251,7 +251,11 @@ describe('layouts that fit', () => {
       );
       for (const toggle of el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="table-toggle"]')) toggle.click();
       await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-      expect(el.shadowRoot!.querySelectorAll('table[part="table"]:not([hidden])')).to.have.length(2);
+      // The two charts' tables, opened; the table by urgency is always shown.
+      expect(
+        el.shadowRoot!.querySelectorAll('.table-box:not(.visually-hidden) :is(#levels-table, #trend-table)'),
+      ).to.have.length(2);
+      expect(el.shadowRoot!.querySelectorAll('table[part="table"]')).to.have.length(3);
       expect(await checkAllSizes(el)).to.deep.equal([]);
     });
   }
@@ -328,7 +332,9 @@ describe('layouts that fit', () => {
       ] as const) {
         await setViewport({ width, height });
         await settle();
-        for (const table of el.shadowRoot!.querySelectorAll('table[part="table"]')) {
+        const toggled = el.shadowRoot!.querySelectorAll('#levels-table, #trend-table');
+        expect(toggled).to.have.length(2);
+        for (const table of toggled) {
           // Still there for a screen reader, in a 1 px box.
           expect(table.closest('.visually-hidden')!.getBoundingClientRect().width).to.be.at.most(1);
         }
