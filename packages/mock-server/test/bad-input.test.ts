@@ -11,7 +11,7 @@ import { png } from '@gridkit/sdk/test-support';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tokens } from './support/fixture.js';
 import { createHarness, report, type Harness } from './support/harness.js';
-import { problemType } from './support/problems.js';
+import { expectProblem } from './support/problems.js';
 
 // ---------------------------------------------------------------- helpers
 
@@ -52,18 +52,6 @@ interface Expected {
 }
 
 /** Status, media type, problem type, requestId = X-Request-Id; returns the problem. */
-async function expectProblem(response: Response, expected: Expected): Promise<Problem> {
-  expect(response.status).toBe(expected.status);
-  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
-  const problem = (await response.json()) as Problem;
-  expect(problem.type).toBe(problemType(expected.slug));
-  expect(problem.status).toBe(expected.status);
-  expect(typeof problem.title).toBe('string');
-  expect(problem.requestId).toBeTruthy();
-  expect(problem.requestId).toBe(response.headers.get('X-Request-Id'));
-  return problem;
-}
-
 function expectIssues(problem: Problem, expected: Expected): void {
   const issues = problem.errors ?? [];
   for (const path of expected.paths ?? []) {
@@ -268,7 +256,7 @@ function table(endpoint: Endpoint, rows: BadRequest[]): void {
       if (row.before) await advance(w.h, w.submitted.id, row.before);
       const before = snapshot(w.h);
       const response = await send(endpoint, row);
-      const problem = await expectProblem(response, row);
+      const problem = await expectProblem(response, row.status, row.slug);
       expect(snapshot(w.h)).toEqual(before);
       expectIssues(problem, row);
     });
@@ -629,7 +617,7 @@ describe('transitionCase: what a rejected transition leaves', () => {
       headers: { 'If-Match': '"1"' },
       body: JSON.stringify({ action: 'dispatch', assignee }),
     });
-    await expectProblem(response, { status: 412, slug: 'stale-version' });
+    await expectProblem(response, 412, 'stale-version');
     expect(response.headers.get('ETag')).toBe('"2"');
     expect(snapshot(w.h)).toEqual(before);
     const current = await w.h.client(tokens.adminD).cases.get(w.submitted.id);
@@ -1009,7 +997,7 @@ describe('uploadMedia', () => {
   it.each(badUploads)('$name → $status $slug, no media stored', async (row) => {
     const before = snapshot(w.h);
     const response = await w.h.request('/media', { method: 'POST', body: row.body(), headers: row.headers });
-    const problem = await expectProblem(response, row);
+    const problem = await expectProblem(response, row.status, row.slug);
     expect(snapshot(w.h)).toEqual(before);
     expectIssues(problem, row);
   });
@@ -1034,7 +1022,7 @@ describe('the body size limit holds without a declared Content-Length', () => {
       duplex: 'half',
     } as RequestInit);
     expect(response.headers.get('Content-Length')).toBeNull();
-    await expectProblem(response, { status: 413, slug: 'payload-too-large' });
+    await expectProblem(response, 413, 'payload-too-large');
     expect(snapshot(w.h)).toEqual(before);
   });
 });
@@ -1126,7 +1114,7 @@ describe('list parameters', () => {
 
   it.each(badQueries)('$name → 400', async (row) => {
     const response = await w.h.request(row.path(w), { token: row.token });
-    const problem = await expectProblem(response, row);
+    const problem = await expectProblem(response, row.status, row.slug);
     expectIssues(problem, row);
   });
 });
@@ -1146,7 +1134,7 @@ describe('400 issues carry the failing JSON Schema keyword as code', () => {
         extra: true,
       }),
     });
-    const problem = await expectProblem(response, { status: 400, slug: 'validation-failed' });
+    const problem = await expectProblem(response, 400, 'validation-failed');
     expect(problem.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ path: '/body/gridId', code: 'required' }),
@@ -1165,14 +1153,14 @@ describe('400 issues carry the failing JSON Schema keyword as code', () => {
       headers: { 'Idempotency-Key': randomUUID() },
       body: '{"gridId": "G1",',
     });
-    const problem = await expectProblem(response, { status: 400, slug: 'validation-failed' });
+    const problem = await expectProblem(response, 400, 'validation-failed');
     expect(problem.errors).toEqual([expect.objectContaining({ path: '/body', code: 'malformed' })]);
   });
 
   it('a query parameter out of range has the code minimum / maximum', async () => {
-    const low = await expectProblem(await w.h.request('/grids?limit=0'), { status: 400, slug: 'validation-failed' });
+    const low = await expectProblem(await w.h.request('/grids?limit=0'), 400, 'validation-failed');
     expect(low.errors).toEqual([expect.objectContaining({ path: '/query/limit', code: 'minimum' })]);
-    const high = await expectProblem(await w.h.request('/grids?limit=201'), { status: 400, slug: 'validation-failed' });
+    const high = await expectProblem(await w.h.request('/grids?limit=201'), 400, 'validation-failed');
     expect(high.errors).toEqual([expect.objectContaining({ path: '/query/limit', code: 'maximum' })]);
   });
 });
@@ -1185,7 +1173,7 @@ describe('issue pointers into headers', () => {
       headers: { 'Idempotency-Key': 'short' },
       body: JSON.stringify({ action: 'accept' }),
     });
-    const problem = await expectProblem(response, { status: 400, slug: 'validation-failed' });
+    const problem = await expectProblem(response, 400, 'validation-failed');
     // ValidationIssue.path: "`/header/<name>` (e.g. … `/header/If-Match`)".
     expect(problem.errors?.map((issue) => issue.path).sort()).toEqual(['/header/Idempotency-Key', '/header/If-Match']);
   });

@@ -2,11 +2,11 @@
  * The public, read-mostly side: the grid tree, a grid's notice board and
  * notices (with staff posting and retiring), and the case categories.
  */
-import { type Grid, type Notice, type Problem } from '@gridkit/sdk';
+import { type Grid, type Notice } from '@gridkit/sdk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tokens } from './support/fixture.js';
 import { createHarness, type Harness } from './support/harness.js';
-import { failure, problemType } from './support/problems.js';
+import { failure, problemType, expectProblem } from './support/problems.js';
 
 let h: Harness;
 beforeEach(() => {
@@ -15,15 +15,6 @@ beforeEach(() => {
 afterEach(() => {
   expect(h.contractBreaks).toEqual([]);
 });
-
-async function expectProblem(response: Response, status: number, slug: string): Promise<Problem> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
-  const problem = (await response.json()) as Problem;
-  expect(problem.type).toBe(problemType(slug));
-  expect(problem.requestId).toBe(response.headers.get('X-Request-Id'));
-  return problem;
-}
 
 const ids = (items: { id: string }[]) => items.map((item) => item.id);
 

@@ -20,7 +20,7 @@ import { openDatabase } from '../src/store/database.js';
 import { insertMedia } from '../src/store/media.js';
 import { buildFixture, tokens } from './support/fixture.js';
 import { createHarness, report, type Harness } from './support/harness.js';
-import { problemType } from './support/problems.js';
+import { expectProblem } from './support/problems.js';
 
 let h: Harness;
 beforeEach(() => {
@@ -30,14 +30,6 @@ afterEach(() => {
   // Every response, problems included, obeyed the contract (no 500 from a broken `instance`).
   expect(h.contractBreaks).toEqual([]);
 });
-
-async function expectProblem(response: Response, status: number, slug: string): Promise<Problem> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
-  const problem = (await response.json()) as Problem;
-  expect(problem.type).toBe(problemType(slug));
-  return problem;
-}
 
 const pathsOf = (problem: Problem) => (problem.errors ?? []).map((issue) => issue.path);
 

@@ -103,6 +103,8 @@ export function problemResponse(init: ProblemInit, locale: Locale, requestId: st
     headers: {
       'Content-Type': 'application/problem+json',
       'Content-Language': locale,
+      // The body's requestId in the header too, on every problem (an unknown route's included).
+      'X-Request-Id': requestId,
       ...init.headers,
     },
   });
