@@ -5,7 +5,7 @@
  * (VmHWM in /proc/<pid>/status) grows by less than 64 MB. And a client that
  * sends its body slowly is cut off by the request timeout with a 408.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
@@ -15,10 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { png } from '@gridkit/sdk/test-support';
 import { startServer } from '../src/server.js';
 import { openDatabase } from '../src/store/database.js';
+import { startCliProcess } from './support/cli-process.js';
 import { buildFixture, tokens } from './support/fixture.js';
 import { report } from './support/harness.js';
 
-const packageDir = new URL('..', import.meta.url).pathname;
 const MB = 1024 * 1024;
 /** What the server may grow by while refusing a body of any size. */
 const allowedGrowth = 64 * MB;
@@ -38,21 +38,7 @@ beforeAll(async () => {
   const db = openDatabase(join(dataDir, 'gridkit.sqlite'));
   buildFixture(db);
   db.close();
-  child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--data-dir', dataDir, '--no-seed', '--rate-limit', '0'],
-    { cwd: packageDir, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  apiUrl = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /API\s+(http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before it was ready:\n${output}`)));
-  });
+  ({ child, apiUrl } = await startCliProcess(dataDir));
 }, 30_000);
 
 afterAll(() => {

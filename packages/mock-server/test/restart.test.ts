@@ -4,55 +4,24 @@
  * that every acknowledged report is there, and that resending the
  * unacknowledged ones with their keys makes each exactly one case.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { createGridkitClient, newIdempotencyKey, type CaseReceipt } from '@gridkit/sdk';
 import { openDatabase } from '../src/store/database.js';
+import { startCliProcess } from './support/cli-process.js';
 import { buildFixture } from './support/fixture.js';
 import { report } from './support/harness.js';
 
-const packageDir = new URL('..', import.meta.url).pathname;
 const children: ChildProcess[] = [];
 afterEach(() => children.forEach((child) => child.kill('SIGKILL')));
 
-async function startProcess(dataDir: string): Promise<{ child: ChildProcess; apiUrl: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/cli.ts',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--no-seed',
-      '--rate-limit',
-      '0',
-      '--read-rate-limit',
-      '0',
-    ],
-    {
-      cwd: packageDir,
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  children.push(child);
-  const apiUrl = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /API\s+(http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before it was ready:\n${output}`)));
-  });
-  return { child, apiUrl };
+async function startProcess(dataDir: string) {
+  const started = await startCliProcess(dataDir, ['--read-rate-limit', '0']);
+  children.push(started.child);
+  return started;
 }
 
 it('keeps every acknowledged report across a crash, and doubles none on resend', async () => {
