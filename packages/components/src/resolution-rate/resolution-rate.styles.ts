@@ -264,23 +264,22 @@ export const resolutionRateStyles = css`
     stroke-dasharray: 4 4;
     stroke-linecap: round;
   }
-  /* Hollow: the background drawn inside the month's dot. */
-  .running-dot {
-    fill: none;
-    stroke: var(--_bg);
-    stroke-width: 4px;
-    stroke-linecap: round;
-    vector-effect: non-scaling-stroke;
-  }
   .months .running {
     font-style: italic;
   }
-  .rate-dots {
+  /* Dots are zero-length strokes with round caps: round whatever the chart's aspect ratio. */
+  .rate-dots,
+  .running-dot {
     fill: none;
     stroke: var(--_accent);
     stroke-width: 8px;
     stroke-linecap: round;
     vector-effect: non-scaling-stroke;
+  }
+  /* Hollow: the background drawn inside the running month's dot. */
+  .running-dot {
+    stroke: var(--_bg);
+    stroke-width: 4px;
   }
   .months {
     list-style: none;
