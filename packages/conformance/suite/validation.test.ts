@@ -1,7 +1,7 @@
 import type { CaseReceipt, Notice } from '@gridkit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { caseIn } from './support/cases.js';
-import { client, rawFetch, type Who } from './support/client.js';
+import { client, postStreamed, rawFetch, type Who } from './support/client.js';
 import { discover, type World } from './support/discovery.js';
 import { expectIssuesAt, expectRawProblem, key, PROBLEM_BASE, tag } from './support/helpers.js';
 
@@ -112,28 +112,19 @@ describe('every JSON write endpoint', () => {
     '%s: the 256 KiB limit holds for a chunked body without Content-Length (413)',
     async (_op, who, path, headers) => {
       // 512 KiB streamed in 64 KiB chunks: the limit is on the bytes, not on a declared length.
-      const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
-      let chunks = 0;
-      const body = new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode('{"padding":"'));
-        },
-        pull(controller) {
-          if (chunks++ < 8) return controller.enqueue(chunk);
-          controller.enqueue(new TextEncoder().encode('"}'));
-          controller.close();
-        },
-      });
-      const response = await rawFetch(path(), {
-        method: 'POST',
+      const encode = (text: string) => new TextEncoder().encode(text);
+      const chunks = [
+        encode('{"padding":"'),
+        ...Array.from({ length: 8 }, () => encode('x'.repeat(64 * 1024))),
+        encode('"}'),
+      ];
+      const answer = await postStreamed(path(), chunks, {
         who,
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key(), ...headers() },
-        body,
-        duplex: 'half',
-      } as RequestInit);
-      expect(response.status).toBe(413);
-      const problem = (await response.json()) as { type: string };
-      expect(problem.type).toBe(`${PROBLEM_BASE}payload-too-large`);
+      });
+      expect(answer.status).toBe(413);
+      expect(answer.contentType).toMatch(/^application\/problem\+json/);
+      expect((JSON.parse(answer.body) as { type: string }).type).toBe(`${PROBLEM_BASE}payload-too-large`);
     },
   );
 

@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { createGridkitClient, type GridkitClient, type GridkitClientOptions } from '@gridkit/sdk';
 import { inject } from 'vitest';
 import { OPERATIONS, recordOperation } from './operations.js';
@@ -86,4 +88,76 @@ export async function rawFetch(path: string, init: RequestInit & { who?: Who } =
   const token = tokenOf(t, init.who ?? 'public');
   if (token && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${token}`);
   return patientFetch(`${t.baseUrl}${path}`, { ...init, headers });
+}
+
+/**
+ * POSTs a body of `chunks` pieces streamed without Content-Length, and
+ * resolves with the server's answer as soon as it comes. A server may answer
+ * (a 413) and close the connection while the body is still being sent: the
+ * answer counts, the failed rest of the upload (EPIPE, reset) does not —
+ * `fetch` would reject the whole call for it. A 429 is waited out like
+ * `patientFetch` does.
+ */
+export async function postStreamed(
+  path: string,
+  chunks: readonly Uint8Array[],
+  options: { who?: Who; headers?: Record<string, string> } = {},
+): Promise<StreamedAnswer> {
+  for (let attempt = 0; ; attempt++) {
+    const answer = await postStreamedOnce(path, chunks, options);
+    if (answer.status !== 429 || attempt >= MAX_RATE_LIMIT_WAITS) return answer;
+    const seconds = Number(answer.retryAfter);
+    const waitMs = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, MAX_RETRY_AFTER_MS) : 1000;
+    await new Promise((resolve) => setTimeout(resolve, waitMs + Math.random() * 250));
+  }
+}
+
+interface StreamedAnswer {
+  status: number;
+  contentType: string;
+  retryAfter: string | undefined;
+  body: string;
+}
+
+function postStreamedOnce(
+  path: string,
+  chunks: readonly Uint8Array[],
+  { who = 'public', headers = {} }: { who?: Who; headers?: Record<string, string> },
+): Promise<StreamedAnswer> {
+  const t = target();
+  const url = new URL(`${t.baseUrl}${path}`);
+  const token = tokenOf(t, who);
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const request = send(url, {
+      method: 'POST',
+      headers: { ...headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    });
+    request.on('response', (response) => {
+      answered = true;
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (text: string) => (body += text));
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          contentType: String(response.headers['content-type']),
+          retryAfter: response.headers['retry-after'],
+          body,
+        }),
+      );
+      response.on('error', reject);
+    });
+    request.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    void (async () => {
+      for (const chunk of chunks) {
+        if (answered || request.destroyed) return;
+        if (!request.write(chunk)) await new Promise((drained) => request.once('drain', drained));
+      }
+      request.end();
+    })().catch(() => {});
+  });
 }
