@@ -1,8 +1,8 @@
 // Each widget's size as a page loads it alone (its published define entry in
-// dist/: the element, the provider, Lit, @lit/context, @lit/task and the SDK
-// core with the resources the widget calls), minified and gzipped, next to the
-// baselines in the same run (Lit alone; the shared base every widget needs),
-// and against its budget (docs/components-size.md). With `--check` (what
+// dist/: the element, the provider, Lit and the SDK core with the resources
+// the widget calls), minified and gzipped, next to the baselines in the same
+// run (Lit alone; the shared base every widget needs), and against its budget
+// (docs/components.md, "Size"). With `--check` (what
 // `pnpm bench:size` runs) it exits 1 when a budget is exceeded.
 // Bundled with code splitting, as a page's bundler would: what a widget
 // imports lazily is counted apart — its zh-TW and en texts (a zh-CN page never
@@ -76,7 +76,7 @@ const widgets = readdirSync(`${components}src/define`)
   .filter((f) => f.endsWith('.ts') && !['index.ts', 'provider.ts'].includes(f) && !f.endsWith('.test.ts'))
   .map((f) => f.replace(/\.ts$/, ''));
 // What every widget needs before its own code: Lit, the provider and its
-// context, GridkitElement, texts and formats, the designed states, @lit/task
+// context, GridkitElement, texts and formats, the designed states, the task
 // and the SDK core.
 const base = [
   `import './dist/define/provider.js';`,
@@ -84,7 +84,7 @@ const base = [
   `export { LocalizeController } from './dist/internal/localize.js';`,
   `export * from './dist/internal/states.js';`,
   `export { StaleWhileErrorController } from './dist/internal/stale-while-error.js';`,
-  `export { Task } from '@lit/task';`,
+  `export { Task } from './dist/internal/task.js';`,
   `export { html, css, nothing } from 'lit';`,
 ].join(' ');
 // Budgets in KiB, min+gzip: the base; a read widget's own code over the base;
@@ -94,8 +94,8 @@ const budgets = { base: 10, overBase: 4, 'issue-reporter': 18, 'service-log-form
 const rows = [
   await measure('baseline: lit alone', `export { LitElement, html, css } from 'lit';`),
   await measure(
-    'baseline: lit, context, task, sdk core',
-    `export { LitElement, html, css } from 'lit'; export * from '@lit/context'; export * from '@lit/task'; export { createGridkitCore } from '@gridkit/sdk';`,
+    'baseline: lit and sdk core',
+    `export { LitElement, html, css } from 'lit'; export { createGridkitCore } from '@gridkit/sdk';`,
   ),
   { ...(await measure('shared base (every widget needs it)', base)), budget: budgets.base },
 ];

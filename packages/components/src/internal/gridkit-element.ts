@@ -1,8 +1,7 @@
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume, ContextEvent } from '@lit/context';
 import { createGridkitCore, type GridkitCore } from '@gridkit/sdk/core';
-import { gridkitContext, type GridkitSettings } from '../context.js';
+import { requestSettings, type GridkitSettings } from '../context.js';
 import type { LocalizeController } from './localize.js';
 import { themes, tokens } from './theme.js';
 
@@ -45,11 +44,30 @@ export abstract class GridkitElement extends LitElement {
    */
   @property({ type: Boolean }) kiosk = false;
 
-  @consume({ context: gridkitContext, subscribe: true })
-  @state()
-  protected settings?: GridkitSettings;
+  /** The nearest provider's settings, kept current while connected. */
+  @state() protected settings?: GridkitSettings;
+  private stopSettings?: () => void;
 
   private own?: { baseUrl: string; core: GridkitCore };
+
+  override connectedCallback() {
+    super.connectedCallback();
+    requestSettings(
+      this,
+      (settings, unsubscribe) => {
+        if (this.stopSettings !== unsubscribe) this.stopSettings?.();
+        this.stopSettings = unsubscribe;
+        this.settings = settings;
+      },
+      true,
+    );
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.stopSettings?.();
+    this.stopSettings = undefined;
+  }
 
   /** Each widget creates its own, with its catalog: `localize = new LocalizeController(this, messages)`. */
   protected abstract readonly localize: LocalizeController;
@@ -101,7 +119,7 @@ export abstract class GridkitElement extends LitElement {
   /** Whether a provider is around us at all: one answers a context request even when it has nothing to give. */
   private hasProvider(): boolean {
     let answered = false;
-    this.dispatchEvent(new ContextEvent(gridkitContext, this, () => (answered = true), false));
+    requestSettings(this, () => (answered = true), false);
     return answered;
   }
 }

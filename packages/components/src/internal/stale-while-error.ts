@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
+import { Task, TaskStatus } from './task.js';
 import { isGridkitError } from '@gridkit/sdk/core';
 import { misconfigurationWarning, type Misconfiguration } from './gridkit-element.js';
 import { isTransient, MisconfigurationError, type Freshness } from './states.js';

@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import { Task } from '@lit/task';
+import { Task } from '../internal/task.js';
 import { isGridkitError, type GeoPoint, type Grid, type GridkitCore, type TeamMember } from '@gridkit/sdk/core';
 import { gridsResource } from '@gridkit/sdk/resources/grids';
 import { noticesResource } from '@gridkit/sdk/resources/notices';

@@ -1,6 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { Task } from '../internal/task.js';
 import type { CaseReceipt, Category, Problem } from '@gridkit/sdk';
 import { categoriesResource } from '@gridkit/sdk/resources/categories';
 import type { Outbox } from '@gridkit/sdk/outbox';

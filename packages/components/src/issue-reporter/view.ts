@@ -1,4 +1,4 @@
-import type { StatusRenderer } from '@lit/task';
+import type { StatusRenderer } from '../internal/task.js';
 import type { LocalizeController } from '../internal/localize.js';
 import type { CommonMessages } from '../messages/catalog.js';
 import type { FieldId } from './fields.js';

@@ -2,12 +2,11 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { ContextProvider } from '@lit/context';
-import { Task, TaskStatus } from '@lit/task';
+import { Task, TaskStatus } from '../internal/task.js';
 import { gridsResource } from '@gridkit/sdk/resources/grids';
 import type { Outbox } from '@gridkit/sdk/outbox';
 import { emit } from '../events.js';
-import { gridkitContext } from '../context.js';
+import { SettingsProvider } from '../context.js';
 import { GridkitElement, misconfigurationWarning } from '../internal/gridkit-element.js';
 import { IdleCountdownController, idlePromptStyles } from '../internal/idle-countdown.js';
 import { LocalizeController } from '../internal/localize.js';
@@ -109,7 +108,7 @@ export class GkKiosk extends GridkitElement {
   @state() private visit = 0;
 
   /** The kiosk's own client goes to the widgets inside, so they share one outbox with it. */
-  private readonly provider = new ContextProvider(this, { context: gridkitContext });
+  private readonly provider = new SettingsProvider(this);
 
   private readonly idle = new IdleCountdownController(this, {
     idleMs: () => this.idleReset * 1000,

@@ -1,9 +1,8 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { provide } from '@lit/context';
 import { createGridkitCore, type TokenProvider } from '@gridkit/sdk/core';
 import type { GridkitClient } from '@gridkit/sdk';
-import { gridkitContext, type GridkitSettings } from '../context.js';
+import { SettingsProvider } from '../context.js';
 import { LocalizeController } from '../internal/localize.js';
 import { themes } from '../internal/theme.js';
 
@@ -42,7 +41,7 @@ export class GkProvider extends LitElement {
   /** Kiosk mode for every widget inside (a shared community-centre terminal). */
   @property({ type: Boolean, reflect: true }) kiosk = false;
 
-  @provide({ context: gridkitContext }) protected settings?: GridkitSettings;
+  private readonly provider = new SettingsProvider(this);
 
   private readonly localize = new LocalizeController(this);
 
@@ -59,7 +58,7 @@ export class GkProvider extends LitElement {
               locale: () => this.localize.locale,
             })
           : undefined);
-      this.settings = core ? { core, gridId: this.gridId, kiosk: this.kiosk } : undefined;
+      this.provider.setValue(core ? { core, gridId: this.gridId, kiosk: this.kiosk } : undefined);
     }
   }
 

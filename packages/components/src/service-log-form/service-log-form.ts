@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { Task } from '../internal/task.js';
 import {
   createGridkitCore,
   isGridkitError,
