@@ -74,6 +74,8 @@ const texts: ServiceLogFormMessages = {
   saveFailed: 'The entry was not saved',
   storageFailed:
     'This device could not store the entry (its storage may be full). What you typed is still in the form; try again later.',
+  outboxUnavailable:
+    'The network went before this page could keep entries on the device. What you typed is still in the form; save again once the network is back.',
   signInTitle: 'Staff sign-in needed',
   signInDetail:
     'The service log is for grid staff. Sign in with a staff account (the page must give a staff token), then try again.',

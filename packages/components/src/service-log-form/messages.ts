@@ -78,6 +78,7 @@ const zhCN = {
   sentLater: '离线保存的登记已发送。',
   saveFailed: '没有保存成功',
   storageFailed: '本设备无法保存这条登记（存储空间可能已满）。内容仍在表单中，请稍后再试。',
+  outboxUnavailable: '网络已断开，本页还不能在设备上保存登记。内容仍在表单中，网络恢复后请再保存一次。',
   signInTitle: '需要工作人员登录',
   signInDetail: '服务登记只对网格工作人员开放。请使用工作人员账号登录（页面需要提供工作人员令牌），然后重试。',
   forbiddenTitle: '该网格不在您的负责范围内',

@@ -73,6 +73,7 @@ const texts: ServiceLogFormMessages = {
   sentLater: '離線儲存的登記已送出。',
   saveFailed: '沒有儲存成功',
   storageFailed: '本裝置無法儲存這筆登記（儲存空間可能已滿）。內容仍在表單中，請稍後再試。',
+  outboxUnavailable: '網路已中斷，本頁還不能在裝置上儲存登記。內容仍在表單中，網路恢復後請再儲存一次。',
   signInTitle: '需要工作人員登入',
   signInDetail: '服務登記只對網格工作人員開放。請使用工作人員帳號登入（頁面需要提供工作人員權杖），然後重試。',
   forbiddenTitle: '該網格不在您的負責範圍內',

@@ -20,7 +20,7 @@ import { serviceLogsResource } from '@gridkit/sdk/resources/service-logs';
 import { sessionResource } from '@gridkit/sdk/resources/session';
 import type { Outbox, OutboxEntry, OutboxEventMap, ServiceLogOutboxEntry } from '@gridkit/sdk/outbox';
 import { leftForSubmit } from '../internal/form-feedback.js';
-import { outboxFor } from '../internal/outbox.js';
+import type * as OutboxModule from '../internal/outbox.js';
 import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { IdleCountdownController, idlePromptStyles } from '../internal/idle-countdown.js';
@@ -208,7 +208,7 @@ export class GkServiceLogForm extends GridkitElement {
     | { kind: 'saved'; log: ServiceLog }
     | { kind: 'queued' }
     | { kind: 'sent-later' }
-    | { kind: 'failed'; problem?: Problem; requestId?: string; storage?: boolean };
+    | { kind: 'failed'; problem?: Problem; requestId?: string; storage?: boolean; unavailable?: boolean };
   @state() private forbiddenGridId?: string;
   @state() private signInNeeded = false;
   @state() private pending: ServiceLogOutboxEntry[] = [];
@@ -245,11 +245,28 @@ export class GkServiceLogForm extends GridkitElement {
     return super.core;
   }
 
+  /**
+   * The outbox (with IndexedDB's wrapper) comes in a chunk of its own, asked
+   * for as soon as the worker is signed in: the form shows without waiting.
+   */
+  @state() private outboxModule?: typeof OutboxModule;
+  private outboxLoading?: Promise<typeof OutboxModule>;
+
+  private loadOutbox(): Promise<typeof OutboxModule> {
+    return (this.outboxLoading ??= import('../internal/outbox.js').then(
+      (module) => (this.outboxModule = module),
+      (error: unknown) => {
+        this.outboxLoading = undefined;
+        throw error;
+      },
+    ));
+  }
+
   private get activeOutbox(): Outbox | undefined {
     if (this.outbox) return this.outbox;
     const core = this.core;
     const me = this.session.value?.me;
-    return core && me ? outboxFor(core, `service-log:${me.id}`) : undefined;
+    return core && me && this.outboxModule ? this.outboxModule.outboxFor(core, `service-log:${me.id}`) : undefined;
   }
 
   /** Who is signed in, their grids' names, and the name of a `grid-id` outside them. */
@@ -366,6 +383,7 @@ export class GkServiceLogForm extends GridkitElement {
   }
 
   protected override updated() {
+    if (this.session.value && !this.outbox && !this.outboxModule) void this.loadOutbox().catch(() => undefined);
     const outbox = this.session.value ? this.activeOutbox : undefined;
     if (outbox !== this.subscribed) {
       this.unsubscribe();
@@ -503,6 +521,15 @@ export class GkServiceLogForm extends GridkitElement {
     this.note = undefined;
     if (Object.keys(this.clientErrors()).length) return this.focusErrorSummary();
 
+    if (!this.outbox && !this.outboxModule) {
+      try {
+        await this.loadOutbox();
+      } catch {
+        // The network went before the outbox's code arrived: nothing can keep the entry yet; the draft stays.
+        this.note = { kind: 'failed', unavailable: true };
+        return this.focusNote();
+      }
+    }
     const core = this.core;
     const outbox = this.activeOutbox;
     const gridId = this.selectedGridId;
@@ -982,7 +1009,11 @@ export class GkServiceLogForm extends GridkitElement {
         <strong>${m.sentLater}</strong>
       </div>`;
     }
-    const detail = note.storage ? m.storageFailed : (note.problem?.detail ?? note.problem?.title ?? '');
+    const detail = note.storage
+      ? m.storageFailed
+      : note.unavailable
+        ? m.outboxUnavailable
+        : (note.problem?.detail ?? note.problem?.title ?? '');
     return html`<div class="note failed" part="note" role="alert" tabindex="-1">
       <strong>${m.saveFailed}</strong>
       <span>${detail}</span>
