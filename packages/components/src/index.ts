@@ -39,4 +39,5 @@ export { resolutionRateMessages } from './resolution-rate/messages.js';
 export { caseTrackerMessages } from './case-tracker/messages.js';
 export { serviceLogFormMessages } from './service-log-form/messages.js';
 export { issueReporterMessages } from './issue-reporter/messages.js';
+export { issueReporterLaterMessages } from './issue-reporter/messages.later.js';
 export * from './kiosk/kiosk.js';

@@ -75,9 +75,14 @@ export abstract class GridkitElement extends LitElement {
   // A widget's texts in zh-TW or en load on first use: render once they are
   // here rather than flash the wrong language (`updateComplete` waits too).
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = this.localize.whenLoaded();
+    const loading = this.textsLoading();
     if (!loading) return super.scheduleUpdate();
     return loading.then(() => super.scheduleUpdate());
+  }
+
+  /** Settles when the texts in the current language are here; a widget with a second catalog adds it. */
+  protected textsLoading(): Promise<unknown> | undefined {
+    return this.localize.whenLoaded();
   }
 
   /**

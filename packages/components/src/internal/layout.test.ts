@@ -19,6 +19,7 @@ import '../define/service-log-form.js';
 import '../define/kiosk.js';
 import { demoGridId, testServer } from '../test-support/server.js';
 import { reportCase } from '../test-support/cases.js';
+import { fillBareReport } from '../issue-reporter/test-helpers.js';
 
 const sizes = [
   { name: '320', width: 320, height: 640 },
@@ -199,6 +200,25 @@ const scenarios: Scenario[] = [
       ),
     ready: (el: Element) => $(el, '#category'),
   },
+  ...([false, true] as const).map((kiosk) => ({
+    name: `issue reporter, receipt with its QR code${kiosk ? ' (kiosk)' : ''}`,
+    mount: async (lang: string) => {
+      const provider = await fixture(
+        html`<gk-provider base-url=${testServer.apiUrl} grid-id=${demoGridId} ?kiosk=${kiosk}
+          ><gk-issue-reporter
+            lang=${lang}
+            track-url=${'https://city.example/track?ticket={ticket}&token={token}'}
+            .outbox=${createOutbox(api, { name: `layout-receipt-${Math.random().toString(36).slice(2)}` })}
+          ></gk-issue-reporter
+        ></gk-provider>`,
+      );
+      const el = provider.querySelector('gk-issue-reporter')!;
+      await fillBareReport(el);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      return el;
+    },
+    ready: (el: Element) => $(el, '[part="ticket"]') && $(el, '[part="qr"] svg'),
+  })),
   {
     name: 'service log form, signed in',
     mount: (lang: string) => {
@@ -231,8 +251,34 @@ async function mounted(scenario: Scenario, lang: string) {
   return el;
 }
 
+/** Whether two boxes share any area. */
+const overlap = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+
 describe('layouts that fit', () => {
   after(() => setViewport({ width: 800, height: 600 }));
+
+  // A ticket too wide for its column overflows under the QR code beside it:
+  // no box is narrower than its text there, so only the text's own extent shows it.
+  for (const scenario of scenarios.filter((s) => s.name.startsWith('issue reporter, receipt'))) {
+    it(`${scenario.name}: the whole ticket is readable beside the QR code, at every size`, async () => {
+      const el = await mounted(scenario, 'zh-CN');
+      const problems: string[] = [];
+      for (const size of sizes) {
+        await setViewport({ width: size.width, height: size.height });
+        await settle();
+        const ticket = $(el, '[part="ticket"]')!;
+        const text = document.createRange();
+        text.selectNodeContents(ticket);
+        const box = text.getBoundingClientRect();
+        const qr = $(el, '[part="qr"]')!.getBoundingClientRect();
+        const widget = el.getBoundingClientRect();
+        if (overlap(box, qr)) problems.push(`${size.name}: the ticket runs under the QR code`);
+        if (box.right > widget.right + 1) problems.push(`${size.name}: the ticket runs out of the widget`);
+      }
+      expect(problems).to.deep.equal([]);
+    });
+  }
 
   for (const scenario of scenarios) {
     for (const lang of langs) {

@@ -5,11 +5,12 @@ import '../define/issue-reporter.js';
 import '../define/provider.js';
 import type { GkIssueReporter } from './issue-reporter.js';
 import { issueReporterMessages } from './messages.js';
+import { issueReporterLaterMessages } from './messages.later.js';
 import { testServer } from '../test-support/server.js';
 import { fillDisk } from '../test-support/full-disk.js';
 import { $, $$, choose, focused, photoFile, root, text, untilStep } from './test-helpers.js';
 
-const zh = issueReporterMessages['zh-CN'];
+const zh = { ...issueReporterMessages['zh-CN'], ...issueReporterLaterMessages['zh-CN'] };
 const api = createGridkitClient({ baseUrl: testServer.apiUrl });
 const admin = testServer.tokens.find((t) => t.role === 'admin')!;
 const staff = createGridkitClient({ baseUrl: testServer.apiUrl, token: admin.token });

@@ -12,6 +12,8 @@ import {
   choose,
   everything,
   fakeGeolocation,
+  fillBareReport,
+  fillFromWhere,
   focused,
   photoFile,
   root,
@@ -489,33 +491,6 @@ describe('<gk-issue-reporter>', () => {
     outbox.close();
   });
 });
-
-/** Category without extra fields, photo or location; the grid comes from the provider. */
-async function fillBareReport(el: GkIssueReporter) {
-  await waitUntil(() => root(el).querySelector('#category'), 'categories did not load', { timeout: 8000 });
-  $<HTMLInputElement>(el, 'input[value="green.space"]').click();
-  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
-  await untilStep(el, 'where');
-  await fillFromWhere(el);
-}
-
-async function fillFromWhere(el: GkIssueReporter) {
-  const address = $<HTMLInputElement>(el, '#address');
-  address.value = '小区中心花园';
-  address.dispatchEvent(new InputEvent('input'));
-  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
-  await untilStep(el, 'photos');
-  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
-  await untilStep(el, 'describe');
-  const description = $<HTMLTextAreaElement>(el, '#description');
-  description.value = '绿地被踩秃了';
-  description.dispatchEvent(new InputEvent('input'));
-  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
-  await untilStep(el, 'contact');
-  $<HTMLInputElement>(el, '#contact-anonymous').click();
-  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
-  await untilStep(el, 'review');
-}
 
 /** A reporter under a provider with the page's own client and outbox, for a grid. */
 async function reporterUnder(client: GridkitClient, gridId: string, outbox: Outbox): Promise<GkIssueReporter> {

@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '../internal/task.js';
 import type { CaseReceipt, Category, Problem } from '@gridkit/sdk';
@@ -8,13 +8,13 @@ import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { IdleCountdownController, idlePromptStyles } from '../internal/idle-countdown.js';
 import { LocalizeController } from '../internal/localize.js';
-import { qrCodeStyles } from '../internal/qr-code.js';
 import { renderLoading, renderProblem, stateStyles } from '../internal/states.js';
 import { cardStyles } from '../internal/card.js';
 import { stepOf, stepsFor, type FieldId, type Step } from './fields.js';
 import type { GridFinder } from './grid-finder.js';
 import { issueReporterStyles } from './issue-reporter.styles.js';
 import { issueReporterMessages } from './messages.js';
+import type { IssueReporterLaterMessages } from './messages.later.js';
 import type { PhotoTray } from './photo-tray.js';
 import type * as LaterModule from './later.js';
 import { isQuotaError, OutboxWatch } from './sending.js';
@@ -30,7 +30,7 @@ import {
   type Answers,
   type ReportDraft,
 } from './validation.js';
-import type { AnswerChange, StepView } from './view.js';
+import type { AnswerChange, Messages, StepView } from './view.js';
 
 // The events' `detail` types, and their entries in `HTMLElementEventMap`, are in ./events.ts.
 export type {
@@ -77,14 +77,7 @@ export const laterSteps = { load: (): Promise<Later> => import('./later.js') };
  * @fires gk-error - categories could not be loaded
  */
 export class GkIssueReporter extends GridkitElement {
-  static override styles = [
-    ...GridkitElement.styles,
-    stateStyles,
-    cardStyles,
-    idlePromptStyles,
-    qrCodeStyles,
-    issueReporterStyles,
-  ];
+  static override styles = [...GridkitElement.styles, stateStyles, cardStyles, idlePromptStyles, issueReporterStyles];
 
   protected readonly localize = new LocalizeController(this, issueReporterMessages);
 
@@ -127,6 +120,8 @@ export class GkIssueReporter extends GridkitElement {
    * loading state; the answers live in this element and are never lost.
    */
   @state() private later?: Later;
+  /** The later steps' texts, which come with them. */
+  private laterTexts?: LocalizeController<IssueReporterLaterMessages>;
   @state() private laterFailure?: unknown;
   private laterLoading?: Promise<Later | undefined>;
   /** Made when `later` arrives. */
@@ -178,6 +173,8 @@ export class GkIssueReporter extends GridkitElement {
           onChosen: () => this.feedback.changed('grid'),
         });
         this.photos = new later.PhotoTray(this, { maxSide: () => this.maxPhotoSide, max: maxPhotos });
+        this.laterTexts = new LocalizeController(this, later.issueReporterLaterMessages);
+        adoptStyles(this.renderRoot as ShadowRoot, [...GkIssueReporter.elementStyles, ...later.laterStyles]);
         this.laterFailure = undefined;
         return (this.later = later);
       },
@@ -207,9 +204,23 @@ export class GkIssueReporter extends GridkitElement {
     return { ...this.answers, category: this.category, hasGrid, photos: this.photos?.photos ?? [] };
   }
 
+  /**
+   * The reporter's texts in the resident's language; the later steps' are
+   * there once their chunk is, and only what runs after it reads them.
+   */
+  private get messages(): Messages {
+    return { ...this.localize.messages, ...this.laterTexts?.messages } as Messages;
+  }
+
+  protected override textsLoading(): Promise<unknown> | undefined {
+    const first = super.textsLoading();
+    const later = this.laterTexts?.whenLoaded();
+    return first || later ? Promise.all([first, later]) : undefined;
+  }
+
   /** What every render function gets to say things in the resident's language. */
   private get texts() {
-    return { m: this.localize.messages, localize: this.localize };
+    return { m: this.messages, localize: this.localize };
   }
 
   /** Anything of a resident's on screen or in memory: only then does the kiosk countdown run. */
@@ -229,7 +240,7 @@ export class GkIssueReporter extends GridkitElement {
   }
 
   private problems(step: Step) {
-    return problems(step, this.draft, this.localize.messages, this.localize);
+    return problems(step, this.draft, this.messages, this.localize);
   }
 
   private visibleProblems(step: Step) {
@@ -283,7 +294,7 @@ export class GkIssueReporter extends GridkitElement {
     const input = event.target as HTMLInputElement;
     const refused = this.photos!.add(input.files ?? []);
     input.value = '';
-    this.photoNote = refused ? this.localize.messages.tooManyPhotos(String(maxPhotos)) : undefined;
+    this.photoNote = refused ? this.messages.tooManyPhotos(String(maxPhotos)) : undefined;
     this.feedback.changed('photos');
   }
 
@@ -331,7 +342,7 @@ export class GkIssueReporter extends GridkitElement {
       // The device could not keep it (full disk, private mode): nothing was stored, the form still has it all.
       if (generation !== this.generation) return;
       this.phase = 'form';
-      this.generalIssue = isQuotaError(error) ? this.localize.messages.storageFull : this.localize.messages.sendFailed;
+      this.generalIssue = isQuotaError(error) ? this.messages.storageFull : this.messages.sendFailed;
       this.focusNext = '#error-summary';
     } finally {
       stopWatching?.();
@@ -350,7 +361,7 @@ export class GkIssueReporter extends GridkitElement {
       caseId: receipt.id,
     });
     const generation = this.generation;
-    this.later?.receiptQr(receipt, this.trackUrl, this.localize.messages.qrLabel)?.then(
+    this.later?.receiptQr(receipt, this.trackUrl, this.messages.qrLabel)?.then(
       (qr) => {
         if (generation === this.generation && this.receipt === receipt) this.qr = qr;
       },
@@ -364,7 +375,7 @@ export class GkIssueReporter extends GridkitElement {
    * is shown with the server's reason until the resident discards it.
    */
   private reject(entryId: string, problem: Problem) {
-    const issues = fieldProblems(problem.errors ?? [], this.draft, this.localize.messages, this.localize);
+    const issues = fieldProblems(problem.errors ?? [], this.draft, this.messages, this.localize);
     if (problem.status === 422 && issues.size > 0) {
       void this.outboxWatch.current()?.discard(entryId);
       this.feedback.fromServer(issues);

@@ -94,3 +94,30 @@ export function everything(node: Node): string[] {
   walk(node);
   return out;
 }
+
+/** Category without extra fields, photo or location; the grid comes from the provider. */
+export async function fillBareReport(el: HTMLElement) {
+  await waitUntil(() => root(el).querySelector('#category'), 'categories did not load', { timeout: 8000 });
+  $<HTMLInputElement>(el, 'input[value="green.space"]').click();
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  await untilStep(el, 'where');
+  await fillFromWhere(el);
+}
+
+export async function fillFromWhere(el: HTMLElement) {
+  const address = $<HTMLInputElement>(el, '#address');
+  address.value = '小区中心花园';
+  address.dispatchEvent(new InputEvent('input'));
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  await untilStep(el, 'photos');
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  await untilStep(el, 'describe');
+  const description = $<HTMLTextAreaElement>(el, '#description');
+  description.value = '绿地被踩秃了';
+  description.dispatchEvent(new InputEvent('input'));
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  await untilStep(el, 'contact');
+  $<HTMLInputElement>(el, '#contact-anonymous').click();
+  $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+  await untilStep(el, 'review');
+}

@@ -3,10 +3,15 @@ import type { LocalizeController } from '../internal/localize.js';
 import type { CommonMessages } from '../messages/catalog.js';
 import type { FieldId } from './fields.js';
 import type { IssueReporterMessages } from './messages.js';
+import type { IssueReporterLaterMessages } from './messages.later.js';
 import type { Answers } from './validation.js';
 
-/** The reporter's texts in the current language: the common ones and its own. */
-export type Messages = CommonMessages & IssueReporterMessages;
+/**
+ * The reporter's texts in the current language: the common ones and its own,
+ * the later steps' included (they arrive with the later steps' chunk, and
+ * only what runs after it reads them).
+ */
+export type Messages = CommonMessages & IssueReporterMessages & IssueReporterLaterMessages;
 
 /** Numbers, dates and the API's localized texts in the current language. */
 export type Localize = Pick<LocalizeController, 'locale' | 'number' | 'date' | 'text'>;

@@ -4,6 +4,7 @@ import { noticeBoardMessages } from '../notice-board/messages.js';
 import { resolutionRateMessages } from '../resolution-rate/messages.js';
 import { caseTrackerMessages } from '../case-tracker/messages.js';
 import { issueReporterMessages } from '../issue-reporter/messages.js';
+import { issueReporterLaterMessages } from '../issue-reporter/messages.later.js';
 import { serviceLogFormMessages } from '../service-log-form/messages.js';
 import { kioskMessages } from '../kiosk/messages.js';
 import '../define/case-tracker.js';
@@ -19,6 +20,7 @@ const catalogs: Record<string, Catalog<object>> = {
   resolutionRate: resolutionRateMessages,
   caseTracker: caseTrackerMessages,
   issueReporter: issueReporterMessages,
+  issueReporterLater: issueReporterLaterMessages,
   serviceLogForm: serviceLogFormMessages,
   kiosk: kioskMessages,
 };
