@@ -61,7 +61,9 @@ export const kioskStyles = css`
     font-size: 0.7em;
   }
   header button,
-  .grid-choice {
+  .grid-choice,
+  .banner button,
+  .refused-entry button {
     min-block-size: 64px;
     min-inline-size: 64px;
     padding: 0.25em 0.9em;
@@ -267,6 +269,68 @@ export const kioskStyles = css`
     color: var(--_fg);
     background: var(--_bg);
     border: 2px solid var(--_border);
+  }
+  .banner button,
+  .refused-entry button {
+    min-block-size: 48px;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 2px solid var(--_fg-muted);
+  }
+  .banner button {
+    margin-inline-start: auto;
+    font-size: 1em;
+  }
+  .refused-list {
+    display: grid;
+    gap: var(--_space);
+    margin: 0;
+    padding: 0;
+  }
+  .refused-entry {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    padding: var(--_space);
+    background: var(--_bg);
+    border: 2px solid var(--_border);
+    border-inline-start: 0.4em solid var(--_danger);
+    border-radius: var(--_radius);
+    font-size: 0.8em;
+  }
+  .refused-entry dl {
+    display: grid;
+    gap: 0.3em;
+    margin: 0;
+  }
+  .refused-entry dl div {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.6em;
+  }
+  .refused-entry dt {
+    color: var(--_fg-muted);
+  }
+  .refused-entry dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .request-id {
+    font-family: ui-monospace, monospace;
+  }
+  .refused-entry .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .refused-entry .discard-confirm {
+    color: var(--_bg);
+    background: var(--_danger);
+    border-color: var(--_danger);
+  }
+  .none-refused {
+    margin: 0;
+    font-size: 0.8em;
   }
   .misconfigured {
     margin: 0;

@@ -197,6 +197,45 @@ describe('<gk-kiosk>', () => {
     }
   });
 
+  it('a refused report: staff open it from the banner, see why (nothing the resident wrote), and discard it with two taps', async () => {
+    const outbox = createOutbox(api, { name: `kiosk-refused-${Date.now()}`, autoFlush: false });
+    try {
+      const refused = await outbox.submitCase({
+        gridId: demoGridId,
+        categoryCode: 'no.such.category',
+        description: '居民隐私：张三家门口 13800000000',
+        location: { address: '桥北社区 3 号楼' },
+      });
+      expect(refused.status).to.equal('failed');
+      if (refused.status !== 'failed') return;
+      const el = await fixture<GkKiosk>(
+        html`<gk-kiosk base-url=${testServer.apiUrl} grid-id=${demoGridId} .outbox=${outbox}></gk-kiosk>`,
+      );
+      const status = () => $(el, '[part="status"]')!.textContent!;
+      await waitUntil(() => status().includes('1 份上报未被受理'), `no refused count: ${status()}`);
+      await tap($(el, '.open-refused')!);
+      await waitUntil(() => $(el, '.refused-entry'), 'the refused screen did not open');
+      const entry = $(el, '.refused-entry')!.textContent!.replace(/\s+/g, ' ');
+      expect(entry).to.include('no.such.category');
+      expect(entry).to.include(refused.problem.detail ?? refused.problem.title);
+      expect(entry).to.include(refused.problem.requestId!);
+      for (const typed of ['张三', '13800000000', '桥北社区 3 号楼']) expect(textOf(el)).not.to.include(typed);
+      await expect(el).to.be.accessible();
+
+      await tap($(el, '.discard')!);
+      await waitUntil(() => $(el, '.discard-confirm'), 'no confirmation asked');
+      expect((await outbox.pending()).length, 'one tap discards nothing').to.equal(1);
+      await tap($(el, '.discard-confirm')!);
+      await waitUntil(() => $(el, '.none-refused'), 'the list did not empty');
+      expect(await outbox.pending()).to.deep.equal([]);
+      expect(status()).not.to.include('未被受理');
+      await tap($(el, '[part="home-button"]')!);
+      await waitUntil(() => homeShown(el), 'did not go home');
+    } finally {
+      outbox.close();
+    }
+  });
+
   it('scales itself and the open widget with the text size control, all targets at least 48 px, reset on idle', async () => {
     // A long idle time while the tracker loads (slow on a loaded machine); shortened below.
     const el = await kiosk({ idle: 120, grace: 1 });

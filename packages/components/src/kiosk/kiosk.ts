@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { Task, TaskStatus } from '../internal/task.js';
 import { gridsResource } from '@gridkit/sdk/resources/grids';
-import type { Outbox } from '@gridkit/sdk/outbox';
+import type { CaseOutboxEntry, Outbox } from '@gridkit/sdk/outbox';
 import { emit } from '../events.js';
 import { SettingsProvider } from '../context.js';
 import { GridkitElement, misconfigurationWarning } from '../internal/gridkit-element.js';
@@ -16,8 +16,8 @@ import { kioskMessages } from './messages.js';
 
 export { kioskMessages };
 
-/** The kiosk's screens: home, and one per widget it opens. */
-export type KioskScreen = 'home' | 'report' | 'track' | 'board' | 'stats';
+/** The kiosk's screens: home, one per widget it opens, and the refused reports (for staff). */
+export type KioskScreen = 'home' | 'report' | 'track' | 'board' | 'stats' | 'refused';
 /** The resident's text size (适老化): each step scales the kiosk and the widget it shows. */
 export type KioskTextSize = 'standard' | 'large' | 'x-large';
 
@@ -103,7 +103,10 @@ export class GkKiosk extends GridkitElement {
   @state() private chosenSize?: KioskTextSize;
   @state() private offline = !navigator.onLine;
   @state() private waiting = 0;
-  @state() private refused = 0;
+  /** Reports the server refused for good, kept on this terminal until staff discard them. */
+  @state() private refused: CaseOutboxEntry[] = [];
+  /** The refused report whose "discard" was tapped once: a second tap on "confirm" discards it. */
+  @state() private confirming?: string;
   /** Bumped whenever a resident's session ends: the widgets are made afresh under a new key. */
   @state() private visit = 0;
 
@@ -209,8 +212,8 @@ export class GkKiosk extends GridkitElement {
     const entries = outbox ? await outbox.pending().catch(() => []) : [];
     if (outbox !== this.watched) return;
     const reports = entries.filter((entry) => entry.kind === 'case');
-    this.refused = reports.filter((entry) => entry.state === 'failed').length;
-    this.waiting = reports.length - this.refused;
+    this.refused = reports.filter((entry) => entry.state === 'failed');
+    this.waiting = reports.length - this.refused.length;
   }
 
   /** A console warning, once, naming what the page forgot: the developer sees it, residents see a plain notice. */
@@ -222,7 +225,7 @@ export class GkKiosk extends GridkitElement {
     }
   }
 
-  private open(screen: Choice) {
+  private open(screen: Choice | 'refused') {
     this.screen = screen;
     this.chosenGrid = this.grids.length === 1 ? this.grids[0] : undefined;
     this.focusNext = '#screen-heading';
@@ -233,6 +236,7 @@ export class GkKiosk extends GridkitElement {
   /** Home, without the last widget: it is removed, and the next visit makes a new one. */
   private goHome(reason: 'home' | 'idle') {
     this.screen = 'home';
+    this.confirming = undefined;
     this.chosenGrid = undefined;
     this.visit += 1;
     if (reason === 'idle') this.chosenSize = undefined;
@@ -286,7 +290,9 @@ export class GkKiosk extends GridkitElement {
               ? nothing
               : this.screen === 'home'
                 ? this.renderHome()
-                : this.renderScreen(this.screen)
+                : this.screen === 'refused'
+                  ? this.renderRefused()
+                  : this.renderScreen(this.screen)
         }
       </main>
       ${
@@ -356,7 +362,20 @@ export class GkKiosk extends GridkitElement {
         : nothing
     }
     ${this.waiting > 0 ? html`<div class="banner queue">${m.queued(this.waiting, n(this.waiting))}</div>` : nothing}
-    ${this.refused > 0 ? html`<div class="banner refused">${m.failed(this.refused, n(this.refused))}</div>` : nothing}`;
+    ${
+      this.refused.length > 0
+        ? html`<div class="banner refused">
+            <span>${m.failed(this.refused.length, n(this.refused.length))}</span>
+            ${
+              this.screen === 'refused'
+                ? nothing
+                : html`<button type="button" class="open-refused" @click=${() => this.open('refused')}>
+                    ${m.refusedOpen}
+                  </button>`
+            }
+          </div>`
+        : nothing
+    }`;
   }
 
   private renderHome() {
@@ -384,6 +403,76 @@ export class GkKiosk extends GridkitElement {
         )}
       </ul>
     </section>`;
+  }
+
+  /**
+   * What support staff need to clear a refused report: when, which category,
+   * the server's reason and request id. Nothing a resident typed is shown
+   * (the next resident may be reading); discarding takes a second tap.
+   */
+  private renderRefused() {
+    const m = this.localize.messages;
+    return html`<section class="screen refused-screen" part="screen" aria-labelledby="screen-heading">
+      <p class="help">${m.screens.refused.help}</p>
+      ${
+        this.refused.length === 0
+          ? html`<p class="none-refused" role="status">${m.noneRefused}</p>`
+          : html`<ul class="refused-list" role="list">
+              ${this.refused.map((entry) => {
+                const problem = entry.problem;
+                return html`<li class="refused-entry" data-entry=${entry.id}>
+                  <dl>
+                    <div>
+                      <dt>${m.refusedWhen}</dt>
+                      <dd>${this.localize.date(entry.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</dd>
+                    </div>
+                    <div>
+                      <dt>${m.refusedCategory}</dt>
+                      <dd>${entry.input.categoryCode}</dd>
+                    </div>
+                    <div>
+                      <dt>${m.refusedReason}</dt>
+                      <dd>${problem?.detail ?? problem?.title ?? ''}</dd>
+                    </div>
+                    ${
+                      problem?.requestId
+                        ? html`<div>
+                            <dt>${m.refusedRequest}</dt>
+                            <dd class="request-id">
+                              ${problem.status ? `HTTP ${problem.status} · ` : ''}${problem.requestId}
+                            </dd>
+                          </div>`
+                        : nothing
+                    }
+                  </dl>
+                  ${
+                    this.confirming === entry.id
+                      ? html`<div class="confirm" role="group" aria-label=${m.discardQuestion}>
+                          <span>${m.discardQuestion}</span>
+                          <button type="button" class="discard-confirm" @click=${() => this.discard(entry.id)}>
+                            ${m.discardConfirm}
+                          </button>
+                          <button type="button" class="discard-cancel" @click=${() => (this.confirming = undefined)}>
+                            ${m.discardCancel}
+                          </button>
+                        </div>`
+                      : html`<button type="button" class="discard" @click=${() => (this.confirming = entry.id)}>
+                          ${m.discard}
+                        </button>`
+                  }
+                </li>`;
+              })}
+            </ul>`
+      }
+    </section>`;
+  }
+
+  private async discard(id: string) {
+    this.confirming = undefined;
+    this.idle.restart();
+    await this.watched?.discard(id);
+    await this.count();
+    this.focusNext = '#screen-heading';
   }
 
   private renderScreen(screen: Choice) {

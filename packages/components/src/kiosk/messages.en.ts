@@ -22,6 +22,10 @@ const texts: KioskMessages = {
     },
     board: { title: 'Our grid team and notices', help: 'You can call the grid leader’s work phone directly.' },
     stats: { title: 'How our grid is doing', help: 'Figures are counted by month and update every few minutes.' },
+    refused: {
+      title: 'Reports not accepted',
+      help: 'The server refused these reports; they will not be sent again. To protect residents’ privacy, what they wrote is not shown here. Note the reason and the request id, then discard them.',
+    },
   },
   home: 'Back to start',
   chooseGrid: 'Choose a grid',
@@ -31,6 +35,16 @@ const texts: KioskMessages = {
   offlineDetail:
     'You can still report a problem: it is kept on this terminal and sent when the network is back. Other information may be out of date.',
   queued: (count, shown) => `${shown} ${count === 1 ? 'report' : 'reports'} waiting to be sent`,
+  refusedOpen: 'For staff',
+  noneRefused: 'No refused reports are left.',
+  refusedWhen: 'Submitted',
+  refusedCategory: 'Category',
+  refusedReason: 'Why it was not accepted',
+  refusedRequest: 'Request id',
+  discard: 'Discard',
+  discardQuestion: 'Discard this report? It cannot be undone.',
+  discardConfirm: 'Yes, discard',
+  discardCancel: 'Cancel',
   failed: (count, shown) =>
     `${shown} ${count === 1 ? 'report was' : 'reports were'} not accepted, please ask a member of staff`,
   idleTitle: 'Are you still there?',
