@@ -297,6 +297,9 @@ export const kioskStyles = css`
     border-radius: var(--_radius);
     font-size: 0.8em;
   }
+  .refused-entry > button {
+    justify-self: start;
+  }
   .refused-entry dl {
     display: grid;
     gap: 0.3em;
