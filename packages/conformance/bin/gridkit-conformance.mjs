@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const usage = `Usage: gridkit-conformance --base-url <url> --admin-token <token> --worker-token <token> [--supervisor-token <token>] [-- <vitest filters>]
+const usage = `Usage: gridkit-conformance --base-url <url> --admin-token <token> --worker-token <token> [--supervisor-token <token>] [--department-token <token>] [-- <vitest filters>]
 
 Drives every operation of the Gridkit API contract against a running server,
 through @gridkit/sdk, and reports what does not conform.
@@ -21,6 +21,9 @@ through @gridkit/sdk, and reports what does not conform.
   --supervisor-token
                   optional: a staff token with role "supervisor" covering the worker's grid from the
                   district; without it the tests of what a supervisor may do are skipped
+  --department-token
+                  optional: a staff token with role "department" whose unit serves the worker's
+                  grid; without it the tests of what a department's staff may do are skipped
   -h, --help      show this help
 
 The suite writes test data (cases, notices, service log entries, uploads),
@@ -36,6 +39,7 @@ try {
       'admin-token': { type: 'string' },
       'worker-token': { type: 'string' },
       'supervisor-token': { type: 'string' },
+      'department-token': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -73,6 +77,7 @@ process.env.GRIDKIT_BASE_URL = baseUrl.href.replace(/\/+$/, '');
 process.env.GRIDKIT_ADMIN_TOKEN = values['admin-token'];
 process.env.GRIDKIT_WORKER_TOKEN = values['worker-token'];
 if (values['supervisor-token']) process.env.GRIDKIT_SUPERVISOR_TOKEN = values['supervisor-token'];
+if (values['department-token']) process.env.GRIDKIT_DEPARTMENT_TOKEN = values['department-token'];
 
 const { startVitest } = await import('vitest/node');
 const vitest = await startVitest('test', positionals, {

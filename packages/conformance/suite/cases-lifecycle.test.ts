@@ -6,12 +6,12 @@ import {
   ALL_ACTIONS,
   ALL_STATUSES,
   ALLOWED_FROM,
-  ASSIGNEE,
   caseIn,
   fullInput,
   JUDGING,
   rawTransition,
   report,
+  unitAssignee,
 } from './support/cases.js';
 import { client } from './support/client.js';
 import { discover, type World } from './support/discovery.js';
@@ -64,7 +64,11 @@ describe('the closed loop', () => {
 
     const steps: Array<[CaseAction, Record<string, unknown>, Partial<Case>]> = [
       ['accept', { publicNote: 'Accepted, we will come and look.' }, { status: 'accepted' }],
-      ['dispatch', { assignee: ASSIGNEE, note: 'Needs a truck.' }, { status: 'dispatched', assignee: { ...ASSIGNEE } }],
+      [
+        'dispatch',
+        { assignee: unitAssignee(), note: 'Needs a truck.' },
+        { status: 'dispatched', assignee: unitAssignee() },
+      ],
       ['start', {}, { status: 'in_progress' }],
       ['resolve', { publicNote: 'Repaired.' }, { status: 'resolved' }],
       ['reopen', { note: 'Verification failed: still loose.' }, { status: 'in_progress', reopenCount: 1 }],
@@ -107,7 +111,7 @@ describe('the closed loop', () => {
     }
     expect(timeline.find((e) => e.type === 'dispatch')).toMatchObject({
       note: 'Needs a truck.',
-      assignee: { ...ASSIGNEE },
+      assignee: unitAssignee(),
     });
     expect(timeline.find((e) => e.type === 'reopen')).toMatchObject({
       fromStatus: 'resolved',
@@ -319,7 +323,7 @@ describe('optimistic concurrency', () => {
     const result = await rawTransition(
       'worker',
       kase.id,
-      { action: 'dispatch', assignee: ASSIGNEE },
+      { action: 'dispatch', assignee: unitAssignee() },
       { ifMatch: `"${kase.version - 1}"` },
     );
     expectRawProblem(result, 412, 'stale-version');
@@ -327,7 +331,7 @@ describe('optimistic concurrency', () => {
     const ahead = await rawTransition(
       'worker',
       kase.id,
-      { action: 'dispatch', assignee: ASSIGNEE },
+      { action: 'dispatch', assignee: unitAssignee() },
       { ifMatch: `"${kase.version + 5}"` },
     );
     expectRawProblem(ahead, 412, 'stale-version');

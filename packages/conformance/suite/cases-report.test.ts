@@ -1,7 +1,7 @@
 import type { Case, CaseInput, CaseReceipt, ValidationIssue } from '@gridkit/sdk';
 import { trackingTokenPattern } from '@gridkit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { act, caseIn, report } from './support/cases.js';
+import { act, caseIn, report, unitAssignee } from './support/cases.js';
 import { client, rawFetch } from './support/client.js';
 import { caseInput, discover, requiredAttributes, type World } from './support/discovery.js';
 import {
@@ -327,9 +327,10 @@ describe('getCase and getPublicCase', () => {
     const worker = client('worker');
     let kase: Case = await worker.cases.get(receipt.id);
     kase = await act(worker, kase, { action: 'accept', note: `INTERNAL-${marker}`, publicNote: `PUBLIC-${marker}` });
+    // Dispatched to a person on record (the worker): a person's name, which the public view never shows.
     await act(worker, kase, {
       action: 'dispatch',
-      assignee: { type: 'person', id: 'p-secret', name: `Assignee-${marker}` },
+      assignee: { type: 'person', id: world.worker.id, name: world.worker.name },
     });
 
     const pub = await client().cases.getPublic(receipt.ticket, { trackingToken: receipt.trackingToken });
@@ -377,6 +378,7 @@ describe('getCase and getPublicCase', () => {
       input.location.address,
       `INTERNAL-${marker}`,
       receipt.trackingToken,
+      world.worker.name,
     ]) {
       expect(text, `public view leaks ${secret}`).not.toContain(secret);
     }
@@ -545,7 +547,7 @@ describe('listCases', () => {
 
   it('filters by assignee', async () => {
     const kase = await caseIn(world, 'dispatched');
-    const page = await client('admin').cases.list({ assignee: 'unit_conformance', q: kase.ticket });
+    const page = await client('admin').cases.list({ assignee: unitAssignee().id, q: kase.ticket });
     expect(page.items.map((c) => c.id)).toEqual([kase.id]);
   });
 

@@ -6,7 +6,7 @@
  */
 import type { Case } from '@gridkit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { act, ASSIGNEE, report } from './support/cases.js';
+import { act, report, unitAssignee } from './support/cases.js';
 import { client, target, type Who } from './support/client.js';
 import { discover, type World } from './support/discovery.js';
 import { expectProblem } from './support/helpers.js';
@@ -26,7 +26,7 @@ async function state(caseId: string) {
 }
 
 /** A fresh case in the worker's grid, handled up to `resolved` by `handler`, dispatched to `assignee`. */
-async function resolvedBy(handler: Who, assignee: Case['assignee'] = { ...ASSIGNEE }): Promise<Case> {
+async function resolvedBy(handler: Who, assignee: Case['assignee'] = unitAssignee()): Promise<Case> {
   const { receipt } = await report(world);
   const c = client(handler);
   let kase = await c.cases.get(receipt.id);

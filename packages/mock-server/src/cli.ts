@@ -1,11 +1,20 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { nativeSqliteProblem } from './native-sqlite.js';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readRateLimitFrom } from './http/rate-limit.js';
 import { startServer } from './server.js';
+import { openDatabase } from './store/database.js';
+import { rebuildRollups, rollupLevels } from './store/rollups.js';
 
 const usage = `gridkit-mock — the Gridkit API on embedded SQLite
+
+  gridkit-mock [options]                   start the server (options below)
+  gridkit-mock rebuild-rollups [--data-dir DIR] [--levels L,…]
+                     build the stats rollups again from the cases, then exit: once for a database
+                     from a version without them (until then its figures are computed from the cases),
+                     or to keep them for more levels than the default (${rollupLevels.join(', ')}).
+                     Stop the server on that folder first.
 
 Options (environment variable in brackets):
   --port N           port to listen on [PORT], default 8787
@@ -24,7 +33,7 @@ Options (environment variable in brackets):
                      token; 0 turns read limits off
   --help             this text`;
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
   options: {
     port: { type: 'string' },
     host: { type: 'string' },
@@ -36,13 +45,21 @@ const { values } = parseArgs({
     'rate-limit': { type: 'string' },
     'read-rate-limit': { type: 'string' },
     'demo-dir': { type: 'string' },
+    levels: { type: 'string' },
     help: { type: 'boolean' },
   },
+  allowPositionals: true,
 });
 
 if (values.help) {
   console.log(usage);
   process.exit(0);
+}
+
+const [command] = positionals;
+if (positionals.length > 1 || (command !== undefined && command !== 'rebuild-rollups')) {
+  console.error(`Unknown command: ${positionals.join(' ')} (the one command is rebuild-rollups; --help for more)`);
+  process.exit(2);
 }
 
 const seedSize = values['seed-size']?.split(/[,x]/).map(Number);
@@ -67,12 +84,30 @@ if (nativeProblem) {
   process.exit(1);
 }
 
+const dataDir = resolve(values['data-dir'] ?? process.env.GRIDKIT_DATA_DIR ?? '.data');
+
+if (command === 'rebuild-rollups') {
+  const levels = values.levels?.split(',').map((level) => level.trim());
+  if (levels && (levels.length === 0 || levels.some((level) => !/^[a-z][a-z0-9_]*$/.test(level)))) {
+    console.error('--levels takes grid levels separated by commas, e.g. district,street');
+    process.exit(2);
+  }
+  // The file the server opens in that folder (server.ts).
+  const db = openDatabase(join(dataDir, 'gridkit.sqlite'));
+  const summary = rebuildRollups(db, levels ? { levels } : {});
+  db.close();
+  console.log(
+    `Stats rollups rebuilt: ${summary.nodes} nodes (${(levels ?? rollupLevels).join(', ')}), ${summary.cases} cases, ${summary.rows} rows in ${(summary.ms / 1000).toFixed(1)} s.`,
+  );
+  process.exit(0);
+}
+
 const demoDir = values['demo-dir'] ?? process.env.GRIDKIT_DEMO_DIR;
 const started = performance.now();
 const server = await startServer({
   port: Number(values.port ?? process.env.PORT ?? 8787),
   host: values.host ?? process.env.HOST,
-  dataDir: resolve(values['data-dir'] ?? process.env.GRIDKIT_DATA_DIR ?? '.data'),
+  dataDir,
   seed: values['no-seed'] ? false : seedSize ? { grids: seedSize[0]!, cases: seedSize[1]! } : 'demo',
   faults: values.faults ?? process.env.GRIDKIT_FAULTS,
   corsOrigins: cors && cors !== '*' ? cors.split(',').map((o) => o.trim()) : '*',

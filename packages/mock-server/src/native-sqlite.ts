@@ -16,7 +16,9 @@ export function nativeSqliteProblem(
     return [
       'gridkit-mock cannot start: the native SQLite module (better-sqlite3) is not built for this Node.',
       `  ${reason}`,
-      'With pnpm: run `pnpm approve-builds` (choose better-sqlite3), then `pnpm rebuild better-sqlite3`.',
+      // pnpm 10 builds what `approve-builds` approves: a rebuild after it would compile it again.
+      'With pnpm: run `pnpm approve-builds` and choose better-sqlite3 (pnpm builds it then);',
+      '           if it was approved before (and Node changed since), `pnpm rebuild better-sqlite3`.',
       'With npm:  run `npm rebuild better-sqlite3` (without a prebuilt binary it needs python3, make and g++).',
     ].join('\n');
   }

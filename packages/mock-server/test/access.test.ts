@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseLevel, GridkitError } from '@gridkit/sdk';
-import { tokens } from './support/fixture.js';
+import { tokens, units } from './support/fixture.js';
 import { createHarness, report, type Harness } from './support/harness.js';
 
 let h: Harness;
@@ -49,11 +49,7 @@ describe('acting on a case (dispatch)', () => {
     const status = await outcome(
       h
         .client(tokens[who])
-        .cases.transition(
-          c.id,
-          { action: 'dispatch', assignee: { type: 'unit', id: 'u1', name: '城管中队' } },
-          { version: c.version },
-        ),
+        .cases.transition(c.id, { action: 'dispatch', assignee: units.marketD }, { version: c.version }),
     );
     expect(status).toBe(allowed ? 200 : 403);
     expect((await h.client(tokens.adminD).cases.get(c.id)).status).toBe(allowed ? 'dispatched' : 'accepted');
@@ -112,11 +108,29 @@ describe('service logs and notices', () => {
     minutes: 20,
     outcome: 'resolved' as const,
   });
-  // Supervisors are staff with a jurisdiction like admins: notices and service logs keep today's rule (inside it).
+  // Supervisors and departments' staff are staff with a jurisdiction like admins: notices and service logs keep
+  // today's rule (inside it).
   const matrix: [string, Who[]][] = [
-    ['G1', ['workerG1', 'adminC1', 'adminS1', 'adminD', 'supervisorG1', 'supervisorC1', 'supervisorS1', 'supervisorD']],
-    ['G2', ['adminC1', 'adminS1', 'adminD', 'supervisorC1', 'supervisorS1', 'supervisorD']],
-    ['G3', ['workerG3', 'adminD', 'supervisorS2', 'supervisorD']],
+    [
+      'G1',
+      [
+        'workerG1',
+        'adminC1',
+        'adminS1',
+        'adminD',
+        'supervisorG1',
+        'supervisorC1',
+        'supervisorS1',
+        'supervisorD',
+        'departmentS1',
+        'departmentD',
+      ],
+    ],
+    [
+      'G2',
+      ['adminC1', 'adminS1', 'adminD', 'supervisorC1', 'supervisorS1', 'supervisorD', 'departmentS1', 'departmentD'],
+    ],
+    ['G3', ['workerG3', 'adminD', 'supervisorS2', 'supervisorD', 'departmentS2', 'departmentD']],
   ];
   it.each(matrix.flatMap(([grid, allowed]) => everyone.map((who) => ({ grid, who, allowed: allowed.includes(who) }))))(
     'service log and notice for $grid by $who → allowed: $allowed',
@@ -141,5 +155,14 @@ describe('service logs and notices', () => {
       gridIds: ['G1'],
     });
     expect(await h.client(tokens.adminS1).session.me()).toMatchObject({ role: 'admin', gridIds: ['S1'] });
+    expect(await h.client(tokens.adminS1).session.me()).not.toHaveProperty('unit');
+    // A department's staff member: their unit's area, and the unit itself.
+    expect(await h.client(tokens.departmentS1).session.me()).toEqual({
+      id: 'stf_ds1',
+      name: '钱城管',
+      role: 'department',
+      gridIds: ['S1'],
+      unit: { id: 'unit-cg', name: '一街道城管执法中队' },
+    });
   });
 });

@@ -83,7 +83,7 @@ interface World {
   mediaId: string;
 }
 
-const assignee = { type: 'unit' as const, id: 'unit_hw01', name: '一街道环卫所' };
+const assignee = { type: 'unit' as const, id: 'unit-env', name: '一街道环卫所' };
 
 async function advance(h: Harness, caseId: string, actions: CaseAction[]): Promise<void> {
   const admin = h.client(tokens.adminD);
@@ -545,7 +545,7 @@ table(transitionCase, [
   invalid('publicNote empty', set('publicNote', ''), '/body/publicNote'),
   invalid('publicNote of 501 characters', set('publicNote', '公'.repeat(501)), '/body/publicNote'),
   invalid('publicNote a number', set('publicNote', 5), '/body/publicNote'),
-  invalid('assignee a string', set('assignee', 'unit_hw01'), '/body/assignee'),
+  invalid('assignee a string', set('assignee', 'unit-env'), '/body/assignee'),
   invalid('assignee type unknown', set('assignee', { ...assignee, type: 'team' }), '/body/assignee/type'),
   invalid('assignee without id', set('assignee', { type: 'unit', name: '环卫所' }), '/body/assignee/id'),
   invalid('assignee name empty', set('assignee', { ...assignee, name: '' }), '/body/assignee/name'),

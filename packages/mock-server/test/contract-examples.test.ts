@@ -4,14 +4,17 @@
  * as the contract writes it, and must succeed (2xx).
  *
  * What the test maps, and why (docs/mock-server.md, "Contract examples"):
- * - ids in examples are illustrations (`grd_Qb02nR`), not seed ids. Grid ids
- *   are resolved by the name the contract's own examples give them
- *   (`grd_Qb02nR` is 桥北社区第二网格 in the Grid examples) against the seed;
+ * - ids in examples are illustrations (`grd_Qb02nR`), not seed ids. Grid and
+ *   unit ids are resolved by the name the contract's own examples give them
+ *   (`grd_Qb02nR` is 桥北社区第二网格 in the Grid examples, `unit_CgXg02`
+ *   西关街道城管执法中队 in the dispatch examples) against the seed;
  *   ids of things a request creates (media, notices, cases, tickets and their
  *   tracking token) are the ones the server returned for the contract's
  *   create examples, run first.
  * - a transition example runs on a case brought to the state that action
- *   needs (the example's `If-Match` becomes that case's version).
+ *   needs (the example's `If-Match` becomes that case's version); an example
+ *   a department sends (`departmentInspection`, `…ByDepartment`) is sent with
+ *   the token of 西关街道城管执法中队's staff, on a case dispatched to that unit.
  * - `cursor` examples are left out (a cursor is opaque: only the server that
  *   issued it can read it), and so is `If-None-Match` (a match is a 304, by
  *   design not a 2xx); every request gets its own `Idempotency-Key` (the
@@ -106,6 +109,10 @@ describe('every request example of the contract succeeds on the seeded server', 
   const worker = 'demo-worker-qiaobei-02';
   // The example cases are in 西关街道: its supervisor judges resolutions, independent of the admin who resolved.
   const supervisor = 'demo-supervisor-xiguan';
+  // …and its 城管执法中队 is the department of the department examples.
+  const department = 'demo-department-xiguan-city';
+  // `departmentInspection`, `startByDepartment`, …: sent by the department (`dispatchToDepartment` is the admin's).
+  const isDepartmentExample = (call: Call) => /\((department\w*|\w+ByDepartment)\)$/.test(call.name);
 
   beforeAll(() => {
     // Evening of the examples' day (22 Nov 2026, Shanghai): their times are all in the past.
@@ -115,9 +122,14 @@ describe('every request example of the contract succeeds on the seeded server', 
       if (Array.isArray(value)) return value.forEach(walk);
       if (value && typeof value === 'object') {
         const o = value as Json;
-        if (typeof o.id === 'string' && o.id.startsWith('grd_') && typeof o.name === 'string' && !ids.has(o.id)) {
-          const seedId = s.db.prepare('SELECT id FROM grids WHERE name = ?').pluck().get(o.name) as string | undefined;
-          if (seedId) ids.set(o.id, seedId);
+        const table =
+          typeof o.id === 'string'
+            ? { grd_: 'grids', unit_: 'units' }[o.id.slice(0, o.id.indexOf('_') + 1)]
+            : undefined;
+        if (table && typeof o.name === 'string' && !ids.has(o.id as string)) {
+          const seedId = s.db.prepare(`SELECT id FROM ${table} WHERE name = ?`).pluck().get(o.name) as
+            string | undefined;
+          if (seedId) ids.set(o.id as string, seedId);
         }
         Object.values(o).forEach(walk);
       }
@@ -130,6 +142,8 @@ describe('every request example of the contract succeeds on the seeded server', 
     expect(new Set(calls.map((c) => c.operationId)).size).toBeGreaterThanOrEqual(20);
     expect(calls.map((c) => c.name)).toContain('createCase (anonymousKiosk)');
     expect(ids.get('grd_Qb02nR')).toBeDefined();
+    expect(ids.get('unit_HwXg01')).toBeDefined();
+    expect(ids.get('unit_CgXg02')).toBeDefined();
   });
 
   const map = (value: unknown): unknown => {
@@ -140,8 +154,11 @@ describe('every request example of the contract succeeds on the seeded server', 
     return value;
   };
 
-  /** A new case from the contract's first createCase example, moved on by `actions`. */
-  const caseAfter = async (actions: string[]) => {
+  /**
+   * A new case from the contract's first createCase example, moved on by `actions`; with `byDepartment`, dispatched
+   * to 西关街道城管执法中队, whose staff start it.
+   */
+  const caseAfter = async (actions: string[], byDepartment = false) => {
     const example = calls.find((c) => c.operationId === 'createCase')!;
     const created = await s.request('/cases', {
       method: 'POST',
@@ -153,10 +170,20 @@ describe('every request example of the contract succeeds on the seeded server', 
     let version = 1;
     for (const action of actions) {
       const body: Json = { action };
-      if (action === 'dispatch') body.assignee = { type: 'unit', id: 'unit_HwXg01', name: '西关街道环卫所' };
+      if (action === 'dispatch')
+        body.assignee = map(
+          byDepartment
+            ? { type: 'unit', id: 'unit_CgXg02', name: '西关街道城管执法中队' }
+            : { type: 'unit', id: 'unit_HwXg01', name: '西关街道环卫所' },
+        );
       const moved = await s.request(`/cases/${receipt.id}/transitions`, {
         method: 'POST',
-        token: action === 'verify' || action === 'reopen' ? supervisor : admin,
+        token:
+          action === 'verify' || action === 'reopen'
+            ? supervisor
+            : byDepartment && (action === 'start' || action === 'resolve')
+              ? department
+              : admin,
         body: JSON.stringify(body),
         headers: { 'If-Match': `"${version}"`, 'Idempotency-Key': crypto.randomUUID() },
       });
@@ -184,7 +211,15 @@ describe('every request example of the contract succeeds on the seeded server', 
       const judging =
         call.operationId === 'transitionCase' &&
         ['verify', 'reopen'].includes(String(call.body && (call.body as Json).action));
-      const token = call.operationId.includes('ServiceLog') ? worker : judging ? supervisor : staff ? admin : undefined;
+      const token = call.operationId.includes('ServiceLog')
+        ? worker
+        : judging
+          ? supervisor
+          : isDepartmentExample(call)
+            ? department
+            : staff
+              ? admin
+              : undefined;
       const headers = new Headers();
       let body = map(call.body) as Json | undefined;
       let url = call.path;
@@ -192,7 +227,7 @@ describe('every request example of the contract succeeds on the seeded server', 
 
       // The case this request is about, in the state it needs.
       if (call.operationId === 'transitionCase') {
-        const c = await caseAfter(pathTo[(body as { action: string }).action]!);
+        const c = await caseAfter(pathTo[(body as { action: string }).action]!, isDepartmentExample(call));
         ids.set('case_8Hq2Lw5Zt', c.id);
         headers.set('If-Match', `"${c.version}"`);
       } else if (call.operationId === 'evaluateCase') {

@@ -18,7 +18,7 @@ const actions: CaseAction[] = [...caseActionValues];
 const inputs: Record<CaseAction, CaseTransitionInput> = {
   accept: { action: 'accept' },
   reject: { action: 'reject', publicNote: '不属于受理范围' },
-  dispatch: { action: 'dispatch', assignee: { type: 'unit', id: 'unit-env', name: '环卫所' } },
+  dispatch: { action: 'dispatch', assignee: { type: 'unit', id: 'unit-env', name: '一街道环卫所' } },
   start: { action: 'start' },
   resolve: { action: 'resolve', publicNote: '已清运' },
   verify: { action: 'verify' },
@@ -142,7 +142,7 @@ describe('what transitions record', () => {
       note: '现场复核未清理干净',
       at: '2026-03-10T05:00:00.000Z',
     });
-    expect(events[2]!.assignee).toEqual({ type: 'unit', id: 'unit-env', name: '环卫所' });
+    expect(events[2]!.assignee).toEqual({ type: 'unit', id: 'unit-env', name: '一街道环卫所' });
 
     const publicView = await h.client().cases.getPublic(c.ticket, { trackingToken: trackingTokens.get(c.id) });
     expect(publicView.timeline).toHaveLength(8);

@@ -365,7 +365,7 @@ describe('stats: dispute, follow-up and on-time by priority, against figures com
     for (const c of Object.values(cases)) {
       for (const input of [
         { action: 'accept' },
-        { action: 'dispatch', assignee: { type: 'unit', id: 'unit-env', name: '环卫所' } },
+        { action: 'dispatch', assignee: { type: 'unit', id: 'unit-env', name: '一街道环卫所' } },
         { action: 'start' },
         { action: 'resolve' },
       ] as const)

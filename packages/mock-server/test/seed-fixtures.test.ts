@@ -233,7 +233,7 @@ describe('the grid tree fixtures (district, teams, demo staff)', () => {
     });
     const { message } = seedError(seedDatabase);
     expect(message).toContain('seed/data/demo-staff.json');
-    expect(message).toContain('/0/role must be one of: grid_worker, supervisor, admin');
+    expect(message).toContain('/0/role must be one of: grid_worker, supervisor, department, admin');
     expect(message).toContain('/1/role must be equal to constant');
   });
 

@@ -103,11 +103,19 @@ interface EventRow {
   level: string;
   actor_type: string;
   actor_id: string | null;
+  actor_name: string | null;
   actor_role: string | null;
   at: string;
   note: string | null;
   public_note: string | null;
   assignee: string | null;
+}
+
+interface UnitRecord {
+  id: string;
+  name: string;
+  kind: string;
+  grid_path: string;
 }
 
 interface CategoryRow {
@@ -213,6 +221,24 @@ function checkInvariants(db: Db, summary: SeedSummary): void {
       ],
     ),
   );
+  // Assignees on record (issue 9): units serve their node's subtree, staff their jurisdiction, team members their
+  // node's branch; a department's staff member's id follows its unit's (`stf_<unit>`).
+  const units = new Map(
+    (db.prepare('SELECT id, name, kind, grid_path FROM units').all() as UnitRecord[]).map((u) => [u.id, u]),
+  );
+  const staffNames = new Map(
+    (db.prepare('SELECT id, name FROM staff').all() as { id: string; name: string }[]).map((s) => [s.id, s.name]),
+  );
+  const members = new Map(
+    (
+      db.prepare('SELECT m.id, m.name, g.path FROM team_members m JOIN grids g ON g.id = m.grid_id').all() as {
+        id: string;
+        name: string;
+        path: string;
+      }[]
+    ).map((m) => [m.id, m]),
+  );
+  const unitOfDepartmentStaff = (actorId: string | null) => units.get(`unit_${actorId?.slice('stf_'.length)}`);
   let e = 0;
   const tickets = new Set<string>();
   const maxSequence = new Map<string, number>();
@@ -274,10 +300,18 @@ function checkInvariants(db: Db, summary: SeedSummary): void {
     same(created.to_status, 'submitted', `${where}: created to_status`);
     same(created.level, 'grid', `${where}: created level`);
     same(created.at, c.created_at, `${where}: created at`);
-    if (c.channel === 'grid_worker') {
+    if (c.channel === 'grid_worker' || c.channel === 'department') {
       same(created.actor_type, 'staff', `${where}: creator`);
       check(c.reporter_staff_id !== null, `${where}: reporter_staff_id`);
       same(created.actor_id, c.reporter_staff_id, `${where}: creator id`);
+      same(created.actor_role, c.channel === 'department' ? 'department' : 'grid_worker', `${where}: creator role`);
+      same(c.reporter_name ?? c.reporter_phone, null, `${where}: a staff report carries no reporter`);
+      if (c.channel === 'department') {
+        // A department's inspection: its staff member, reporting into a grid its unit serves.
+        const unit = unitOfDepartmentStaff(created.actor_id);
+        check(unit?.kind === 'department', `${where}: reported by the staff of a department on record`);
+        check(c.grid_path.startsWith(unit.grid_path), `${where}: department report outside its area`);
+      }
     } else {
       same(created.actor_type, 'resident', `${where}: creator`);
       same(created.actor_id, null, `${where}: creator id`);
@@ -299,10 +333,13 @@ function checkInvariants(db: Db, summary: SeedSummary): void {
       same(event.to_status, rule.to, `${at}: to_status`);
       same(event.actor_type, 'staff', `${at}: actor_type`);
       check(event.actor_id, `${at}: actor_id`);
-      check(
-        event.actor_role === 'grid_worker' || event.actor_role === 'supervisor' || event.actor_role === 'admin',
-        `${at}: actor_role`,
-      );
+      check(['grid_worker', 'supervisor', 'department', 'admin'].includes(event.actor_role!), `${at}: actor_role`);
+      if (event.actor_role === 'department') {
+        // A department starts and resolves what is dispatched to its unit, at any level; nothing else.
+        check(event.type === 'start' || event.type === 'resolve', `${at}: a department may only start and resolve`);
+        const a = assignee ? (JSON.parse(assignee) as { type: string; id: string }) : null;
+        same(unitOfDepartmentStaff(event.actor_id)?.id, a?.type === 'unit' ? a.id : undefined, `${at}: its unit`);
+      }
       const judging = event.type === 'verify' || (event.type === 'reopen' && status === 'resolved');
       if (judging) {
         // Independent verification (核查): a supervisor or an admin, never the resolver nor the assignee.
@@ -311,8 +348,8 @@ function checkInvariants(db: Db, summary: SeedSummary): void {
         const a = assignee ? (JSON.parse(assignee) as { type: string; id: string }) : null;
         check(!(a?.type === 'person' && a.id === event.actor_id), `${at}: verified by the assignee`);
       } else if (level > 0) {
-        // A grid worker acts only while the case is at grid level; above that, admins.
-        same(event.actor_role, 'admin', `${at}: actor above grid level`);
+        // A grid worker acts only while the case is at grid level; above that, admins (and the department assigned).
+        check(event.actor_role === 'admin' || event.actor_role === 'department', `${at}: actor above grid level`);
       } else {
         check(event.actor_role !== 'supervisor', `${at}: a supervisor handling a case`);
       }
@@ -348,6 +385,22 @@ function checkInvariants(db: Db, summary: SeedSummary): void {
         check(event.assignee, `${at}: assignee required`);
         const a = JSON.parse(event.assignee) as { type: string; id: string; name: string };
         check((a.type === 'unit' || a.type === 'person') && a.id && a.name, `${at}: assignee shape`);
+        // On record, under its registered name, and serving the case's grid.
+        if (a.type === 'unit') {
+          const unit = units.get(a.id);
+          check(unit, `${at}: unit ${a.id} not on record`);
+          same(a.name, unit.name, `${at}: unit name`);
+          check(c.grid_path.startsWith(unit.grid_path), `${at}: unit outside its area`);
+        } else {
+          const member = members.get(a.id);
+          const person = staff.get(a.id);
+          check(member || person, `${at}: person ${a.id} not on record`);
+          same(a.name, person ? staffNames.get(a.id) : member!.name, `${at}: person name`);
+          const serves = person
+            ? person.paths.some((p) => c.grid_path.startsWith(p))
+            : c.grid_path.startsWith(member!.path) || member!.path.startsWith(c.grid_path);
+          check(serves, `${at}: person outside their area`);
+        }
         assignee = event.assignee;
       } else {
         same(event.assignee, null, `${at}: assignee`);
@@ -468,9 +521,9 @@ function checkInvariants(db: Db, summary: SeedSummary): void {
   // The tokens.
   for (const token of summary.tokens) {
     const row = db.prepare('SELECT * FROM staff WHERE token = ?').get(token.token) as
-      { id: string; name: string; role: string; grid_ids: string } | undefined;
+      { id: string; name: string; role: string; grid_ids: string; unit_id: string | null } | undefined;
     expect(row, token.token).toBeDefined();
-    expect(row).toMatchObject({ id: token.staffId, name: token.name, role: token.role });
+    expect(row).toMatchObject({ id: token.staffId, name: token.name, role: token.role, unit_id: token.unitId ?? null });
     expect(JSON.parse(row!.grid_ids)).toEqual(token.gridIds);
     for (const id of token.gridIds) expect(byId.has(id)).toBe(true);
   }
@@ -529,11 +582,22 @@ describe('seedDatabase (demo)', () => {
   });
 
   it('checks what it claims: a case that disagrees with its timeline is caught', () => {
+    const unitCase = `(SELECT id FROM cases WHERE assignee LIKE '%"unit"%' ORDER BY id LIMIT 1)`;
     const corruptions = [
       "UPDATE cases SET status = 'closed' WHERE id = (SELECT id FROM cases WHERE status = 'in_progress' LIMIT 1)",
       'UPDATE cases SET version = version + 1 WHERE id = (SELECT id FROM cases LIMIT 1)',
       "UPDATE case_events SET level = 'street' WHERE type = 'verify' AND level = 'grid' AND rowid = (SELECT min(rowid) FROM case_events WHERE type = 'verify' AND level = 'grid')",
       "UPDATE service_logs SET grid_path = '/x/' WHERE rowid = 1",
+      // A case dispatched (event and row alike) to a unit not on record, or to a unit of another area.
+      ...[
+        `json_set(assignee, '$.id', 'unit_x')`,
+        `(SELECT json_object('type', 'unit', 'id', u.id, 'name', u.name) FROM units u
+           WHERE instr((SELECT grid_path FROM cases WHERE id = ${unitCase}), u.grid_path) <> 1 ORDER BY u.id LIMIT 1)`,
+      ].map(
+        (changed) => `UPDATE case_events SET assignee = ${changed} WHERE case_id = ${unitCase}
+            AND assignee = (SELECT assignee FROM cases WHERE id = ${unitCase});
+          UPDATE cases SET assignee = ${changed} WHERE id = ${unitCase}`,
+      ),
     ];
     for (const sql of corruptions) {
       db.exec('BEGIN');
@@ -576,7 +640,7 @@ describe('seedDatabase (demo)', () => {
     expect(rates.evaluated).toBeLessThan(0.7);
     expect(rates.reopened).toBeGreaterThan(0);
     expect(db.prepare("SELECT count(*) FROM case_events WHERE type = 'reopen'").pluck().get()).toBeGreaterThan(0);
-    expect(db.prepare('SELECT count(DISTINCT channel) FROM cases').pluck().get()).toBe(6);
+    expect(db.prepare('SELECT count(DISTINCT channel) FROM cases').pluck().get()).toBe(7);
     expect(
       db.prepare('SELECT count(*) FROM cases WHERE reporter_name IS NULL AND reporter_phone IS NULL').pluck().get(),
     ).toBeGreaterThan(0);
@@ -604,11 +668,15 @@ describe('seedDatabase (demo)', () => {
       ['demo-supervisor-beidajie', 'supervisor', 1],
       ['demo-supervisor-ziweidadao', 'supervisor', 1],
       ['demo-supervisor-district', 'supervisor', 1],
+      ['demo-department-xiguan-city', 'department', 1],
+      ['demo-department-xiguan-police', 'department', 1],
+      ['demo-department-xiguan-market', 'department', 1],
+      ['demo-department-district-housing', 'department', 1],
     ]);
     expect(summary.tokens[0]!.gridIds).toEqual([summary.rootGridId]);
     const nameOf = (id: string): unknown => db.prepare('SELECT name FROM grids WHERE id = ?').pluck().get(id);
     // Supervisors (监督员): one per demo street, one for the district.
-    expect(summary.tokens.at(-1)!.gridIds).toEqual([summary.rootGridId]);
+    expect(summary.tokens[12]!.gridIds).toEqual([summary.rootGridId]);
     expect(nameOf(summary.tokens[7]!.gridIds[0]!)).toBe('西关街道');
     expect(nameOf(summary.tokens[1]!.gridIds[0]!)).toBe('西关街道');
     expect(nameOf(summary.tokens[2]!.gridIds[0]!)).toBe('桥北社区');
@@ -634,6 +702,56 @@ describe('seedDatabase (demo)', () => {
     ).toEqual({ role: 'grid_leader' });
     expect(
       db.prepare("SELECT count(*) FROM case_events WHERE actor_id = ? AND type = 'accept'").pluck().get(first.staffId),
+    ).toBeGreaterThan(0);
+  });
+
+  it('has departments: units on record, their reports into the grids, the cases they start and resolve', () => {
+    // Units: 11 district bureaus, 10 departments per street, 3 bodies per community; every dispatch names one of
+    // them or a person (checkInvariants checks each against the record).
+    const count = (sql: string, ...params: unknown[]) =>
+      db
+        .prepare(sql)
+        .pluck()
+        .get(...params) as number;
+    const levelCount = (level: string) => count('SELECT count(*) FROM grids WHERE level = ?', level);
+    expect(count("SELECT count(*) FROM units WHERE kind = 'department'")).toBe(11 + 10 * levelCount('street'));
+    expect(count("SELECT count(*) FROM units WHERE kind = 'community_organization'")).toBe(3 * levelCount('community'));
+    const xiguan = db.prepare("SELECT name FROM units WHERE name LIKE '西关街道%' ORDER BY id").pluck().all();
+    expect(xiguan).toEqual(
+      expect.arrayContaining(['西关街道城管执法中队', '西关街道派出所', '西关街道市场监管所', '西关街道城建办']),
+    );
+    // Dual reporting: a few percent of the reports are departments' inspections, the rest untouched.
+    const byChannel = Object.fromEntries(
+      (
+        db.prepare('SELECT channel, count(*) AS n FROM cases GROUP BY channel').all() as {
+          channel: string;
+          n: number;
+        }[]
+      ).map((r) => [r.channel, r.n]),
+    );
+    expect(byChannel.department! / summary.cases).toBeGreaterThan(0.02);
+    expect(byChannel.department! / summary.cases).toBeLessThan(0.06);
+    // Cases dispatched to departments, started and resolved by their staff; some by the demo departments' staff.
+    expect(
+      count("SELECT count(*) FROM case_events WHERE actor_role = 'department' AND type = 'resolve'"),
+    ).toBeGreaterThan(100);
+    for (const token of summary.tokens.filter((t) => t.role === 'department')) {
+      expect(token.unitId, token.token).toMatch(/^unit_/);
+      const unit = db.prepare('SELECT name, grid_id FROM units WHERE id = ?').get(token.unitId) as { grid_id: string };
+      expect(token.gridIds).toEqual([unit.grid_id]);
+      const handled = count(
+        "SELECT count(*) FROM case_events WHERE actor_id = ? AND type IN ('start', 'resolve')",
+        token.staffId,
+      );
+      const reported = count(
+        "SELECT count(*) FROM cases WHERE channel = 'department' AND reporter_staff_id = ?",
+        token.staffId,
+      );
+      expect(handled + reported, token.token).toBeGreaterThan(0);
+    }
+    const cityDepartment = summary.tokens.find((t) => t.token === 'demo-department-xiguan-city')!;
+    expect(
+      count("SELECT count(*) FROM cases WHERE json_extract(assignee, '$.id') = ?", cityDepartment.unitId),
     ).toBeGreaterThan(0);
   });
 

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseLevel, CaseStatus } from '@gridkit/sdk';
-import { tokens } from './support/fixture.js';
+import { tokens, units } from './support/fixture.js';
 import { createHarness, report, type Harness } from './support/harness.js';
 import { transitionsOn } from './support/transitions.js';
 
@@ -47,7 +47,8 @@ function snapshot(caseId: string) {
   };
 }
 
-const unit = { type: 'unit', id: 'unit-env', name: '一街道环卫所' };
+/** Dispatched cases go to S1's 城管执法中队, whose staff (department-s1) may then start and resolve them — not prioritize. */
+const unit = units.cityS1;
 
 describe('priority at report, at accept and later', () => {
   it('a report starts with its category’s default priority and is due by that priority’s SLA', async () => {
@@ -144,6 +145,7 @@ const staff: Partial<Record<Actor, { role: string; root: string; rootLevel: Case
   [tokens.supervisorS1]: { role: 'supervisor', root: '/D/S1/', rootLevel: 'street' },
   [tokens.adminC1]: { role: 'admin', root: '/D/S1/C1/', rootLevel: 'community' },
   [tokens.adminS1]: { role: 'admin', root: '/D/S1/', rootLevel: 'street' },
+  [tokens.departmentS1]: { role: 'department', root: '/D/S1/', rootLevel: 'street' },
 };
 const caseNode: Record<CaseLevel, string> = {
   grid: '/D/S1/C1/G1/',
@@ -155,7 +157,7 @@ const caseNode: Record<CaseLevel, string> = {
 /** The contract's rule for `prioritize`, spelt out: who first (403), then the state (409). */
 function expectedPrioritize(actor: Actor, status: CaseStatus, level: CaseLevel): number {
   const who = staff[actor]!;
-  if (who.role === 'supervisor') return 403;
+  if (who.role === 'supervisor' || who.role === 'department') return 403;
   if (who.role === 'grid_worker' && (level !== 'grid' || !caseNode.grid.startsWith(who.root))) return 403;
   if (who.role === 'admin' && !caseNode[level].startsWith(who.root)) return 403;
   return ['accepted', 'dispatched', 'in_progress'].includes(status) ? 200 : 409;

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseLevel } from '@gridkit/sdk';
-import { tokens } from './support/fixture.js';
+import { tokens, units } from './support/fixture.js';
 import { createHarness, report, type Harness } from './support/harness.js';
 import { transitionsOn } from './support/transitions.js';
 
@@ -27,6 +27,13 @@ const staff: Record<string, { id: string; role: string; root: string; rootLevel:
   [tokens.adminC1]: { id: 'stf_c1', role: 'admin', root: '/D/S1/C1/', rootLevel: 'community' },
   [tokens.adminS1]: { id: 'stf_s1', role: 'admin', root: '/D/S1/', rootLevel: 'street' },
   [tokens.adminD]: { id: 'stf_d', role: 'admin', root: '/D/', rootLevel: 'district' },
+  [tokens.departmentS1]: { id: 'stf_ds1', role: 'department', root: '/D/S1/', rootLevel: 'street' },
+  [tokens.departmentD]: { id: 'stf_dd', role: 'department', root: '/D/', rootLevel: 'district' },
+};
+/** The departments' units: a department resolves, or is the assignee, as its unit. */
+const unitOf: Partial<Record<Token, Record<string, string>>> = {
+  [tokens.departmentS1]: units.cityS1,
+  [tokens.departmentD]: units.marketD,
 };
 const caseGridPath = '/D/S1/C1/G1/';
 const levels: CaseLevel[] = ['grid', 'community', 'street', 'district'];
@@ -43,7 +50,8 @@ const handlersAt: Record<CaseLevel, Token[]> = {
 /** The contract's rule, spelt out: what a `verify` or `reopen` of a resolved case gets. */
 function expected(actor: Token, level: CaseLevel, relation: Relation): { status: number; slug?: string } {
   const who = staff[actor]!;
-  if (who.role === 'grid_worker') return { status: 403, slug: 'forbidden' };
+  // Departments, like grid workers, never judge a resolution: they work on the cases they are given.
+  if (who.role === 'grid_worker' || who.role === 'department') return { status: 403, slug: 'forbidden' };
   if (!caseGridPath.startsWith(who.root) || rank(who.rootLevel) < rank(level))
     return { status: 403, slug: 'forbidden' };
   if (relation !== 'other') return { status: 403, slug: 'not-independent' };
@@ -93,15 +101,20 @@ interface Row {
   relation: Relation;
 }
 
-/** Every combination that can exist (a resolver must be allowed to resolve there; an "other" needs someone else to). */
+/**
+ * Every combination that can exist: a resolver must be allowed to resolve there (a department at any level, once
+ * the case is its unit's); an assignee must serve the case's grid (a dispatch names no one else); an "other" needs
+ * someone else to resolve.
+ */
 const matrix: Row[] = Object.keys(staff).flatMap((actor) =>
   levels.flatMap((level) =>
     (['verify', 'reopen'] as const).flatMap((action) =>
       (['resolver', 'assignee', 'other'] as const)
         .filter((relation) =>
           relation === 'resolver'
-            ? handlersAt[level].includes(actor as Token)
-            : handlersAt[level].some((t) => t !== actor),
+            ? handlersAt[level].includes(actor as Token) || unitOf[actor as Token] !== undefined
+            : (relation === 'other' || caseGridPath.startsWith(staff[actor]!.root)) &&
+              handlersAt[level].some((t) => t !== actor),
         )
         .map((relation) => ({
           name: `${staff[actor]!.role} at ${staff[actor]!.rootLevel} (${actor}) · case at ${level} · ${action} · actor is ${relation}`,
@@ -116,7 +129,9 @@ const matrix: Row[] = Object.keys(staff).flatMap((actor) =>
 
 describe('verify and reopen of a resolved case: role × root level × case level × relation', () => {
   it('covers every role, root level, case level, action and relation', () => {
-    expect(new Set(matrix.map((r) => staff[r.actor]!.role))).toEqual(new Set(['grid_worker', 'supervisor', 'admin']));
+    expect(new Set(matrix.map((r) => staff[r.actor]!.role))).toEqual(
+      new Set(['grid_worker', 'supervisor', 'department', 'admin']),
+    );
     expect(new Set(matrix.map((r) => r.level)).size).toBe(4);
     expect(new Set(matrix.map((r) => r.relation)).size).toBe(3);
     const outcomes = matrix.map((r) => expected(r.actor, r.level, r.relation));
@@ -127,7 +142,12 @@ describe('verify and reopen of a resolved case: role × root level × case level
 
   it.each(matrix)('$name', async ({ actor, level, action, relation }) => {
     const resolver = relation === 'resolver' ? actor : handlersAt[level].find((t) => t !== actor)!;
-    const assignee = relation === 'assignee' ? { type: 'person', id: staff[actor]!.id, name: '被派人员' } : unit;
+    // A department is assigned (and so resolves) as its unit; anyone else as a person.
+    const assignee =
+      relation === 'other'
+        ? unit
+        : (unitOf[actor] ??
+          (relation === 'assignee' ? { type: 'person', id: staff[actor]!.id, name: '被派人员' } : unit));
     const caseId = await resolvedCase(level, resolver, assignee);
     const before = snapshot(caseId);
     const result = await act(actor, caseId, action === 'reopen' ? { action, note: '核查未通过，返工' } : { action });
@@ -200,12 +220,8 @@ describe('around the rule', () => {
       status: 403,
       type: 'https://gridkit.dev/problems/not-independent',
     });
-    // A unit with the same id as a person is not that person.
-    const unitCase = await resolvedCase('community', tokens.adminD, {
-      type: 'unit',
-      id: 'stf_c1',
-      name: '一社区居委会',
-    });
+    // A unit is not a person: the community admin is independent of the community's own 居委会.
+    const unitCase = await resolvedCase('community', tokens.adminD, units.committeeC1);
     expect((await act(tokens.adminC1, unitCase, { action: 'verify' })).status).toBe(200);
   });
 

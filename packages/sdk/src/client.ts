@@ -7,6 +7,7 @@ import { noticesResource } from './resources/notices.js';
 import { serviceLogsResource } from './resources/service-logs.js';
 import { sessionResource } from './resources/session.js';
 import { statsResource } from './resources/stats.js';
+import { unitsResource } from './resources/units.js';
 
 export type { CallOptions, GridkitClientOptions, GridkitCore, TokenProvider, WriteOptions } from './core.js';
 
@@ -31,6 +32,7 @@ export function createGridkitClient(options: GridkitClientOptions) {
     serviceLogs: serviceLogsResource(core),
     stats: statsResource(core),
     session: sessionResource(core),
+    units: unitsResource(core),
   };
 }
 

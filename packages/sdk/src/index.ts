@@ -11,5 +11,7 @@ export { noticesResource } from './resources/notices.js';
 export { serviceLogsResource } from './resources/service-logs.js';
 export { sessionResource } from './resources/session.js';
 export { statsResource } from './resources/stats.js';
+export { unitsResource } from './resources/units.js';
+export type { Unit, UnitKind } from './resources/units.js';
 export type { UploadOptions } from './resources/media.js';
 export type { PublicCaseOptions, TransitionOptions } from './resources/cases.js';

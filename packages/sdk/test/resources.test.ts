@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGridkitClient, type GridkitClient } from '../src/index.js';
+import { createGridkitClient, unitsResource, type GridkitClient } from '../src/index.js';
 import { startApiDouble, type ApiDouble, type RecordedRequest } from './support/api-double.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -201,6 +201,20 @@ const cases: Case[] = [
     method: 'GET',
     path: '/stats/resolution',
     query: { gridId: 'd1', from: '2026-01-01', to: '2026-06-30', groupBy: 'level' },
+  },
+  {
+    name: 'unitsResource.list',
+    call: (c) => unitsResource(c.core).list({ gridId: 'g-qiaobei-02', kind: 'department', limit: 100 }),
+    method: 'GET',
+    path: '/units',
+    query: { gridId: 'g-qiaobei-02', kind: 'department', limit: '100' },
+  },
+  {
+    name: 'units.list',
+    call: (c) => c.units.list({ gridId: 'g-qiaobei-02' }),
+    method: 'GET',
+    path: '/units',
+    query: { gridId: 'g-qiaobei-02' },
   },
   { name: 'session.me', call: (c) => c.session.me(), method: 'GET', path: '/me' },
   { name: 'session.health', call: (c) => c.session.health(), method: 'GET', path: '/health' },

@@ -22,6 +22,7 @@ import type {
   serviceOutcomeValues,
   staffRoleValues,
   subjectGroupValues,
+  unitKindValues,
 } from '../src/index.js';
 import {
   caseLevelValues,
@@ -38,6 +39,7 @@ import {
   type GridkitError,
   type Media,
   type ProblemSlug,
+  type UnitKind,
   type PublicCase,
   type Schemas,
 } from '../src/index.js';
@@ -127,6 +129,7 @@ describe("the contract's value arrays", () => {
     expectTypeOf<(typeof resolutionGroupByValues)[number]>().toEqualTypeOf<Schemas['ResolutionGroupBy']>();
     expectTypeOf<(typeof staffRoleValues)[number]>().toEqualTypeOf<Schemas['StaffRole']>();
     expectTypeOf<(typeof assigneeTypeValues)[number]>().toEqualTypeOf<Schemas['Assignee']['type']>();
+    expectTypeOf<(typeof unitKindValues)[number]>().toEqualTypeOf<UnitKind>();
     expectTypeOf<(typeof actorTypeValues)[number]>().toEqualTypeOf<Schemas['Actor']['type']>();
     expectTypeOf<(typeof contentLanguageValues)[number]>().toEqualTypeOf<components['headers']['ContentLanguage']>();
   });

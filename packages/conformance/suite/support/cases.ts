@@ -8,11 +8,17 @@ import {
   type CaseStatus,
   type CaseTransitionInput,
 } from '@gridkit/sdk';
-import { client, type GridkitClient, type Who } from './client.js';
+import { client, target, type GridkitClient, type Who } from './client.js';
 import { caseInput, type World } from './discovery.js';
 import { key, tag } from './helpers.js';
 
-export const ASSIGNEE = { type: 'unit', id: 'unit_conformance', name: 'Conformance sanitation unit' } as const;
+/**
+ * A unit on record serving the worker's grid (found by the global setup): an assignee is never free text, so the
+ * suite dispatches to a unit the server lists (`listUnits`).
+ */
+export function unitAssignee(): { type: 'unit'; id: string; name: string } {
+  return { type: 'unit', ...target().unit };
+}
 
 /** Every field any action may require, so that a refusal can only be about the state. */
 export function fullInput(action: CaseAction): CaseTransitionInput {
@@ -20,7 +26,7 @@ export function fullInput(action: CaseAction): CaseTransitionInput {
     action,
     note: `Internal note for ${action}`,
     publicNote: `Public note for ${action}`,
-    assignee: { ...ASSIGNEE },
+    assignee: unitAssignee(),
     priority: 'urgent',
   };
 }
@@ -31,7 +37,7 @@ export function minimalInput(action: CaseAction): CaseTransitionInput {
     case 'reject':
       return { action, publicNote: 'Not a matter for the grid: forwarded to the utility company.' };
     case 'dispatch':
-      return { action, assignee: { ...ASSIGNEE } };
+      return { action, assignee: unitAssignee() };
     case 'reopen':
     case 'escalate':
       return { action, note: `Conformance ${action}: internal reason.` };

@@ -14,7 +14,7 @@ export function target(): GridkitTarget {
   return value;
 }
 
-export type Who = 'admin' | 'worker' | 'supervisor' | 'public' | { token: string };
+export type Who = 'admin' | 'worker' | 'supervisor' | 'department' | 'public' | { token: string };
 
 /** The bearer token of `who` on the target (`undefined` for the public). */
 function tokenOf(t: GridkitTarget, who: Who): string | undefined {
@@ -24,6 +24,10 @@ function tokenOf(t: GridkitTarget, who: Who): string | undefined {
   if (who === 'supervisor') {
     if (!t.supervisorToken) throw new Error('This test needs a supervisor token (--supervisor-token).');
     return t.supervisorToken;
+  }
+  if (who === 'department') {
+    if (!t.departmentToken) throw new Error('This test needs a department token (--department-token).');
+    return t.departmentToken;
   }
   return who.token;
 }
@@ -52,7 +56,7 @@ export async function patientFetch(input: RequestInfo | URL, init?: RequestInit)
 
 /**
  * An SDK client for the target server. A middleware records every operation
- * that answered successfully, so the last test can check all 24 were covered.
+ * that answered successfully, so the last test can check all of them were covered.
  * Retries are kept for what a real client retries (429, 5xx, network) but
  * short, so a broken server fails fast.
  */

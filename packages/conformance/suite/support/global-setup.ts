@@ -101,6 +101,10 @@ async function preflight(target: GridkitTarget): Promise<void> {
   const admin = await me('admin', target.adminToken, 'admin');
   const worker = await me('worker', target.workerToken, 'grid_worker');
   if (target.supervisorToken) await me('supervisor', target.supervisorToken, 'supervisor');
+  if (target.departmentToken) {
+    const department = (await me('department', target.departmentToken, 'department')) as { id: string; unit?: unknown };
+    if (!department.unit) throw new Error(`The department token (${department.id}) has no unit in GET /me.`);
+  }
   const grid = await getJson(target.baseUrl, `/grids/${encodeURIComponent(worker.gridIds[0]!)}`);
   if (grid.status !== 200)
     throw new Error(`GET /grids/${worker.gridIds[0]} (the worker's first grid) answered ${grid.status}.`);
@@ -112,6 +116,20 @@ async function preflight(target: GridkitTarget): Promise<void> {
         `path ${path.map((p) => p.id).join(' › ')}). Pass an admin token whose subtree contains it.`,
     );
   }
+  // A dispatch names a unit on record serving the case's grid: the suite dispatches to the first one listed.
+  const units = await getJson(
+    target.baseUrl,
+    `/units?gridId=${encodeURIComponent(worker.gridIds[0]!)}&limit=200`,
+    target.adminToken,
+  );
+  const unit = units.status === 200 ? (units.body.items?.[0] as { id: string; name: string } | undefined) : undefined;
+  if (!unit) {
+    throw new Error(
+      `GET /units?gridId=${worker.gridIds[0]} answered ${units.status} with no unit: the suite dispatches cases to a ` +
+        "unit serving the worker's grid, so the server needs one.",
+    );
+  }
+  target.unit = { id: unit.id, name: unit.name };
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -125,6 +143,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const adminToken = process.env.GRIDKIT_ADMIN_TOKEN;
     const workerToken = process.env.GRIDKIT_WORKER_TOKEN;
     const supervisorToken = process.env.GRIDKIT_SUPERVISOR_TOKEN || undefined;
+    const departmentToken = process.env.GRIDKIT_DEPARTMENT_TOKEN || undefined;
     if (!adminToken || !workerToken) {
       throw new Error('GRIDKIT_BASE_URL is set, so GRIDKIT_ADMIN_TOKEN and GRIDKIT_WORKER_TOKEN must be set too.');
     }
@@ -133,6 +152,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       adminToken,
       workerToken,
       supervisorToken,
+      departmentToken,
+      unit: { id: '', name: '' }, // found by the preflight
       selfHosted: false,
       recordDir,
       runId,
@@ -160,13 +181,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const worker = server.demoTokens.find((t) => t.role === 'grid_worker');
     // The district's supervisor covers every case of the worker's grid, at every level.
     const supervisor = server.demoTokens.find((t) => t.token === 'demo-supervisor-district');
-    if (!admin || !worker || !supervisor)
-      throw new Error('The mock server offered no admin, no grid_worker or no district supervisor demo token.');
+    // The district's 住建局 serves every grid, whichever the worker's is.
+    const department = server.demoTokens.find((t) => t.token === 'demo-department-district-housing');
+    if (!admin || !worker || !supervisor || !department)
+      throw new Error(
+        'The mock server offered no admin, grid_worker, district supervisor or district department token.',
+      );
     target = {
       baseUrl: server.apiUrl,
       adminToken: admin.token,
       workerToken: worker.token,
       supervisorToken: supervisor.token,
+      departmentToken: department.token,
+      unit: { id: '', name: '' }, // found by the preflight
       selfHosted: true,
       recordDir,
       runId,

@@ -25,6 +25,7 @@ export const OPERATIONS: Readonly<Record<string, string>> = {
   'POST /tickets/{ticket}/evaluation': 'evaluateCase',
   'POST /tickets/{ticket}/dispute': 'disputeCase',
   'POST /cases/{caseId}/follow-up': 'recordFollowUp',
+  'GET /units': 'listUnits',
   'POST /service-logs': 'createServiceLog',
   'GET /service-logs': 'listServiceLogs',
   'GET /service-logs/summary': 'getServiceLogSummary',

@@ -12,6 +12,13 @@ export interface GridkitTarget {
    * need it; our CI always passes the seed's district supervisor.
    */
   supervisorToken?: string;
+  /**
+   * Optional: a staff token with role `department` (a functional department's staff member) whose unit serves the
+   * worker's grid. The tests of what a department may do need it; our CI passes the seed's district 住建局.
+   */
+  departmentToken?: string;
+  /** A unit serving the worker's grid (`listUnits?gridId=`), found by the global setup: what the suite dispatches to. */
+  unit: { id: string; name: string };
   /** True when the suite started its own mock server (our CI). */
   selfHosted: boolean;
   /** A scratch directory shared by all test files (operation coverage is recorded there). */

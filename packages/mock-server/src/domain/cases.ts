@@ -8,6 +8,7 @@ import { conflict, DomainError, forbidden, unprocessable, type Issue } from './e
 import { trackingTokenMatches } from './ids.js';
 import { finalStatuses, levels, type CaseAction, type CaseLevel, type CaseStatus } from './lifecycle.js';
 import { covers, type Principal } from './principal.js';
+import { assignedTo } from './units.js';
 
 /** What the access rules read of a case. */
 export interface CaseScope {
@@ -22,17 +23,35 @@ export function isOverdue(status: CaseStatus, dueAt: string, now: Date): boolean
   return !finalStatuses.includes(status) && dueAt < now.toISOString();
 }
 
+/** What a department's staff may do with a case dispatched to their unit: the work itself. */
+const departmentActions: readonly CaseAction[] = ['start', 'resolve'];
+
 /**
  * Who may act on a case (every action but the ones that judge a resolution,
  * see `requireResolutionJudge`): a grid worker on cases of their grids while the
  * case is at grid level; above that, admins whose subtree contains the
  * case's node at its current level (its community, street or district:
- * `nodePathAtLevel`, asked only when needed).
+ * `nodePathAtLevel`, asked only when needed); a department's staff start and
+ * resolve what is dispatched to their unit (or to them), at any level.
  */
-export function requireCaseActor(principal: Principal, scope: CaseScope, nodePathAtLevel: () => string): void {
+export function requireCaseActor(
+  principal: Principal,
+  scope: CaseScope,
+  act: { action: CaseAction; assignee: Schemas['Assignee'] | null },
+  nodePathAtLevel: () => string,
+): void {
   if (principal.role === 'supervisor') {
     throw forbidden(
       `Supervisors verify cases or reject their resolutions; other actions on case ${scope.ticket} belong to grid workers and admins.`,
+    );
+  }
+  if (principal.role === 'department') {
+    if (!assignedTo(principal, act.assignee)) {
+      throw forbidden(`Case ${scope.ticket} is not dispatched to your unit; a department acts only on its own cases.`);
+    }
+    if (departmentActions.includes(act.action)) return;
+    throw forbidden(
+      `A department starts and resolves the cases dispatched to it; ${act.action} of case ${scope.ticket} belongs to the grid's staff and admins.`,
     );
   }
   if (principal.role === 'grid_worker') {
@@ -78,9 +97,9 @@ export function requireResolutionJudge(
   scope: CaseScope,
   roots: readonly { path: string; level: string }[],
 ): void {
-  if (principal.role === 'grid_worker') {
+  if (principal.role === 'grid_worker' || principal.role === 'department') {
     throw forbidden(
-      `Grid workers may not verify case ${scope.ticket} or reject its resolution; a supervisor or an admin at ${scope.level} level or above checks it.`,
+      `${principal.role === 'department' ? 'Departments' : 'Grid workers'} may not verify case ${scope.ticket} or reject its resolution; a supervisor or an admin at ${scope.level} level or above checks it.`,
     );
   }
   const covering = roots.filter((root) => scope.gridPath.startsWith(root.path));
@@ -198,17 +217,33 @@ export function reportIssues(
   return issues;
 }
 
-/** A report through the `grid_worker` channel without a staff token. */
+/** The channels staff report through: set from the token, never claimed. */
+const staffChannels: readonly Schemas['CaseChannel'][] = ['grid_worker', 'department'];
+
+/** A report through a staff channel (`grid_worker`, `department`) without a staff token. */
 export function channelIssues(report: Pick<Schemas['CaseInput'], 'channel'>, byStaff: boolean): Issue[] {
-  return !byStaff && report.channel === 'grid_worker'
+  return !byStaff && report.channel !== undefined && staffChannels.includes(report.channel)
     ? [
         {
           path: '/body/channel',
           code: 'channel_not_allowed',
-          message: 'Only staff report through the grid_worker channel.',
+          message: `Only staff report through the ${report.channel} channel, and it is set from their token.`,
         },
       ]
     : [];
+}
+
+/**
+ * The channel a report is recorded under: with a staff token the role's
+ * (a department's inspection, dual reporting; any other staff member's), whatever
+ * was sent; otherwise the one sent, `web` by default.
+ */
+export function reportChannel(
+  report: Pick<Schemas['CaseInput'], 'channel'>,
+  principal: Principal | undefined,
+): Schemas['CaseChannel'] {
+  if (principal) return principal.role === 'department' ? 'department' : 'grid_worker';
+  return report.channel ?? 'web';
 }
 
 /** What an action must carry besides itself (a dispatch its assignee, a rejection its public note, …). */

@@ -5,8 +5,10 @@ export interface Principal {
   id: string;
   name: string;
   role: Schemas['StaffRole'];
-  /** A worker's own grids, or an admin's subtree root. */
+  /** A worker's own grids, or the subtree root of an admin, a supervisor or a department's staff member. */
   gridIds: string[];
+  /** Department staff only: the unit they work for (its cases are theirs to start and resolve). */
+  unit?: { id: string; name: string };
   /** Materialized paths of those grids: the jurisdiction is everything below them. */
   paths: string[];
 }

@@ -47,13 +47,13 @@ export const opensFollowUp = (score: number): boolean => score <= 2;
 
 /**
  * Who records a follow-up's outcome: an admin or a supervisor whose
- * jurisdiction covers the case's grid. Not grid workers: the follow-up checks
+ * jurisdiction covers the case's grid. Not grid workers nor departments: the follow-up checks
  * the handlers' work.
  */
 export function requireFollowUpRecorder(principal: Principal, scope: CaseScope): void {
-  if (principal.role === 'grid_worker') {
+  if (principal.role !== 'admin' && principal.role !== 'supervisor') {
     throw forbidden(
-      `Grid workers may not record the follow-up of case ${scope.ticket}; an admin or a supervisor over its grid does.`,
+      `Only an admin or a supervisor over its grid records the follow-up of case ${scope.ticket}; it checks the handlers' work.`,
     );
   }
   if (!covers(principal, scope.gridPath)) throw forbidden(`Case ${scope.ticket} is outside your jurisdiction.`);

@@ -30,12 +30,15 @@
  *   rounded half-up to 1 decimal; `null` when nothing was closed.
  * - Groups: `level` — the level a case was closed at if closed, else its
  *   current level; `priority` — the case's current priority (its `due_at`
- *   follows it, so on-time is per priority); `category` — categories with a case received or accepted
- *   in the period, most received first (tie: code); `month` — every Shanghai
+ *   follows it, so on-time is per priority); `channel` — every channel in
+ *   the contract's order, by the channel the case was reported through
+ *   (residents', the grid's staff's, the departments'); `category` —
+ *   categories with a case received or accepted in the period, most
+ *   received first (tie: code); `month` — every Shanghai
  *   month the range touches, placed by the same date as in the totals
  *   (`created_at` for received/rejected, `accepted_at` for the cohort).
  */
-import { caseLevelValues, casePriorityValues, type Schemas } from '@gridkit/sdk';
+import { caseChannelValues, caseLevelValues, casePriorityValues, type Schemas } from '@gridkit/sdk';
 import { DomainError, unprocessable } from './errors.js';
 
 export type ResolutionStats = Schemas['ResolutionStats'];
@@ -52,6 +55,17 @@ export const maxRangeMonths = 24;
 
 const levels: readonly CaseLevel[] = caseLevelValues;
 const priorities: readonly Schemas['CasePriority'][] = casePriorityValues;
+const channels: readonly Schemas['CaseChannel'][] = caseChannelValues;
+
+const channelLabels: Record<Schemas['CaseChannel'], LocalizedText> = {
+  web: { 'zh-CN': '网站', 'zh-TW': '網站', en: 'Website' },
+  kiosk: { 'zh-CN': '自助终端', 'zh-TW': '自助終端', en: 'Kiosk' },
+  app: { 'zh-CN': '手机应用', 'zh-TW': '手機應用', en: 'App' },
+  hotline: { 'zh-CN': '热线', 'zh-TW': '熱線', en: 'Hotline' },
+  wechat: { 'zh-CN': '微信', 'zh-TW': '微信', en: 'WeChat' },
+  grid_worker: { 'zh-CN': '网格员上报', 'zh-TW': '網格員上報', en: 'Grid staff' },
+  department: { 'zh-CN': '部门上报', 'zh-TW': '部門上報', en: 'Departments' },
+};
 
 const priorityLabels: Record<Schemas['CasePriority'], LocalizedText> = {
   ordinary: { 'zh-CN': '一般', 'zh-TW': '一般', en: 'Ordinary' },
@@ -263,6 +277,8 @@ export function assembleResolutionStats(
     groups = levels.map((level) => group(level, levelLabels[level]));
   } else if (groupBy === 'priority') {
     groups = priorities.map((priority) => group(priority, priorityLabels[priority]));
+  } else if (groupBy === 'channel') {
+    groups = channels.map((channel) => group(channel, channelLabels[channel]));
   } else if (groupBy === 'month') {
     groups = months.map((month) => group(month));
   } else {

@@ -14,17 +14,20 @@ import {
   requireResolutionJudge,
   requireTrackingToken,
   requireVersion,
+  reportChannel,
 } from '../domain/cases.js';
 import { unprocessable, type Issue } from '../domain/errors.js';
 import { newId, newTrackingToken, trackingTokenHash } from '../domain/ids.js';
-import { requireFilterGrid } from '../domain/jurisdiction.js';
+import { requireFilterGrid, requireGridInJurisdiction } from '../domain/jurisdiction.js';
 import { applyAction } from '../domain/lifecycle.js';
 import { dueAtFor, nextPriority } from '../domain/priority.js';
 import { opensFollowUp } from '../domain/recourse.js';
 import { instantAt } from '../domain/time.js';
+import { dispatchedAssignee } from '../domain/units.js';
 import { created, ok, type Handler } from '../http/handler.js';
 import { apiBase } from '../limits.js';
 import {
+  assigneeOf,
   findCase,
   insertCase,
   insertCaseEvent,
@@ -44,6 +47,7 @@ import {
 import { findCategory } from '../store/categories.js';
 import { findGrid, findGridPlace, jurisdictionRoots, nodePathAtLevel } from '../store/grids.js';
 import { existingMediaIds } from '../store/media.js';
+import { findRegisteredAssignee } from '../store/units.js';
 import { decodeCursor, page } from './cursor.js';
 
 export const createCase: Handler<'createCase'> = (context) => {
@@ -53,6 +57,8 @@ export const createCase: Handler<'createCase'> = (context) => {
     const grid = findGrid(db, body.gridId);
     if (!grid)
       issues.push({ path: '/body/gridId', code: 'unknown_grid', message: `Grid ${body.gridId} does not exist.` });
+    // A staff report is the staff member's own, attributed work: only inside their jurisdiction.
+    else if (principal) requireGridInJurisdiction(principal, grid);
     const category = findCategory(db, body.categoryCode);
     if (!category) {
       issues.push({
@@ -72,7 +78,7 @@ export const createCase: Handler<'createCase'> = (context) => {
     const createdAt = now.toISOString();
     const priority = category!.defaultPriority;
     const dueAt = dueAtFor(createdAt, priority, category!.slaHours);
-    const channel = principal ? 'grid_worker' : (body.channel ?? 'web');
+    const channel = reportChannel(body, principal);
     insertCase(db, {
       id,
       ticket,
@@ -187,12 +193,20 @@ export const transitionCase: Handler<'transitionCase'> = (context) => {
     // Verifying, or rejecting a resolution, is for someone independent of the work (核查); the rest, for handlers.
     const judging = judgesResolution(body.action);
     if (judging) requireResolutionJudge(principal, scopeOf(row), jurisdictionRoots(db, principal.gridIds));
-    else requireCaseActor(principal, scopeOf(row), () => nodePathAtLevel(db, row.grid_path, row.level));
+    else
+      requireCaseActor(principal, scopeOf(row), { action: body.action, assignee: assigneeOf(row) }, () =>
+        nodePathAtLevel(db, row.grid_path, row.level),
+      );
     requireVersion(scopeOf(row), row.version, expected);
     const next = applyAction(row.status, row.level, body.action);
     requireActionFields(body);
     const priority = nextPriority(body, row.priority);
     requireKnownMedia(body.mediaIds, existingMediaIds(db, body.mediaIds), '/body/mediaIds');
+    // A dispatch names a unit or person on record, serving the case's grid; the registered name is kept.
+    const dispatched =
+      body.action === 'dispatch' && body.assignee
+        ? JSON.stringify(dispatchedAssignee(body.assignee, findRegisteredAssignee(db, body.assignee), row.grid_path))
+        : null;
     if (judging) requireIndependent(principal, scopeOf(row), resolutionOf(db, row));
     // dueAt follows the priority (domain/priority.ts); the category's SLA is read only when the priority changes.
     const dueAt =
@@ -200,8 +214,7 @@ export const transitionCase: Handler<'transitionCase'> = (context) => {
         ? row.due_at
         : dueAtFor(row.created_at, priority, findCategory(db, row.category_code)!.slaHours);
     const at = now.toISOString();
-    const assignee =
-      body.action === 'dispatch' ? JSON.stringify(body.assignee) : body.action === 'escalate' ? null : row.assignee;
+    const assignee = body.action === 'dispatch' ? dispatched : body.action === 'escalate' ? null : row.assignee;
     updateCaseStatus(db, {
       id: row.id,
       action: body.action,
@@ -226,7 +239,7 @@ export const transitionCase: Handler<'transitionCase'> = (context) => {
       note: body.note ?? null,
       public_note: body.publicNote ?? null,
       media_ids: JSON.stringify(body.mediaIds ?? []),
-      assignee: body.action === 'dispatch' ? JSON.stringify(body.assignee) : null,
+      assignee: dispatched,
       ...(priority !== row.priority ? { from_priority: row.priority, priority } : {}),
     });
     const updated = findCase(db, row.id)!;

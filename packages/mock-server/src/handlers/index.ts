@@ -16,6 +16,7 @@ import { createServiceLog, getServiceLogSummary, listServiceLogs } from './servi
 import { getCurrentStaff, getHealth } from './session.js';
 import { disputeCase, recordFollowUp } from './recourse.js';
 import { getResolutionStats } from './stats.js';
+import { listUnits } from './units.js';
 
 /** Every operation of the contract; the `Handlers` type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -40,6 +41,7 @@ export const handlers: Handlers = {
   evaluateCase,
   disputeCase,
   recordFollowUp,
+  listUnits,
   createServiceLog,
   listServiceLogs,
   getServiceLogSummary,

@@ -7,8 +7,12 @@
  *   escalate: accepted | dispatched | in_progress → accepted, one level up
  *
  * Handling is done by the grid's worker, or the admin of the level the case is
- * at; verifying and reopening (核查) by a supervisor of the street or the
- * district, never the resolver, as the contract's independence rule asks.
+ * at; a case dispatched to a department is started and resolved by that
+ * department's staff; verifying and reopening (核查) by a supervisor of the
+ * street or the district, never the resolver, as the contract's independence
+ * rule asks. Every assignee is a unit or person on record (units.ts, the
+ * grid's team). Some reports come from the departments' inspections (channel
+ * `department`, dual reporting).
  *
  * Each case gets a whole planned life (where it will be closed, whether it is
  * escalated, reopened, late); the plan is then cut at "now", so older cases
@@ -25,6 +29,7 @@ import { answerAttributes, type CategorySeed, type Department } from './categori
 import { district, formOfAddress, personName, reporterPhone } from './names.js';
 import { WeightedTable, type IdSource, type Rng } from './random.js';
 import type { Actor, GridNode, TeamMemberSeed, Tree } from './tree.js';
+import type { UnitSeed, Units } from './units.js';
 import type { TableWriter } from '../store/table-writer.js';
 
 export type CaseStatus = Schemas['CaseStatus'];
@@ -107,34 +112,6 @@ function reportTimes(n: number, now: number, rng: Rng): Float64Array {
 
 // ── who handles a case ────────────────────────────────────────────────────────
 
-const streetUnits: Record<Department, string> = {
-  sanitation: '环卫所',
-  city: '城管执法中队',
-  municipal: '市政维护站',
-  lighting: '市政维护站',
-  greenery: '园林绿化队',
-  judicial: '司法所',
-  safety: '安全生产办公室',
-  civil: '社会事务办公室',
-  housing: '城建办',
-  market: '市场监管所',
-  police: '派出所',
-};
-
-const districtUnits: Record<Department, string> = {
-  sanitation: '文峰区城市管理局环卫处',
-  city: '文峰区城市管理综合执法大队',
-  municipal: '文峰区市政工程管理处',
-  lighting: '文峰区路灯管理所',
-  greenery: '文峰区园林绿化中心',
-  judicial: '文峰区司法局',
-  safety: '文峰区应急管理局',
-  civil: '文峰区民政局',
-  housing: '文峰区住房和城乡建设局',
-  market: '文峰区市场监督管理局',
-  police: '文峰区公安分局',
-};
-
 const preferredRoles: Record<Department, readonly string[]> = {
   sanitation: ['sanitation_officer', 'property_manager', 'building_head'],
   city: ['inspector', 'street_officer', 'property_manager'],
@@ -149,22 +126,31 @@ const preferredRoles: Record<Department, readonly string[]> = {
   police: ['police_officer', 'information_officer'],
 };
 
+interface Picked {
+  /** The `Assignee` JSON. */
+  json: string;
+  name: string;
+  /** A department's staff member, who then starts and resolves the case. */
+  staff: Actor | null;
+}
+
 class Assignees {
-  private readonly units = new Map<string, { json: string; name: string }>();
+  private readonly picked = new Map<string, Picked>();
   private readonly people = new Map<string, TeamMemberSeed[]>();
 
-  private unit(node: GridNode, key: string, name: string): { json: string; name: string } {
-    const cacheKey = `${node.id}:${key}`;
-    let unit = this.units.get(cacheKey);
-    if (!unit) {
-      unit = { json: JSON.stringify({ type: 'unit', id: `unit_${node.code.replaceAll('-', '')}_${key}`, name }), name };
-      this.units.set(cacheKey, unit);
+  constructor(private readonly units: Units) {}
+
+  private unit(unit: UnitSeed): Picked {
+    let picked = this.picked.get(unit.id);
+    if (!picked) {
+      const json = JSON.stringify({ type: 'unit', id: unit.id, name: unit.name });
+      this.picked.set(unit.id, (picked = { json, name: unit.name, staff: unit.staff }));
     }
-    return unit;
+    return picked;
   }
 
   /** A unit or person at the case's current level, as the `Assignee` JSON and its name. */
-  pick(grid: GridNode, level: CaseLevel, department: Department, rng: Rng): { json: string; name: string } {
+  pick(grid: GridNode, level: CaseLevel, department: Department, rng: Rng): Picked {
     if (level === 'grid') {
       if (rng.chance(0.55)) {
         const cacheKey = `${grid.id}:${department}`;
@@ -177,28 +163,15 @@ class Assignees {
         const person = candidates.length && rng.chance(0.6) ? rng.pick(candidates) : null;
         const id = person ? (person.actor?.id ?? person.id) : grid.worker!.id;
         const name = person ? person.name : grid.worker!.name;
-        return { json: JSON.stringify({ type: 'person', id, name }), name };
+        return { json: JSON.stringify({ type: 'person', id, name }), name, staff: null };
       }
-      const street = grid.street!;
-      return this.unit(street, department, street.name + streetUnits[department]);
+      return this.unit(this.units.department(grid.street!, department));
     }
-    if (level === 'community') {
-      const community = grid.community!;
-      const [key, suffix] =
-        department === 'judicial'
-          ? ['mediation', '人民调解委员会']
-          : department === 'civil'
-            ? ['service', '服务站']
-            : ['committee', '居委会'];
-      return this.unit(community, key, community.name + suffix);
-    }
-    if (level === 'street') {
-      const street = grid.street!;
-      return this.unit(street, department, street.name + streetUnits[department]);
-    }
+    if (level === 'community') return this.unit(this.units.community(grid.community!, department));
+    if (level === 'street') return this.unit(this.units.department(grid.street!, department));
     let root = grid;
     while (root.parent) root = root.parent;
-    return this.unit(root, department, districtUnits[department]);
+    return this.unit(this.units.department(root, department));
   }
 }
 
@@ -406,7 +379,7 @@ export function seedCases(
     categories,
     categories.map((c) => c.weight),
   );
-  const assignees = new Assignees();
+  const assignees = new Assignees(tree.units);
   const sequences = new Map<string, number>();
   const latest = new Map<CaseStatus, { ticket: string; trackingToken: string; status: string }>();
   const forcedTail: readonly CaseStatus[] = [
@@ -454,13 +427,26 @@ export function seedCases(
     // Channel and reporter.
     const minute = minuteOfDay(created);
     const workday = weekday(created) >= 1 && weekday(created) <= 5;
-    const byWorker = workday && minute >= 8 * 60 + 30 && minute < 17 * 60 + 30 && rng.chance(0.25);
-    const channel: Channel = byWorker ? 'grid_worker' : channels[rng.weighted(channelWeights)]!;
+    const officeHours = workday && minute >= 8 * 60 + 30 && minute < 17 * 60 + 30;
+    const byWorker = officeHours && rng.chance(0.25);
+    let channel: Channel = byWorker ? 'grid_worker' : channels[rng.weighted(channelWeights)]!;
     let reporterName: string | null = null;
     let reporterPhoneNumber: string | null = null;
     if (!byWorker && !rng.chance(channel === 'kiosk' ? 0.6 : 0.3)) {
       reporterName = rng.chance(0.6) ? formOfAddress(rng) : personName(rng);
       reporterPhoneNumber = rng.chance(0.85) ? reporterPhone(rng) : null;
+    }
+    // Dual reporting: one office-hours report in twelve is a department's inspection finding (the street's
+    // department for the category, or the district's), reported into the grid by its staff. Chosen by the case's
+    // number, not drawn, so every other case stays as it was.
+    const inspecting =
+      !byWorker && officeHours && i % 12 === 5
+        ? tree.units.department(i % 24 === 5 ? grid.street! : root, category.department)
+        : null;
+    const inspector = inspecting?.staff ?? null;
+    if (inspector) {
+      channel = 'department';
+      reporterName = reporterPhoneNumber = null;
     }
 
     // Where and what.
@@ -485,22 +471,28 @@ export function seedCases(
       'submitted',
       null,
       'grid',
-      creator ? 'staff' : 'resident',
-      creator?.id ?? null,
-      creator?.name ?? null,
-      creator ? creator.role : null,
+      creator || inspector ? 'staff' : 'resident',
+      (creator ?? inspector)?.id ?? null,
+      (creator ?? inspector)?.name ?? null,
+      (creator ?? inspector)?.role ?? null,
       new Date(created).toISOString(),
-      creator ? '网格员巡查发现，现场拍照上报。' : null,
+      creator ? '网格员巡查发现，现场拍照上报。' : inspector ? `${inspecting!.name}巡查发现，报网格跟进。` : null,
       null,
       '[]',
       null,
     ]);
     let assignee: string | null = null;
+    // The staff of the department the case is dispatched to: they start and resolve it (at any level).
+    let handlingDepartment: Actor | null = null;
     let acceptedAt: string | null = null;
     let reopenCount = 0;
     steps.forEach((step, k) => {
       const actor =
-        step.type === 'verify' || step.type === 'reopen' ? verifierAt(grid, step.level) : actorAt(grid, step.fromLevel);
+        step.type === 'verify' || step.type === 'reopen'
+          ? verifierAt(grid, step.level)
+          : (step.type === 'start' || step.type === 'resolve') && handlingDepartment
+            ? handlingDepartment
+            : actorAt(grid, step.fromLevel);
       const at = new Date(step.at).toISOString();
       let note: string | null = null;
       let publicNote: string | null = null;
@@ -520,6 +512,7 @@ export function seedCases(
         case 'dispatch': {
           const picked = assignees.pick(grid, step.level, category.department, rng);
           stepAssignee = assignee = picked.json;
+          handlingDepartment = picked.staff;
           note = rng.chance(0.5) ? `请${picked.name}处理。` : `已派${picked.name}，要求按时限办结。`;
           if (rng.chance(0.5)) publicNote = `已派单至${picked.name}。`;
           break;
@@ -542,7 +535,7 @@ export function seedCases(
           if (rng.chance(0.6)) publicNote = rng.pick(verifyPublic);
           break;
         case 'escalate':
-          assignee = null;
+          assignee = handlingDepartment = null;
           note = rng.pick(escalateNotes[step.fromLevel]);
           if (rng.chance(0.7)) publicNote = `已上报${levelNode(grid, step.level).name}协调处理。`;
           break;
@@ -676,7 +669,7 @@ export function seedCases(
       attributes,
       reporterName,
       reporterPhoneNumber,
-      creator?.id ?? null,
+      (creator ?? inspector)?.id ?? null,
       channel,
       status,
       level,

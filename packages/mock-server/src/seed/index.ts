@@ -5,7 +5,9 @@
  * The demo is one district, 文峰区 (Anyang): 5 streets, 20 communities, 100
  * grids (plus 4 buildings below 桥北社区第二网格), each grid with its leader
  * and a team after its street's formula (文峰 "1+3+N", 管城 "4+2+X", 徐碧's
- * five roles, 北流's seven), notices, ~20 case categories, 12 months of
+ * five roles, 北流's seven), the units cases are dispatched to (each
+ * street's departments, the district's bureaus, each community's bodies;
+ * a staff member per department), notices, ~20 case categories, 12 months of
  * cases in every status with consistent timelines, and the grid workers'
  * daily service logs. Everything comes from one seeded PRNG: the same seed,
  * `now` and size give byte-identical content.
@@ -187,8 +189,14 @@ function load(
   gridWriter.flush();
   memberWriter.flush();
 
-  const staffWriter = new TableWriter(db, 'staff', ['id', 'name', 'role', 'token', 'grid_ids']);
-  for (const s of tree.staff) staffWriter.add([s.id, s.name, s.role, s.token, JSON.stringify(s.gridIds)]);
+  // The units cases are dispatched to, before the staff who work for them.
+  const unitWriter = new TableWriter(db, 'units', ['id', 'name', 'kind', 'grid_id', 'grid_path']);
+  for (const u of tree.units.all) unitWriter.add([u.id, u.name, u.kind, u.node.id, u.node.path]);
+  unitWriter.flush();
+
+  const staffWriter = new TableWriter(db, 'staff', ['id', 'name', 'role', 'token', 'grid_ids', 'unit_id']);
+  for (const s of tree.staff)
+    staffWriter.add([s.id, s.name, s.role, s.token, JSON.stringify(s.gridIds), s.unitId ?? null]);
   staffWriter.flush();
 
   const categoryWriter = new TableWriter(db, 'categories', [
@@ -328,6 +336,7 @@ function load(
       name: s.name,
       role: s.role,
       gridIds: s.gridIds,
+      ...(s.unitId ? { unitId: s.unitId } : {}),
       label: s.label,
     })),
     sampleCases: caseSummary.sampleCases,

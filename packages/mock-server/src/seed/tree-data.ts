@@ -20,6 +20,7 @@ import type { JsonSchema } from '../http/contract.js';
 import demoStaffData from './data/demo-staff.json' with { type: 'json' };
 import districtData from './data/district.json' with { type: 'json' };
 import teamsData from './data/teams.json' with { type: 'json' };
+import { departments, type Department } from './categories.js';
 import { fixture } from './fixtures.js';
 
 type LocalizedText = Schemas['LocalizedText'];
@@ -135,12 +136,15 @@ export interface DemoStaffSpec {
   name: string;
   role: Schemas['StaffRole'];
   /**
-   * An admin acts for one node, a supervisor (监督员) verifies cases below one node; a worker is the `leader` of
-   * their grids or joins their teams as a grid `worker`.
+   * An admin acts for one node, a supervisor (监督员) verifies cases below one node, a `department` member works for
+   * one unit (a street's or the district's); a worker is the `leader` of their grids or joins their teams as a grid
+   * `worker`.
    */
-  as: 'admin' | 'supervisor' | 'leader' | 'worker';
+  as: 'admin' | 'supervisor' | 'department' | 'leader' | 'worker';
   /** Node names: `district`, `street:<slug>`, `community:<slug>`, `grid:<community slug>-<NN>`. */
   nodes: string[];
+  /** A department member's unit: the department handling this kind of work at their node (`city` → 城管执法中队). */
+  unit?: Department;
   label: string;
 }
 
@@ -299,17 +303,23 @@ const demoStaffSchema: JsonSchema = {
       token: { type: 'string', pattern: '^demo-[a-z0-9-]+$' },
       name: { $ref: '#/components/schemas/StaffPrincipal/properties/name', minLength: 1 },
       role: { $ref: '#/components/schemas/StaffRole' },
-      as: { enum: ['admin', 'supervisor', 'leader', 'worker'] },
+      as: { enum: ['admin', 'supervisor', 'department', 'leader', 'worker'] },
       nodes: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string' } },
+      unit: { enum: [...departments] },
       label: text,
     }),
-    // An admin or a supervisor acts for one node, in the role of that name; leaders and workers are grid workers.
-    if: { properties: { as: { enum: ['admin', 'supervisor'] } } },
+    // An admin, a supervisor or a department's member acts for one node, in the role of that name (a department's
+    // member for one unit there); leaders and workers are grid workers.
+    if: { properties: { as: { enum: ['admin', 'supervisor', 'department'] } } },
     then: {
       properties: { nodes: { maxItems: 1 } },
       if: { properties: { as: { const: 'admin' } } },
       then: { properties: { role: { const: 'admin' } } },
-      else: { properties: { role: { const: 'supervisor' } } },
+      else: {
+        if: { properties: { as: { const: 'supervisor' } } },
+        then: { properties: { role: { const: 'supervisor' } } },
+        else: { required: ['unit'], properties: { role: { const: 'department' } } },
+      },
     },
     else: { properties: { role: { const: 'grid_worker' } } },
   },
@@ -370,7 +380,12 @@ function demoStaffReferences(staff: DemoStaffSpec[]): Issue[] {
     entry.nodes.forEach((name, j) => {
       const level = nodes.get(name);
       if (!level) issues.push({ path: `/${i}/nodes/${j}`, message: nodeHelp });
-      else if (entry.as !== 'admin' && entry.as !== 'supervisor' && level !== 'grid')
+      else if (entry.as === 'department' && level !== 'street' && level !== 'district')
+        issues.push({
+          path: `/${i}/nodes/${j}`,
+          message: `is a ${level}; departments are a street's or the district's`,
+        });
+      else if (entry.as !== 'admin' && entry.as !== 'supervisor' && entry.as !== 'department' && level !== 'grid')
         issues.push({ path: `/${i}/nodes/${j}`, message: `is a ${level}; a ${entry.as} acts in grids` });
     }),
   );

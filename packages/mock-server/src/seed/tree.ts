@@ -8,6 +8,7 @@
  */
 import type { Schemas } from '@gridkit/sdk';
 import { layOutMap } from './map.js';
+import { buildUnits, departmentStaffId, unitId, unitKeyOf, type Units } from './units.js';
 import { chineseNumber, generatedPlaceName, personName, workLandline, workMobile } from './names.js';
 import type { IdSource, Rng } from './random.js';
 import {
@@ -81,6 +82,8 @@ export interface DemoStaff {
   name: string;
   role: Schemas['StaffRole'];
   gridIds: string[];
+  /** Department staff: their unit. */
+  unitId?: string;
   label: string;
 }
 
@@ -90,6 +93,8 @@ export interface Tree {
   /** Nodes at level `grid`, where cases are reported. */
   grids: GridNode[];
   staff: DemoStaff[];
+  /** The units cases are dispatched to, with their department staff. */
+  units: Units;
   /** Demo grids the map and places refer to (absent in sizes too small to have them). */
   anchors: { q2?: GridNode; q3?: GridNode; q4?: GridNode };
 }
@@ -112,6 +117,8 @@ interface Build {
   grids: GridNode[];
   /** Nodes of the demo streets by name: `district`, `street:xiguan`, `community:qiaobei`, `grid:qiaobei-02`, … */
   named: Map<string, GridNode>;
+  /** The demo department staff, by the id of their unit. */
+  departmentStaff: Map<string, Actor>;
 }
 
 /**
@@ -121,7 +128,16 @@ interface Build {
  * happens in a fixed order: the same inputs give the same tree.
  */
 export function buildTree(wantedGrids: number, now: number, rng: Rng, ids: TreeIds): Tree {
-  const build: Build = { data: readTreeData(), now, rng, ids, nodes: [], grids: [], named: new Map() };
+  const build: Build = {
+    data: readTreeData(),
+    now,
+    rng,
+    ids,
+    nodes: [],
+    grids: [],
+    named: new Map(),
+    departmentStaff: new Map(),
+  };
   const root = addDistrict(build);
   planStreets(build.data.district, wantedGrids, rng).forEach((plan, index) => addStreet(build, root, plan, index));
   const staff = appointDemoStaff(build);
@@ -136,7 +152,12 @@ export function buildTree(wantedGrids: number, now: number, rng: Rng, ids: TreeI
   aggregate(root);
   // Drawn last, so the rest of the tree stays what it was before supervisors existed.
   for (const node of [root, ...root.children]) node.supervisor ??= generatedSupervisor(build);
-  return { root, nodes: build.nodes, grids: build.grids, staff, anchors };
+  // Drawn after the supervisors, for the same reason; a department's staff id follows its unit's, drawing no id.
+  const units = buildUnits(
+    root,
+    (id) => build.departmentStaff.get(id) ?? { id: departmentStaffId(id), name: personName(rng), role: 'department' },
+  );
+  return { root, nodes: build.nodes, grids: build.grids, staff, units, anchors };
 }
 
 // ── nodes ─────────────────────────────────────────────────────────────────────
@@ -401,7 +422,8 @@ function duties(spec: RoleSpec, rng: Rng, gridLeader: boolean): string[] {
 /**
  * The staff behind the demo tokens, in the fixture's order, each only when
  * all their nodes exist at this size: an admin acts for their node, a
- * supervisor verifies the cases below theirs, a leader
+ * supervisor verifies the cases below theirs, a department's member works
+ * for the unit of that name at their node (street or district), a leader
  * takes over their grid's board, a worker joins their grids' teams right
  * after the leader.
  */
@@ -410,17 +432,27 @@ function appointDemoStaff(build: Build): DemoStaff[] {
   for (const spec of build.data.demoStaff) {
     const nodes = spec.nodes.map((name) => build.named.get(name));
     if (!nodes.every((node): node is GridNode => node !== undefined)) continue;
-    const actor: Actor = { id: build.ids.staff.next(), name: spec.name, role: spec.role };
+    // A department's member takes the id of their unit's staff (see units.ts): no id is drawn for them.
+    const unit = spec.as === 'department' ? unitId(nodes[0]!, unitKeyOf(nodes[0]!, spec.unit!)) : undefined;
+    const actor: Actor = {
+      id: unit ? departmentStaffId(unit) : build.ids.staff.next(),
+      name: spec.name,
+      role: spec.role,
+    };
+    if (unit) build.departmentStaff.set(unit, actor);
     staff.push({
       token: spec.token,
       id: actor.id,
       name: spec.name,
       role: spec.role,
       gridIds: nodes.map((n) => n.id),
+      ...(unit ? { unitId: unit } : {}),
       label: spec.label,
     });
     for (const node of nodes) {
-      if (spec.as === 'admin') {
+      if (spec.as === 'department') {
+        continue;
+      } else if (spec.as === 'admin') {
         node.admin = actor;
       } else if (spec.as === 'supervisor') {
         node.supervisor = actor;

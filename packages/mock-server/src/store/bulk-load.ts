@@ -4,10 +4,12 @@
  * indexes dropped for the load and built again from their own definitions
  * afterwards (a sort is much faster than millions of random B-tree inserts).
  * DDL is transactional, so a failed load gets them back with the rollback.
+ * The stats rollups are rebuilt from what was loaded (store/rollups.ts).
  * Afterwards the database is back in WAL mode with `synchronous=FULL` and
  * its foreign-key setting.
  */
 import type { Db } from './database.js';
+import { rebuildRollups } from './rollups.js';
 import { plucked, prepared } from './statements.js';
 
 /** Tables whose secondary indexes are rebuilt after the load. */
@@ -32,6 +34,8 @@ export function bulkLoad<T>(db: Db, load: () => T): T {
     for (const index of indexes) db.exec(`DROP INDEX "${index.name.replaceAll('"', '""')}"`);
     const result = load();
     for (const index of indexes) db.exec(index.sql);
+    // The load wrote cases around `writeCase`: the stats rollups are built from them, in the same transaction.
+    rebuildRollups(db);
     db.exec('COMMIT');
     return result;
   } catch (error) {

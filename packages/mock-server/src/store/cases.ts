@@ -15,6 +15,7 @@ import { categoryName } from './categories.js';
 import type { Db } from './database.js';
 import { equals, newestFirstAfter, whereOf, withinSubtrees } from './filters.js';
 import { gridName, ticketPrefixesOnPath } from './grids.js';
+import { writeCase } from './rollups.js';
 import { plucked, prepared } from './statements.js';
 
 export interface CaseRow {
@@ -112,11 +113,12 @@ export function resolutionOf(db: Db, row: CaseRow): ResolutionFacts {
     db,
     "SELECT actor_id FROM case_events WHERE case_id = ? AND type = 'resolve' ORDER BY seq DESC LIMIT 1",
   ).get(row.id) as string | null | undefined;
-  return {
-    resolverId: resolverId ?? null,
-    assignee: row.assignee ? (JSON.parse(row.assignee) as Schemas['Assignee']) : null,
-  };
+  return { resolverId: resolverId ?? null, assignee: assigneeOf(row) };
 }
+
+/** The case's current assignee (a unit or person on record), or `null`. */
+export const assigneeOf = (row: CaseRow): Schemas['Assignee'] | null =>
+  row.assignee ? (JSON.parse(row.assignee) as Schemas['Assignee']) : null;
 
 /** What the access rules (domain/cases.ts) read of a case row. */
 export const scopeOf = (row: CaseRow): CaseScope => ({ ticket: row.ticket, level: row.level, gridPath: row.grid_path });
@@ -296,15 +298,17 @@ export type NewCase = Pick<
 >;
 
 export function insertCase(db: Db, row: NewCase): void {
-  prepared(
-    db,
-    `INSERT INTO cases (id, ticket, tracking_token_hash, grid_id, grid_path, category_code, description, address, lat, lng,
-       media_ids, attributes, reporter_name, reporter_phone, reporter_staff_id, channel, status, level, version,
-       created_at, updated_at, due_at, priority)
-     VALUES (@id, @ticket, @tracking_token_hash, @grid_id, @grid_path, @category_code, @description, @address, @lat, @lng,
-       @media_ids, @attributes, @reporter_name, @reporter_phone, @reporter_staff_id, @channel, 'submitted', 'grid', 1,
-       @created_at, @created_at, @due_at, @priority)`,
-  ).run(row);
+  writeCase(db, row.id, () =>
+    prepared(
+      db,
+      `INSERT INTO cases (id, ticket, tracking_token_hash, grid_id, grid_path, category_code, description, address, lat, lng,
+         media_ids, attributes, reporter_name, reporter_phone, reporter_staff_id, channel, status, level, version,
+         created_at, updated_at, due_at, priority)
+       VALUES (@id, @ticket, @tracking_token_hash, @grid_id, @grid_path, @category_code, @description, @address, @lat, @lng,
+         @media_ids, @attributes, @reporter_name, @reporter_phone, @reporter_staff_id, @channel, 'submitted', 'grid', 1,
+         @created_at, @created_at, @due_at, @priority)`,
+    ).run(row),
+  );
 }
 
 /** Appends an event to a case's timeline, numbered after the last one (priorities only on events that change it). */
@@ -343,16 +347,18 @@ export function updateCaseStatus(
     dueAt: string;
   },
 ): void {
-  prepared(
-    db,
-    `UPDATE cases SET status = @status, level = @level, assignee = @assignee, version = version + 1, updated_at = @at,
-       priority = @priority, due_at = @dueAt,
-       accepted_at = COALESCE(accepted_at, CASE WHEN @action = 'accept' THEN @at END),
-       closed_at = CASE WHEN @status = 'closed' THEN @at ELSE closed_at END,
-       closed_level = CASE WHEN @status = 'closed' THEN @level ELSE closed_level END,
-       reopen_count = reopen_count + CASE WHEN @action = 'reopen' THEN 1 ELSE 0 END
-     WHERE id = @id`,
-  ).run(change);
+  writeCase(db, change.id, () =>
+    prepared(
+      db,
+      `UPDATE cases SET status = @status, level = @level, assignee = @assignee, version = version + 1, updated_at = @at,
+         priority = @priority, due_at = @dueAt,
+         accepted_at = COALESCE(accepted_at, CASE WHEN @action = 'accept' THEN @at END),
+         closed_at = CASE WHEN @status = 'closed' THEN @at ELSE closed_at END,
+         closed_level = CASE WHEN @status = 'closed' THEN @level ELSE closed_level END,
+         reopen_count = reopen_count + CASE WHEN @action = 'reopen' THEN 1 ELSE 0 END
+       WHERE id = @id`,
+    ).run(change),
+  );
 }
 
 /** Records the one evaluation; `openFollowUp` (a score of 1–2, domain/recourse.ts) opens a follow-up at the same instant. */
@@ -361,13 +367,15 @@ export function recordEvaluation(
   id: string,
   evaluation: { score: number; comment: string | null; at: string; openFollowUp: boolean },
 ): void {
-  prepared(
-    db,
-    `UPDATE cases SET evaluation_score = @score, evaluation_comment = @comment, evaluated_at = @at,
-       follow_up_status = CASE WHEN @openFollowUp THEN 'open' ELSE follow_up_status END,
-       follow_up_opened_at = CASE WHEN @openFollowUp THEN @at ELSE follow_up_opened_at END
-     WHERE id = @id`,
-  ).run({ ...evaluation, openFollowUp: evaluation.openFollowUp ? 1 : 0, id });
+  writeCase(db, id, () =>
+    prepared(
+      db,
+      `UPDATE cases SET evaluation_score = @score, evaluation_comment = @comment, evaluated_at = @at,
+         follow_up_status = CASE WHEN @openFollowUp THEN 'open' ELSE follow_up_status END,
+         follow_up_opened_at = CASE WHEN @openFollowUp THEN @at ELSE follow_up_opened_at END
+       WHERE id = @id`,
+    ).run({ ...evaluation, openFollowUp: evaluation.openFollowUp ? 1 : 0, id }),
+  );
 }
 
 /**
@@ -375,12 +383,14 @@ export function recordEvaluation(
  * at (same assignee), no longer closed, one more reopening and dispute.
  */
 export function reopenByDispute(db: Db, id: string, at: string): void {
-  prepared(
-    db,
-    `UPDATE cases SET status = 'in_progress', closed_at = NULL, closed_level = NULL, reopen_count = reopen_count + 1,
-       dispute_count = dispute_count + 1, version = version + 1, updated_at = @at
-     WHERE id = @id`,
-  ).run({ id, at });
+  writeCase(db, id, () =>
+    prepared(
+      db,
+      `UPDATE cases SET status = 'in_progress', closed_at = NULL, closed_level = NULL, reopen_count = reopen_count + 1,
+         dispute_count = dispute_count + 1, version = version + 1, updated_at = @at
+       WHERE id = @id`,
+    ).run({ id, at }),
+  );
 }
 
 /** A follow-up's outcome: done, with what was found, who recorded it and when; a new version. */
@@ -389,12 +399,14 @@ export function recordFollowUpOutcome(
   id: string,
   outcome: { outcome: Schemas['FollowUpOutcome']; note: string; at: string; by: Schemas['Actor'] },
 ): void {
-  prepared(
-    db,
-    `UPDATE cases SET follow_up_status = 'done', follow_up_outcome = @outcome, follow_up_note = @note,
-       follow_up_done_at = @at, follow_up_done_by = @by, version = version + 1, updated_at = @at
-     WHERE id = @id`,
-  ).run({ ...outcome, by: JSON.stringify(outcome.by), id });
+  writeCase(db, id, () =>
+    prepared(
+      db,
+      `UPDATE cases SET follow_up_status = 'done', follow_up_outcome = @outcome, follow_up_note = @note,
+         follow_up_done_at = @at, follow_up_done_by = @by, version = version + 1, updated_at = @at
+       WHERE id = @id`,
+    ).run({ ...outcome, by: JSON.stringify(outcome.by), id }),
+  );
 }
 
 /** The staff list's filters (already validated); times are RFC 3339 UTC. */

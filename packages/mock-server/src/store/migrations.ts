@@ -279,4 +279,102 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX cases_follow_up ON cases(follow_up_status, created_at) WHERE follow_up_status IS NOT NULL;
   `,
+  // Departments (issue 9): the known units a case is dispatched to (an assignee is a unit or a person on record, never
+  // free text), each serving its node's subtree (`grid_path`, so the units serving a grid are the rows on its path);
+  // department staff belong to one unit (the staff table rebuilt, as SQLite cannot alter a CHECK). The two stats
+  // indexes are rebuilt with the channel, so groupBy=channel stays a covering read.
+  `
+  CREATE TABLE units (
+    id         TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('department', 'community_organization')),
+    grid_id    TEXT NOT NULL REFERENCES grids(id),
+    grid_path  TEXT NOT NULL
+  );
+  CREATE INDEX units_path ON units(grid_path, id);
+  CREATE TABLE staff_with_departments (
+    id           TEXT PRIMARY KEY,
+    name         TEXT NOT NULL,
+    role         TEXT NOT NULL CHECK (role IN ('grid_worker', 'supervisor', 'department', 'admin')),
+    token        TEXT NOT NULL UNIQUE,
+    grid_ids     TEXT NOT NULL,
+    unit_id      TEXT REFERENCES units(id),
+    CHECK ((role = 'department') = (unit_id IS NOT NULL))
+  );
+  INSERT INTO staff_with_departments (id, name, role, token, grid_ids) SELECT id, name, role, token, grid_ids FROM staff;
+  DROP TABLE staff;
+  ALTER TABLE staff_with_departments RENAME TO staff;
+  DROP INDEX cases_path_created_stats;
+  CREATE INDEX cases_path_created_stats ON cases(
+    grid_path, created_at, status, category_code, closed_level, level, priority, channel
+  );
+  DROP INDEX cases_path_accepted_stats;
+  CREATE INDEX cases_path_accepted_stats ON cases(
+    grid_path, accepted_at, status, closed_at <= due_at, evaluation_score, reopen_count > 0, closed_level,
+    CASE WHEN status = 'closed' THEN CAST(round((julianday(closed_at) - julianday(created_at)) * 86400000) AS INTEGER) END,
+    category_code, level, priority, dispute_count > 0, follow_up_status, channel
+  );
+  `,
+  // Resolution statistics from rollups (issue 11, src/store/rollups.ts): per node that keeps them, every counter of
+  // the figures per group key and period (`yyyymmdd` day rows and `yyyymm` month rows), and the cohort's closing
+  // times as a histogram of 0.1 h buckets with each bucket's exact extremes, plus the same counted per 10 h. Empty
+  // here: no node keeps rollups until a rebuild registers it (a seed does; `gridkit-mock rebuild-rollups` for an
+  // older database), and until then its figures come from the cases. The CHECKs make a rollup that fell out of step
+  // with the cases fail loudly instead of going negative. `cases_closing_ms` finds the closed cases of one bucket,
+  // to restore a bucket's extremes when a case leaves it (a dispute reopens it).
+  `
+  CREATE TABLE rollup_nodes (
+    node     INTEGER PRIMARY KEY,
+    grid_id  TEXT NOT NULL UNIQUE REFERENCES grids(id)
+  );
+  CREATE TABLE rollup_keys (
+    key    INTEGER PRIMARY KEY,
+    dim    TEXT NOT NULL,
+    value  TEXT NOT NULL,
+    UNIQUE (dim, value)
+  );
+  CREATE TABLE rollup_counts (
+    node              INTEGER NOT NULL,
+    key               INTEGER NOT NULL,
+    period            INTEGER NOT NULL,
+    received          INTEGER NOT NULL CHECK (received >= 0),
+    rejected          INTEGER NOT NULL CHECK (rejected >= 0),
+    accepted          INTEGER NOT NULL CHECK (accepted >= 0),
+    closed            INTEGER NOT NULL CHECK (closed >= 0),
+    closed_on_time    INTEGER NOT NULL CHECK (closed_on_time >= 0),
+    evaluations       INTEGER NOT NULL CHECK (evaluations >= 0),
+    satisfied         INTEGER NOT NULL CHECK (satisfied >= 0),
+    reopened          INTEGER NOT NULL CHECK (reopened >= 0),
+    disputed          INTEGER NOT NULL CHECK (disputed >= 0),
+    ever_closed       INTEGER NOT NULL CHECK (ever_closed >= 0),
+    follow_ups        INTEGER NOT NULL CHECK (follow_ups >= 0),
+    follow_ups_done   INTEGER NOT NULL CHECK (follow_ups_done >= 0),
+    closed_grid       INTEGER NOT NULL CHECK (closed_grid >= 0),
+    closed_community  INTEGER NOT NULL CHECK (closed_community >= 0),
+    closed_street     INTEGER NOT NULL CHECK (closed_street >= 0),
+    closed_district   INTEGER NOT NULL CHECK (closed_district >= 0),
+    PRIMARY KEY (node, key, period)
+  ) WITHOUT ROWID;
+  CREATE TABLE rollup_closing (
+    node    INTEGER NOT NULL,
+    key     INTEGER NOT NULL,
+    period  INTEGER NOT NULL,
+    bucket  INTEGER NOT NULL,
+    n       INTEGER NOT NULL CHECK (n >= 0),
+    min_ms  INTEGER NOT NULL,
+    max_ms  INTEGER NOT NULL,
+    PRIMARY KEY (node, key, period, bucket)
+  ) WITHOUT ROWID;
+  CREATE TABLE rollup_closing_coarse (
+    node    INTEGER NOT NULL,
+    key     INTEGER NOT NULL,
+    period  INTEGER NOT NULL,
+    coarse  INTEGER NOT NULL,
+    n       INTEGER NOT NULL CHECK (n >= 0),
+    PRIMARY KEY (node, key, period, coarse)
+  ) WITHOUT ROWID;
+  CREATE INDEX cases_closing_ms ON cases(
+    CAST(round((julianday(closed_at) - julianday(created_at)) * 86400000) AS INTEGER), accepted_at
+  ) WHERE status = 'closed';
+  `,
 ];

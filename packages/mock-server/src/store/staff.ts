@@ -11,6 +11,8 @@ export interface StaffToken {
   name: string;
   role: Principal['role'];
   gridIds: string[];
+  /** Department staff: the unit they work for. */
+  unitId?: string;
   /** The name and the grids, for a picker: `王芳 · 桥北社区第二网格`. */
   label: string;
 }
@@ -20,22 +22,35 @@ interface StaffRow {
   name: string;
   role: Principal['role'];
   grid_ids: string;
+  unit_id: string | null;
+  unit_name: string | null;
 }
 
-/** The staff member a bearer token belongs to, with their jurisdiction; `undefined` for an unknown token. */
+/** The staff member a bearer token belongs to, with their jurisdiction (and unit); `undefined` for an unknown token. */
 export function principalByToken(db: Db, token: string): Principal | undefined {
-  const row = prepared(db, 'SELECT id, name, role, grid_ids FROM staff WHERE token = ?').get(token) as
-    StaffRow | undefined;
+  const row = prepared(
+    db,
+    `SELECT s.id, s.name, s.role, s.grid_ids, s.unit_id, u.name AS unit_name
+       FROM staff s LEFT JOIN units u ON u.id = s.unit_id WHERE s.token = ?`,
+  ).get(token) as StaffRow | undefined;
   if (!row) return undefined;
   const gridIds = JSON.parse(row.grid_ids) as string[];
-  return { id: row.id, name: row.name, role: row.role, gridIds, paths: gridPaths(db, gridIds) };
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    gridIds,
+    paths: gridPaths(db, gridIds),
+    ...(row.unit_id ? { unit: { id: row.unit_id, name: row.unit_name ?? row.unit_id } } : {}),
+  };
 }
 
-/** The staff tokens in the store, with a label naming their grids, for the start banner and tests. */
+/** The staff tokens in the store, with a label naming their grids (or unit), for the start banner and tests. */
 export function staffTokens(db: Db): StaffToken[] {
   const rows = prepared(
     db,
-    'SELECT id, name, role, token, grid_ids FROM staff ORDER BY role, id',
+    `SELECT s.id, s.name, s.role, s.token, s.grid_ids, s.unit_id, u.name AS unit_name
+       FROM staff s LEFT JOIN units u ON u.id = s.unit_id ORDER BY s.role, s.id`,
   ).all() as (StaffRow & {
     token: string;
   })[];
@@ -47,7 +62,9 @@ export function staffTokens(db: Db): StaffToken[] {
       name: row.name,
       role: row.role,
       gridIds,
-      label: `${row.name} · ${gridIds.map((id) => gridName(db, id) ?? id).join('、')}`,
+      ...(row.unit_id ? { unitId: row.unit_id } : {}),
+      // A department's staff member is known by their unit: `李青山 · 西关街道城管执法中队`.
+      label: `${row.name} · ${row.unit_name ?? gridIds.map((id) => gridName(db, id) ?? id).join('、')}`,
     };
   });
 }

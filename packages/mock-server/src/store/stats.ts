@@ -2,16 +2,23 @@
  * The SQL of resolution statistics (`GET /stats/resolution`); the metric
  * definitions and the arithmetic on the counts are in domain/stats.ts.
  *
- * Cost: two statements per request — received (cases created in the period)
- * and cohort (cases accepted in the period) — each a covering index range on
- * `(grid_path, date, …)` (see `casesIn`) followed by one aggregate (GROUP BY,
- * `median()`), so JavaScript only folds a few rows per group; no per-case
- * work in JavaScript, and no read of the cases table. Measured with
- * `pnpm bench:server` (1,000,000 cases over 10,000 grids, file database,
- * shared 2-vCPU machine, p50): a grid, community or street 3–10 ms; the
- * district over one year (~970,000 cases) 0.7 s in total, 2.3–2.5 s grouped —
- * there sorting the cohort for GROUP BY and materializing it (for the
- * total's median) outweigh the index reads.
+ * Two sources, the same answer to the byte (test/rollups.test.ts checks it
+ * over randomized histories): a node that keeps rollups (store/rollups.ts: a
+ * district) is answered from them (store/rollup-stats.ts) — on 1,000,000
+ * cases a district's year in 2–16 ms, totals or any grouping; every other
+ * node from the cases, as below.
+ *
+ * From the cases: two statements per request — received (cases created in
+ * the period) and cohort (cases accepted in the period) — each a covering
+ * index range on `(grid_path, date, …)` (see `casesIn`) followed by one
+ * aggregate (GROUP BY, `median()`), so JavaScript only folds a few rows per
+ * group; no per-case work in JavaScript, and no read of the cases table.
+ * Measured with `pnpm bench:server` (1,000,000 cases over 10,000 grids, file
+ * database, shared 2-vCPU machine, p50): a grid, community or street
+ * 0.2–2 ms; the district over one year (~970,000 cases) 0.5 s in total,
+ * 1.1–1.5 s grouped — there sorting the cohort for GROUP BY and
+ * materializing it (for the total's median) outweigh the index reads, and
+ * walking the indexes alone costs more than 50 ms: hence the rollups.
  */
 import type { Schemas } from '@gridkit/sdk';
 import { DomainError, notFound } from '../domain/errors.js';
@@ -28,6 +35,8 @@ import {
 import { shanghaiDayEnd, shanghaiDayStart } from '../domain/time.js';
 import { categoryNames } from './categories.js';
 import type { Db } from './database.js';
+import { rollupDimOf, rollupRows } from './rollup-stats.js';
+import { rollupNodeOf } from './rollups.js';
 import { prepared } from './statements.js';
 
 export type { ResolutionQuery };
@@ -66,6 +75,8 @@ function groupKey(groupBy: ResolutionGroupBy, date: 'created_at' | 'accepted_at'
       return `CASE WHEN c.status = 'closed' THEN coalesce(c.closed_level, c.level) ELSE c.level END`;
     case 'priority':
       return 'c.priority';
+    case 'channel':
+      return 'c.channel';
     case 'category':
       return 'c.category_code';
     case 'month':
@@ -75,7 +86,7 @@ function groupKey(groupBy: ResolutionGroupBy, date: 'created_at' | 'accepted_at'
         {
           path: '/query/groupBy',
           code: 'enum',
-          message: 'groupBy must be one of none, level, priority, category, month.',
+          message: 'groupBy must be one of none, level, priority, channel, category, month.',
         },
       ]);
   }
@@ -215,13 +226,32 @@ function plan(db: Db, query: ResolutionQuery): Plan {
   };
 }
 
-/** All resolution figures: two statements in one read transaction, folded by domain/stats.ts. */
-export function resolutionStats(db: Db, query: ResolutionQuery): ResolutionStats {
+/**
+ * Where the figures come from: the node's rollups (store/rollups.ts; a
+ * district keeps them), or the cases through the covering indexes. Both give
+ * the same answer to the byte; `undefined` picks the rollups when the node
+ * keeps them, and tests and the benchmark name one to compare them.
+ */
+export type StatsSource = 'rollups' | 'cases';
+
+/**
+ * All resolution figures, folded by domain/stats.ts, from `source` (see
+ * `StatsSource`); every statement in one read transaction, so all see the
+ * same snapshot. `rollups` for a node that keeps none is an error.
+ */
+export function resolutionStats(db: Db, query: ResolutionQuery, source?: StatsSource): ResolutionStats {
   const { groupBy, months, params } = plan(db, query);
-  // One read transaction, so the scans see the same snapshot.
   return db.transaction((): ResolutionStats => {
-    const received = prepared(db, receivedSql(groupBy, months.length)).all(params) as ReceivedRow[];
-    const cohort = prepared(db, cohortSql(groupBy, months.length)).all(params) as CohortRow[];
+    const node = source === 'cases' || !rollupDimOf(groupBy) ? undefined : rollupNodeOf(db, query.gridId);
+    if (source === 'rollups' && !node) throw new Error(`Grid ${query.gridId} keeps no rollups for groupBy=${groupBy}.`);
+    let received: ReceivedRow[];
+    let cohort: CohortRow[];
+    if (node) {
+      ({ received, cohort } = rollupRows(db, node, groupBy, query.from, query.to));
+    } else {
+      received = prepared(db, receivedSql(groupBy, months.length)).all(params) as ReceivedRow[];
+      cohort = prepared(db, cohortSql(groupBy, months.length)).all(params) as CohortRow[];
+    }
     return assembleResolutionStats(query, groupBy, months, received, cohort, () => categoryNames(db));
   })();
 }

@@ -9,6 +9,10 @@
  *
  *   admins: admin-c1 (C1), admin-s1 (S1), admin-d (D)
  *   supervisors (监督员): supervisor-g1 (G1), supervisor-c1 (C1), supervisor-s1 (S1), supervisor-s2 (S2), supervisor-d (D)
+ *   units (what cases are dispatched to, `units`):
+ *     S1: unit-env 一街道环卫所, unit-cg 一街道城管执法中队 (departments); C1: unit-c1 一社区居委会 (community body);
+ *     S2: unit-police-s2 二街道派出所; D: unit-market-d 测试区市场监督管理局 (departments)
+ *   department staff: department-s1 (unit-cg, S1), department-s2 (unit-police-s2, S2), department-d (unit-market-d, D)
  */
 import type { Db } from '../../src/store/database.js';
 
@@ -36,6 +40,18 @@ export const tokens = {
   supervisorS1: 'supervisor-s1',
   supervisorS2: 'supervisor-s2',
   supervisorD: 'supervisor-d',
+  departmentS1: 'department-s1',
+  departmentS2: 'department-s2',
+  departmentD: 'department-d',
+} as const;
+
+/** The fixture's units, as a dispatch names them (`Assignee`). */
+export const units = {
+  envS1: { type: 'unit', id: 'unit-env', name: '一街道环卫所' },
+  cityS1: { type: 'unit', id: 'unit-cg', name: '一街道城管执法中队' },
+  committeeC1: { type: 'unit', id: 'unit-c1', name: '一社区居委会' },
+  policeS2: { type: 'unit', id: 'unit-police-s2', name: '二街道派出所' },
+  marketD: { type: 'unit', id: 'unit-market-d', name: '测试区市场监督管理局' },
 } as const;
 
 export function buildFixture(db: Db): void {
@@ -103,17 +119,32 @@ export function buildFixture(db: Db): void {
       ]),
       3,
     );
-    const staff = db.prepare('INSERT INTO staff (id, name, role, token, grid_ids) VALUES (?, ?, ?, ?, ?)');
-    staff.run('stf_g1', '王网格', 'grid_worker', tokens.workerG1, '["G1"]');
-    staff.run('stf_g3', '李网格', 'grid_worker', tokens.workerG3, '["G3"]');
-    staff.run('stf_c1', '张社区', 'admin', tokens.adminC1, '["C1"]');
-    staff.run('stf_s1', '赵街道', 'admin', tokens.adminS1, '["S1"]');
-    staff.run('stf_d', '刘区', 'admin', tokens.adminD, '["D"]');
-    staff.run('stf_sg1', '周督查', 'supervisor', tokens.supervisorG1, '["G1"]');
-    staff.run('stf_sc1', '吴督查', 'supervisor', tokens.supervisorC1, '["C1"]');
-    staff.run('stf_ss1', '郑督查', 'supervisor', tokens.supervisorS1, '["S1"]');
-    staff.run('stf_ss2', '冯督查', 'supervisor', tokens.supervisorS2, '["S2"]');
-    staff.run('stf_sd', '韩督查', 'supervisor', tokens.supervisorD, '["D"]');
+    const unit = db.prepare('INSERT INTO units (id, name, kind, grid_id, grid_path) VALUES (?, ?, ?, ?, ?)');
+    const pathOf = Object.fromEntries(grids.map(([id, , , , , path]) => [id, path]));
+    for (const [key, node] of [
+      ['envS1', 'S1'],
+      ['cityS1', 'S1'],
+      ['committeeC1', 'C1'],
+      ['policeS2', 'S2'],
+      ['marketD', 'D'],
+    ] as const) {
+      const u = units[key];
+      unit.run(u.id, u.name, key === 'committeeC1' ? 'community_organization' : 'department', node, pathOf[node]);
+    }
+    const staff = db.prepare('INSERT INTO staff (id, name, role, token, grid_ids, unit_id) VALUES (?, ?, ?, ?, ?, ?)');
+    staff.run('stf_g1', '王网格', 'grid_worker', tokens.workerG1, '["G1"]', null);
+    staff.run('stf_g3', '李网格', 'grid_worker', tokens.workerG3, '["G3"]', null);
+    staff.run('stf_c1', '张社区', 'admin', tokens.adminC1, '["C1"]', null);
+    staff.run('stf_s1', '赵街道', 'admin', tokens.adminS1, '["S1"]', null);
+    staff.run('stf_d', '刘区', 'admin', tokens.adminD, '["D"]', null);
+    staff.run('stf_sg1', '周督查', 'supervisor', tokens.supervisorG1, '["G1"]', null);
+    staff.run('stf_sc1', '吴督查', 'supervisor', tokens.supervisorC1, '["C1"]', null);
+    staff.run('stf_ss1', '郑督查', 'supervisor', tokens.supervisorS1, '["S1"]', null);
+    staff.run('stf_ss2', '冯督查', 'supervisor', tokens.supervisorS2, '["S2"]', null);
+    staff.run('stf_sd', '韩督查', 'supervisor', tokens.supervisorD, '["D"]', null);
+    staff.run('stf_ds1', '钱城管', 'department', tokens.departmentS1, '["S1"]', units.cityS1.id);
+    staff.run('stf_ds2', '孙民警', 'department', tokens.departmentS2, '["S2"]', units.policeS2.id);
+    staff.run('stf_dd', '林市监', 'department', tokens.departmentD, '["D"]', units.marketD.id);
     db.prepare(
       `INSERT INTO team_members (id, grid_id, name, role, work_phone, duties, is_leader, sort_order)
        VALUES ('tm_1', 'G1', '王网格', 'grid_leader', '0372-5123456', '["入户走访"]', 1, 0),

@@ -301,12 +301,21 @@ export interface paths {
          *     requires a photo or coordinates that are missing (`photo_required`,
          *     `location_required`), an attribute is missing, unknown or invalid
          *     (`attribute_required`, `unknown_attribute`, `attribute_invalid`), a media id does not
-         *     exist (`unknown_media`), or an anonymous caller claims the `grid_worker` channel
-         *     (`channel_not_allowed`).
+         *     exist (`unknown_media`), or an anonymous caller claims a staff channel, `grid_worker`
+         *     or `department` (`channel_not_allowed`).
          *
-         *     **Channel.** Omitted → `web`. With a valid staff token the channel is recorded as
-         *     `grid_worker` whatever is sent, and the `created` event's actor is that staff member.
-         *     An invalid or expired token is `401`.
+         *     **Channel.** Omitted → `web`. With a valid staff token the channel follows the role,
+         *     whatever is sent: `department` for a department's staff (what their inspections find,
+         *     reported into the grid: dual reporting, 航海东路), `grid_worker` for every other role;
+         *     the `created` event's actor is that staff member. An invalid or expired token is `401`.
+         *
+         *     **Staff report inside their jurisdiction.** A report sent with a staff token is the
+         *     staff member's own, attributed work (its channel counts in `getResolutionStats`
+         *     `groupBy=channel`, the actor is named), so it is accepted only for a grid inside the
+         *     caller's jurisdiction — a worker's own grids, the subtree of an admin, a supervisor or
+         *     a department: `403` (`…/forbidden`) for any other grid, and nothing is stored. Staff who
+         *     see a problem elsewhere report it like anyone else, without the token (channel `web`,
+         *     `app`, …), or pass it to the staff of that grid.
          */
         post: operations["createCase"];
         delete?: never;
@@ -397,7 +406,7 @@ export interface paths {
          *     |---|---|---|---|---|
          *     | `accept` | `submitted` | `accepted` | unchanged | — (`priority` optional: triage; a change needs `note`) |
          *     | `reject` | `submitted` | `rejected` (final) | unchanged | `publicNote` (why, for the reporter) |
-         *     | `dispatch` | `accepted` | `dispatched` | unchanged | `assignee` (unit or person) |
+         *     | `dispatch` | `accepted` | `dispatched` | unchanged | `assignee`: a known unit or person (see below) |
          *     | `start` | `dispatched` | `in_progress` | unchanged | — |
          *     | `resolve` | `in_progress` | `resolved` | unchanged | — (`publicNote` and result photos recommended) |
          *     | `verify` | `resolved` | `closed` (final; sets `closedAt`) | unchanged | — |
@@ -413,6 +422,16 @@ export interface paths {
          *     (see `CasePriority`), so it moves only when the priority does. Every transition increases
          *     `version` by 1.
          *
+         *     **Assignee.** A `dispatch` names a known unit or person, never free text: a unit from
+         *     `listUnits` (a department such as the street's 城管执法中队, or a community body)
+         *     whose node is the case's grid or one of its ancestors, or a person — a staff member
+         *     whose jurisdiction covers the case's grid, or a member of the team of the case's grid,
+         *     of a node above it or of a finer unit below it (`TeamMember.id` on the notice board).
+         *     An `id` that names no unit or person of that `type` is `422` (`unknown_assignee`); a
+         *     known one who does not serve the case's grid is `422` (`assignee_outside_area`). The
+         *     `name` recorded (on the case and in the timeline) is the registered one, whatever
+         *     `name` was sent.
+         *
          *     **Concurrency.** `If-Match` is required and must carry the version last read (the
          *     `ETag` of `getCase`, e.g. `"3"`); a missing `If-Match` is `400`, a stale one `412`
          *     (`…/stale-version`: reload, then decide again). An action not allowed from the current
@@ -427,6 +446,15 @@ export interface paths {
          *     community, street or district node. Otherwise `403`. (`prioritize` follows these rules.) These rules cover every action
          *     except the two that judge a resolution:
          *
+         *     - *Departments:* a `department` staff member may `start` and `resolve` a case whose
+         *       current assignee is their unit (`StaffPrincipal.unit`) or themselves (a `person`
+         *       assignee with their staff id), at whatever level the case is; every other action by
+         *       department staff is `403` (`…/forbidden`) — accepting, dispatching, escalating and
+         *       prioritizing belong to the grid and its admins, judging a resolution to someone
+         *       independent. An `escalate` clears the assignee, and with it the department's hold on
+         *       the case; a `reopen` (返工) or a dispute keeps it, so the department resolves again.
+         *       The grid worker and the admins keep their rights on a dispatched case.
+         *
          *     **Independent verification (核查).** `verify`, and `reopen` of a `resolved` case
          *     (rejecting the resolution), are done by someone who did not do the work. (`reopen` is
          *     allowed only from `resolved`, so both actions are always judged by these rules, and a
@@ -437,8 +465,9 @@ export interface paths {
          *       above the case's current `level` (grid < community < street < district). A street
          *       supervisor verifies the street's cases at grid, community and street level; a
          *       case escalated to the district needs a district supervisor or the district admin.
-         *       A `grid_worker` may not (`403` `…/forbidden`, whatever the case), nor may staff whose
-         *       root lies below the case's level or outside its grid (`403` `…/forbidden`).
+         *       A `grid_worker` or a `department` staff member may not (`403` `…/forbidden`, whatever
+         *       the case: a department works on the cases it is given, so it never checks them), nor
+         *       may staff whose root lies below the case's level or outside its grid (`403` `…/forbidden`).
          *     - *Independence:* even then, the action is refused with `403` `…/not-independent` when
          *       the caller performed the case's latest `resolve`, or is the case's current assignee
          *       (an `assignee` of type `person` whose `id` is the caller's staff id).
@@ -447,8 +476,8 @@ export interface paths {
          *       (`…/forbidden`); handling belongs to grid workers and admins.
          *
          *     Checks run in this order: who (`403` `…/forbidden`), `If-Match` (`412`), the
-         *     transition table (`409`), required fields and media (`422`), independence (`403`
-         *     `…/not-independent`).
+         *     transition table (`409`), required fields, media and the assignee (`422`), independence
+         *     (`403` `…/not-independent`).
          */
         post: operations["transitionCase"];
         delete?: never;
@@ -567,6 +596,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the units cases can be dispatched to
+         * @description The known units (`Unit`): the functional departments (职能部门: a street's 城管执法中队,
+         *     派出所, 市场监管所, 城建办, …, the district's bureaus) and the community's own bodies
+         *     (居委会, 人民调解委员会, 服务站). A `dispatch` names one of them (or a known person) as
+         *     the case's assignee; nothing else is accepted (see `transitionCase`). Departments have
+         *     staff of the `department` role, who report into the grids of their area and start and
+         *     resolve the cases dispatched to their unit.
+         *
+         *     With `gridId`, only the units that serve that node: the units of the node itself and of
+         *     its ancestors — exactly the units a case reported there may be dispatched to. Units
+         *     are listed top down (the district's first, then each street's followed by its
+         *     communities'), by id within a node. Staff only (any role: unit names are no one's
+         *     personal data); an unknown `gridId` is `404`.
+         */
+        get: operations["listUnits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/service-logs": {
         parameters: {
             query?: never;
@@ -659,6 +719,10 @@ export interface paths {
          *     - **on time by priority** — `groupBy=priority` gives every figure, the on-time rate
          *       included, per triage priority; `closedOnTime` is measured against the `dueAt` of the
          *       case's priority (see `CasePriority`).
+         *     - **by channel** — `groupBy=channel` gives every figure per `CaseChannel`: how much
+         *       residents report themselves (`web`, `kiosk`, `app`, `hotline`, `wechat`), how much
+         *       the grid's own staff find (`grid_worker`), and how much the departments' inspections
+         *       report into the grid (`department`, dual reporting), and how each is handled.
          *
          *     A rate whose denominator is 0 — a period with no cases — is `null`, never 0 or 1. Rates
          *     are fractions 0–1 rounded to 4 decimals. Figures are computed as of the request, so a
@@ -666,7 +730,8 @@ export interface paths {
          *
          *     `groupBy`: `none` (default; `groups` is empty), `level` (four groups in level order,
          *     by the level at which each case is now or was closed), `priority` (three groups,
-         *     `ordinary`, `coordination`, `urgent`, by each case's current priority), `category` (categories with at
+         *     `ordinary`, `coordination`, `urgent`, by each case's current priority), `channel` (every
+         *     `CaseChannel`, in its enum order, by the channel the case was reported through), `category` (categories with at
          *     least one case in the period, most received first), `month` (every month the range
          *     touches, in order, key `YYYY-MM`; cases are placed by the same dates as in the totals).
          *     The range may span at most 24 months (`422`, code `range_too_long`); `from` after `to`
@@ -774,7 +839,8 @@ export interface components {
              *     `additionalProperties`, `maxItems`, `uniqueItems`) or `malformed`. For `422`:
              *     `unknown_grid`, `unknown_category`, `unknown_media`, `unknown_case`,
              *     `photo_required`, `location_required`, `attribute_required`, `unknown_attribute`,
-             *     `attribute_invalid`, `channel_not_allowed`, `assignee_required`, `note_required`,
+             *     `attribute_invalid`, `channel_not_allowed`, `assignee_required`, `unknown_assignee`,
+             *     `assignee_outside_area`, `note_required`,
              *     `public_note_required`, `time_in_future`, `invalid_period`, `range_too_long`,
              *     `image_too_large`, `key_reused` (an `Idempotency-Key` used before with another
              *     request).
@@ -1248,10 +1314,10 @@ export interface components {
          */
         CaseLevel: "grid" | "community" | "street" | "district";
         /**
-         * @description How the report came in: `web` (portal), `kiosk` (community terminal), `app`, `hotline` (entered by an operator), `wechat`, `grid_worker` (entered by staff).
+         * @description How the report came in: `web` (portal), `kiosk` (community terminal), `app`, `hotline` (entered by an operator), `wechat`, `grid_worker` (entered by the grid's staff, or any staff but a department's), `department` (what a functional department's inspection found, reported into the grid by its staff: dual reporting). The two staff channels are set from the caller's token, never claimed.
          * @enum {string}
          */
-        CaseChannel: "web" | "kiosk" | "app" | "hotline" | "wechat" | "grid_worker";
+        CaseChannel: "web" | "kiosk" | "app" | "hotline" | "wechat" | "grid_worker" | "department";
         /** @description Where the problem is. */
         CaseLocation: {
             /** @description Address or description of the place, as the reporter wrote it. */
@@ -1270,17 +1336,42 @@ export interface components {
         CaseAttributes: {
             [key: string]: string | number | boolean | string[];
         };
-        /** @description Who handles a case — a unit (e.g. a street sanitation unit) or a person. */
+        /** @description Who handles a case — a known unit (`Unit`, e.g. a street's sanitation unit or 城管执法中队) or a known person (a staff member, or a team member of a notice board); never free text (see `transitionCase`). */
         Assignee: {
             /**
              * @description A unit or a person.
              * @enum {string}
              */
             type: "unit" | "person";
-            /** @description Id of the unit or person. */
+            /** @description Id of the unit (`Unit.id`) or person (a staff id, or a `TeamMember.id`). */
             id: string;
-            /** @description Display name. */
+            /** @description Display name. In a `dispatch` it is informative only; the case records the registered name. */
             name: string;
+        };
+        /**
+         * @description `department` (职能部门: a functional department such as a street's 城管执法中队, 派出所, 市场监管所, 城建办 or a district bureau; it has `department` staff) or `community_organization` (a community's own body: 居委会, 人民调解委员会, 服务站).
+         * @enum {string}
+         */
+        UnitKind: "department" | "community_organization";
+        /** @description A known unit a case can be dispatched to (an `Assignee` of type `unit`). It serves the cases of its node's whole subtree. */
+        Unit: {
+            /** @description Opaque id; the `Assignee.id` of a dispatch to this unit. */
+            id: string;
+            /** @description Display name, e.g. 西关街道城管执法中队. */
+            name: string;
+            /** @description A functional department, or a community's own body. */
+            kind: components["schemas"]["UnitKind"];
+            /** @description The grid node the unit serves (a community, a street or the district); its cases may be dispatched to it. */
+            gridId: string;
+            /** @description The level of that node. */
+            level: components["schemas"]["GridLevel"];
+        };
+        /** @description A page of units. */
+        UnitPage: {
+            /** @description The units on this page. */
+            items: components["schemas"]["Unit"][];
+            /** @description Cursor of the next page; `null` on the last page. */
+            nextCursor: string | null;
         };
         /** @description Who caused a case event. Residents are never identified. */
         Actor: {
@@ -1333,7 +1424,7 @@ export interface components {
             attributes?: components["schemas"]["CaseAttributes"];
             /** @description Contact details; omit to report anonymously. */
             reporter?: components["schemas"]["Reporter"];
-            /** @description How the report came in; default `web` (`grid_worker` when sent with a staff token). */
+            /** @description How the report came in; default `web` (with a staff token, `department` for department staff and `grid_worker` for other roles, whatever is sent). */
             channel?: components["schemas"]["CaseChannel"];
         };
         /** @description What the reporter gets back. Keep `trackingToken` secret; it is needed to evaluate the result. */
@@ -1718,11 +1809,11 @@ export interface components {
             byDay: components["schemas"]["ServiceLogByDay"][];
         };
         /**
-         * @description How resolution figures are broken down: `none`, `level`, `priority`, `category`, `month`.
+         * @description How resolution figures are broken down: `none`, `level`, `priority`, `channel`, `category`, `month`.
          * @default none
          * @enum {string}
          */
-        ResolutionGroupBy: "none" | "level" | "priority" | "category" | "month";
+        ResolutionGroupBy: "none" | "level" | "priority" | "channel" | "category" | "month";
         /** @description Cases closed at one level and their share of all closed cases. */
         LevelShare: {
             /** @description Cohort cases closed while at this level. */
@@ -1788,9 +1879,9 @@ export interface components {
         };
         /** @description Figures for one group. */
         ResolutionGroup: {
-            /** @description The group: a `CaseLevel` value, a `CasePriority` value, a category code, or a month `YYYY-MM`. */
+            /** @description The group: a `CaseLevel` value, a `CasePriority` value, a `CaseChannel` value, a category code, or a month `YYYY-MM`. */
             key: string;
-            /** @description Display label when the key needs one (level, priority and category names). */
+            /** @description Display label when the key needs one (level, priority, channel and category names). */
             label?: components["schemas"]["LocalizedText"];
             /** @description The group's figures. */
             figures: components["schemas"]["ResolutionFigures"];
@@ -1817,10 +1908,10 @@ export interface components {
             groups: components["schemas"]["ResolutionGroup"][];
         };
         /**
-         * @description `grid_worker` (网格员, acts in their own grids), `supervisor` (监督员, verifies or rejects resolutions in their subtree at or below its level, and records follow-ups; no other handling) or `admin` (acts in their subtree).
+         * @description `grid_worker` (网格员, acts in their own grids), `supervisor` (监督员, verifies or rejects resolutions in their subtree at or below its level, and records follow-ups; no other handling), `department` (a functional department's staff, 职能部门: reports into the grids of their unit's area through the `department` channel, and starts and resolves the cases dispatched to their unit; no other handling, never verifies) or `admin` (acts in their subtree).
          * @enum {string}
          */
-        StaffRole: "grid_worker" | "supervisor" | "admin";
+        StaffRole: "grid_worker" | "supervisor" | "department" | "admin";
         /** @description The staff member behind a token. */
         StaffPrincipal: {
             /** @description Staff id. */
@@ -1829,8 +1920,15 @@ export interface components {
             name: string;
             /** @description Role. */
             role: components["schemas"]["StaffRole"];
-            /** @description Jurisdiction: a worker's own grids, or `[subtree root]` for a supervisor or an admin. */
+            /** @description Jurisdiction: a worker's own grids, or `[subtree root]` for a supervisor, an admin or a department's staff member (their unit's node). */
             gridIds: string[];
+            /** @description For `department` staff (and only them), the unit they work for; cases dispatched to it are theirs to start and resolve (`listCases?assignee=` its `id`). */
+            unit?: {
+                /** @description The unit's id (`Unit.id`). */
+                id: string;
+                /** @description The unit's name. */
+                name: string;
+            };
         };
         /** @description Service health. */
         Health: {
@@ -1956,8 +2054,8 @@ export interface components {
         /**
          * @description Well-formed but semantically invalid: unknown grid, category, media or case; photo or
          *     location required by the category; invalid attribute answer; a field required by the
-         *     chosen action; an invalid period; or an `Idempotency-Key` reused with a different
-         *     request. `errors[]` has one entry per issue with a `code`.
+         *     chosen action; an assignee that is not a known unit or person serving the case's grid; an
+         *     invalid period; or an `Idempotency-Key` reused with a different request. `errors[]` has one entry per issue with a `code`.
          */
         UnprocessableContent: {
             headers: {
@@ -3363,7 +3461,7 @@ export interface operations {
                  */
                 followUp?: components["schemas"]["FollowUpStatus"];
                 /**
-                 * @description Only cases currently assigned to this unit or person id.
+                 * @description Only cases currently assigned to this unit or person id (a department's desk is its `unit.id` from `getCurrentStaff`).
                  * @example unit_HwXg01
                  */
                 assignee?: string;
@@ -3523,6 +3621,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
@@ -4142,6 +4241,95 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listUnits: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only the units serving this grid node (its own and its ancestors').
+                 * @example grd_Qb02nR
+                 */
+                gridId?: string;
+                /**
+                 * @description Only units of this kind.
+                 * @example department
+                 */
+                kind?: components["schemas"]["UnitKind"];
+                /**
+                 * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
+                 * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+                /**
+                 * @description Maximum number of items on the page (a page may hold fewer even when more follow).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of units. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "unit_ZfWf08",
+                     *           "name": "文峰区住房和城乡建设局",
+                     *           "kind": "department",
+                     *           "gridId": "grd_Wf7d1K",
+                     *           "level": "district"
+                     *         },
+                     *         {
+                     *           "id": "unit_HwXg01",
+                     *           "name": "西关街道环卫所",
+                     *           "kind": "department",
+                     *           "gridId": "grd_Xg3s9P",
+                     *           "level": "street"
+                     *         },
+                     *         {
+                     *           "id": "unit_CgXg02",
+                     *           "name": "西关街道城管执法中队",
+                     *           "kind": "department",
+                     *           "gridId": "grd_Xg3s9P",
+                     *           "level": "street"
+                     *         },
+                     *         {
+                     *           "id": "unit_QbJw01",
+                     *           "name": "桥北社区居委会",
+                     *           "kind": "community_organization",
+                     *           "gridId": "grd_Qb5c2M",
+                     *           "level": "community"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJpZCI6InVuaXRfUWJKdzAxIn0"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnitPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             default: components["responses"]["Default"];

@@ -40,8 +40,11 @@ export const followUpOutcomeValues = ['resolved', 'explained', 'unreachable', 'r
 /** `CaseLevel`: The level currently responsible for a case; it climbs only by `escalate` (小事不出社区、大事不出街道). */
 export const caseLevelValues = ['grid', 'community', 'street', 'district'] as const satisfies readonly Schemas['CaseLevel'][];
 
-/** `CaseChannel`: How the report came in: `web` (portal), `kiosk` (community terminal), `app`, `hotline` (entered by an operator), `wechat`, `grid_worker` (entered by staff). */
-export const caseChannelValues = ['web', 'kiosk', 'app', 'hotline', 'wechat', 'grid_worker'] as const satisfies readonly Schemas['CaseChannel'][];
+/** `CaseChannel`: How the report came in: `web` (portal), `kiosk` (community terminal), `app`, `hotline` (entered by an operator), `wechat`, `grid_worker` (entered by the grid's staff, or any staff but a department's), `department` (what a functional department's inspection found, reported into the grid by its staff: dual reporting). */
+export const caseChannelValues = ['web', 'kiosk', 'app', 'hotline', 'wechat', 'grid_worker', 'department'] as const satisfies readonly Schemas['CaseChannel'][];
+
+/** `UnitKind`: `department` (职能部门: a functional department such as a street's 城管执法中队, 派出所, 市场监管所, 城建办 or a district bureau; it has `department` staff) or `community_organization` (a community's own body: 居委会, 人民调解委员会, 服务站). */
+export const unitKindValues = ['department', 'community_organization'] as const satisfies readonly Schemas['UnitKind'][];
 
 /** `ServiceLogKind`: Kind of service: `visit` (走访), `mediation` (调解), `assistance` (帮办代办/帮扶), `inspection` (巡查), `publicity` (宣传), `registration` (登记, e.g. migrant registration), `other`. */
 export const serviceLogKindValues = ['visit', 'mediation', 'assistance', 'inspection', 'publicity', 'registration', 'other'] as const satisfies readonly Schemas['ServiceLogKind'][];
@@ -52,11 +55,11 @@ export const subjectGroupValues = ['elderly_alone', 'disabled', 'chronically_ill
 /** `ServiceOutcome`: Outcome: `resolved` (当场解决), `followup_needed` (需跟进), `referred` (转交), `case_opened` (已立案, see `caseId`). */
 export const serviceOutcomeValues = ['resolved', 'followup_needed', 'referred', 'case_opened'] as const satisfies readonly Schemas['ServiceOutcome'][];
 
-/** `ResolutionGroupBy`: How resolution figures are broken down: `none`, `level`, `priority`, `category`, `month`. */
-export const resolutionGroupByValues = ['none', 'level', 'priority', 'category', 'month'] as const satisfies readonly Schemas['ResolutionGroupBy'][];
+/** `ResolutionGroupBy`: How resolution figures are broken down: `none`, `level`, `priority`, `channel`, `category`, `month`. */
+export const resolutionGroupByValues = ['none', 'level', 'priority', 'channel', 'category', 'month'] as const satisfies readonly Schemas['ResolutionGroupBy'][];
 
-/** `StaffRole`: `grid_worker` (网格员, acts in their own grids), `supervisor` (监督员, verifies or rejects resolutions in their subtree at or below its level, and records follow-ups; no other handling) or `admin` (acts in their subtree). */
-export const staffRoleValues = ['grid_worker', 'supervisor', 'admin'] as const satisfies readonly Schemas['StaffRole'][];
+/** `StaffRole`: `grid_worker` (网格员, acts in their own grids), `supervisor` (监督员, verifies or rejects resolutions in their subtree at or below its level, and records follow-ups; no other handling), `department` (a functional department's staff, 职能部门: reports into the grids of their unit's area through the `department` channel, and starts and resolves the cases dispatched to their unit; no other handling, never verifies) or `admin` (acts in their subtree). */
+export const staffRoleValues = ['grid_worker', 'supervisor', 'department', 'admin'] as const satisfies readonly Schemas['StaffRole'][];
 
 /** `GeoJsonBoundary.type`: GeoJSON geometry type. */
 export const geoJsonBoundaryTypeValues = ['Polygon', 'MultiPolygon'] as const satisfies readonly NonNullable<Schemas['GeoJsonBoundary']['type']>[];
