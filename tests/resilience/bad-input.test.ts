@@ -59,11 +59,13 @@ beforeAll(async () => {
         location: { address: `文峰区 ${i}` },
       }),
     );
+  // A dispatch names a unit on record: the district's first department serves every grid.
+  const unit = (await sdk(admin).units.list({ kind: 'department', limit: 1 })).items[0]!;
   for (const c of created.slice(0, 3)) {
     let v = 1;
     for (const input of [
       { action: 'accept' as const },
-      { action: 'dispatch' as const, assignee: { type: 'unit' as const, id: 'u1', name: '城管中队' } },
+      { action: 'dispatch' as const, assignee: { type: 'unit' as const, id: unit.id, name: unit.name } },
       { action: 'start' as const },
       { action: 'resolve' as const },
     ])

@@ -101,6 +101,8 @@ it(`keeps every acknowledged write through ${kills} SIGKILLs under a mixed write
   );
   const leafGrids = (await publicClient.grids.list({ level: 'grid', limit: 200 })).items.map((g) => g.id);
   const workerGrids = (await clientFor(server.apiUrl, workerToken).session.me()).gridIds;
+  // A dispatch names a unit on record: the district's first department serves every grid.
+  const unit = (await clientFor(server.apiUrl, adminToken).units.list({ kind: 'department', limit: 1 })).items[0]!;
   expect(categories.length).toBeGreaterThan(0);
   expect(leafGrids.length).toBeGreaterThan(0);
 
@@ -138,7 +140,7 @@ it(`keeps every acknowledged write through ${kills} SIGKILLs under a mixed write
         const action = nextAction[version - 1]!;
         const input =
           action === 'dispatch'
-            ? { action, assignee: { type: 'unit' as const, id: 'unit-cg', name: '城管中队' } }
+            ? { action, assignee: { type: 'unit' as const, id: unit.id, name: unit.name } }
             : { action };
         op = { kind: 'transition', key, caseId, retry: (c) => c.cases.transition(caseId, input, { version }) };
       } else if (roll < 0.7) {

@@ -67,7 +67,9 @@ export async function reportCase(
   if (stage === 'rejected') await step({ action: 'reject', publicNote });
   if (stage === 'in_progress' || stage === 'closed') {
     await step(priority ? { action: 'accept', priority, note: '热线分级' } : { action: 'accept' });
-    await step({ action: 'dispatch', assignee: { type: 'unit', id: 'unit-lighting', name: '街道照明维护队' } });
+    // A unit on record that serves the grid (a dispatch names one from listUnits).
+    const unit = (await admin.units.list({ gridId, kind: 'department', limit: 1 })).items[0]!;
+    await step({ action: 'dispatch', assignee: { type: 'unit', id: unit.id, name: unit.name } });
     await step({ action: 'start' });
   }
   if (stage === 'closed') {

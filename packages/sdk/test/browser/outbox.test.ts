@@ -33,8 +33,11 @@ function record<K extends keyof OutboxEventMap>(box: Outbox, type: K): OutboxEve
   return seen;
 }
 
-async function report(label: string) {
-  const { gridId, categoryCode } = await setUp();
+/** A report into `gridId` (the first grid by default; a worker's own grid when a worker's token sends it). */
+async function report(label: string, gridId?: string) {
+  const world = await setUp();
+  gridId ??= world.gridId;
+  const { categoryCode } = world;
   const text = marker(label);
   return { text, input: { gridId, categoryCode, description: `楼道灯不亮 ${text}`, location: { address: '3 号楼' } } };
 }
@@ -108,7 +111,8 @@ describe('outbox: sending', () => {
     const name = dbName('offline');
     const offline = faultyClient(() => 'offline');
     const before = outbox(offline.client, { name, autoFlush: false });
-    const { text, input } = await report('offline');
+    // The worker's own report and service log: staff report only into grids of their jurisdiction.
+    const { text, input } = await report('offline', workerGridId);
     const photo = await jpeg(30);
 
     const reported = await before.submitCase(input, [{ blob: photo, filename: 'lamp.jpg' }]);
