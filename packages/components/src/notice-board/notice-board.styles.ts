@@ -167,24 +167,54 @@ export const noticeBoardStyles = css`
     gap: var(--_space) calc(var(--_space) * 2.5);
     padding: calc(var(--_space) * 1.25);
   }
-  /* One 1080-high screen either way up: the team, the longest part, in three columns of its own. */
+  /*
+   * One 1080-high screen either way up. The team, the longest part, gets three
+   * columns of its own; the notices and the services become grid items of the
+   * board, so the services fill the free space under the leader (portrait) or
+   * and the team (landscape) instead of lengthening the notices' column.
+   */
   @container (min-width: 60rem) {
     :host([layout='kiosk']) .board {
-      grid-template-areas: 'header header' 'about news' 'team team' 'updated updated';
-      grid-template-rows: auto auto auto auto;
+      /* "Updated …" in the space the notices leave under them, not on a line of its own. */
+      grid-template-areas: 'header header' 'about notices' 'services notices' 'services updated' 'team team';
+      grid-template-rows: auto auto 1fr auto auto;
+    }
+    :host([layout='kiosk']) .news {
+      display: contents;
+    }
+    :host([layout='kiosk']) .notices-section {
+      grid-area: notices;
+    }
+    :host([layout='kiosk']) .services-section {
+      grid-area: services;
     }
     :host([layout='kiosk']) .team {
       grid-template-columns: repeat(3, minmax(0, 1fr));
       gap: 0.75em 0.6em;
       font-size: 0.9em;
     }
+    :host([layout='kiosk']) .notice {
+      font-size: 0.9em;
+    }
   }
   @container (min-width: 100rem) {
     :host([layout='kiosk']) .board {
       grid-template-columns: repeat(4, minmax(0, 1fr));
-      grid-template-areas: 'header header header updated' 'about team team news';
-      grid-template-rows: auto auto;
+      grid-template-areas:
+        'header header header updated'
+        'about team team notices'
+        'services services services notices';
+      grid-template-rows: auto auto 1fr;
       column-gap: calc(var(--_space) * 1.5);
+      /* 1080 high: a little less than the portrait size, still read from two metres. */
+      font-size: 0.94em;
+    }
+    /* Under the leader and the team, the services side by side in one or two lines. */
+    :host([layout='kiosk']) .services-section ul {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.2em 2.2em;
+      margin-block: 0;
     }
     :host([layout='kiosk']) .updated {
       align-self: center;
