@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { nativeSqliteProblem } from './native-sqlite.js';
 import { join, resolve } from 'node:path';
+import { clientAddressResolver } from './http/client-address.js';
 import { readRateLimitFrom } from './http/rate-limit.js';
 import { startServer } from './server.js';
 import { openDatabase } from './store/database.js';
@@ -31,6 +32,9 @@ Options (environment variable in brackets):
                      public reads (case view by ticket, grids, boards, …) per minute per address
                      [GRIDKIT_READ_RATE_LIMIT], default 120 in bursts of N/2; staff reads get 5×N per
                      token; 0 turns read limits off
+  --trust-proxy LIST reverse proxies whose X-Forwarded-For names the client for the per-address limits
+                     [GRIDKIT_TRUST_PROXY]: comma-separated addresses, CIDR ranges, loopback, linklocal,
+                     uniquelocal; default none (the connection's address counts, the header is ignored)
   --help             this text`;
 
 const { values, positionals } = parseArgs({
@@ -44,6 +48,7 @@ const { values, positionals } = parseArgs({
     cors: { type: 'string' },
     'rate-limit': { type: 'string' },
     'read-rate-limit': { type: 'string' },
+    'trust-proxy': { type: 'string' },
     'demo-dir': { type: 'string' },
     levels: { type: 'string' },
     help: { type: 'boolean' },
@@ -76,6 +81,18 @@ if (!Number.isInteger(rateLimit) || rateLimit < 0) {
 const readRateLimit = Number(values['read-rate-limit'] ?? process.env.GRIDKIT_READ_RATE_LIMIT ?? 120);
 if (!Number.isInteger(readRateLimit) || readRateLimit < 0) {
   console.error('--read-rate-limit takes a whole number of reads per minute (0 turns read limits off)');
+  process.exit(2);
+}
+const trustedProxies = (values['trust-proxy'] ?? process.env.GRIDKIT_TRUST_PROXY ?? '')
+  .split(',')
+  .map((entry) => entry.trim())
+  .filter(Boolean);
+try {
+  clientAddressResolver(trustedProxies);
+} catch (error) {
+  console.error(
+    `--trust-proxy: ${(error as Error).message} (addresses, CIDR ranges, loopback, linklocal, uniquelocal)`,
+  );
   process.exit(2);
 }
 const nativeProblem = nativeSqliteProblem();
@@ -113,6 +130,7 @@ const server = await startServer({
   corsOrigins: cors && cors !== '*' ? cors.split(',').map((o) => o.trim()) : '*',
   rateLimit: { perMinute: rateLimit },
   readRateLimit: readRateLimit === 0 ? false : readRateLimitFrom(readRateLimit),
+  trustedProxies,
   demoDir: demoDir ? resolve(demoDir) : undefined,
 });
 

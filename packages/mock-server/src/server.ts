@@ -41,6 +41,12 @@ export interface ServerOptions {
    * bursts of 60), with one per token (600, bursts of 300); `false` turns them off.
    */
   readRateLimit?: ReadRateLimitOptions | false;
+  /**
+   * Reverse proxies trusted to name the client in `X-Forwarded-For`, for the
+   * per-address limits: addresses, CIDR ranges, or `loopback`, `linklocal`,
+   * `uniquelocal`. None by default: the connection's address counts.
+   */
+  trustedProxies?: readonly string[];
   /** Check every response against the contract. Default: on unless NODE_ENV=production. */
   validateResponses?: boolean;
   clock?: Clock;
@@ -110,6 +116,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
     corsOrigins: options.corsOrigins,
     rateLimit: options.rateLimit,
     readRateLimit: options.readRateLimit,
+    trustedProxies: options.trustedProxies,
     log: options.log,
     demoDir: options.demoDir,
     demoStaffTokens: () => staffTokens(db),

@@ -11,6 +11,7 @@ import type { MediaStore } from '../store/media-files.js';
 import type { StaffToken } from '../store/staff.js';
 import { readApiReference } from './api-reference.js';
 import { authenticate } from './auth.js';
+import { clientAddressResolver, type ClientAddressOf, type TrustedProxies } from './client-address.js';
 import {
   decodePathParameters,
   decodeUtf8,
@@ -61,6 +62,8 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions | false;
   /** Reads: public per client address, staff per token; `false` turns them off. */
   readRateLimit?: ReadRateLimitOptions | false;
+  /** Proxies trusted to name the client in `X-Forwarded-For` (client-address.ts); none by default. */
+  trustedProxies?: TrustedProxies;
   /** Where contract violations and unexpected errors are reported. */
   log?: (line: string) => void;
   /** A folder of demo pages served at `/` (the components' `dist/demo`). */
@@ -88,10 +91,6 @@ interface ReadBody {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function clientAddress(c: Context<Env>): string {
-  return c.env?.incoming?.socket?.remoteAddress ?? 'local';
-}
 
 /** Step: the injected fault, if the plan asks for one (latency first, then a refusal). */
 async function injectFaults(faults: FaultPlan): Promise<void> {
@@ -124,6 +123,8 @@ const limiterOf = (limit: RateLimitOptions) => (limit.perMinute > 0 ? createRate
 
 /** The buckets in use; an absent one is a limit switched off. */
 interface Limiters {
+  /** Whose bucket a public request takes from (client-address.ts). */
+  addressOf: ClientAddressOf;
   publicWrites?: RateLimiter;
   publicReads?: RateLimiter;
   staffReads?: RateLimiter;
@@ -140,11 +141,11 @@ function limitRate(limiters: Limiters, clock: Clock, { c, compiled }: Exchange, 
   let key: string;
   let what: string;
   if (publicWrites.has(operationId)) {
-    [limiter, key, what] = [limiters.publicWrites, clientAddress(c), 'reports from this address'];
+    [limiter, key, what] = [limiters.publicWrites, limiters.addressOf(c.env?.incoming), 'reports from this address'];
   } else if (method.toLowerCase() === 'get' && !unlimitedReads.has(operationId)) {
     [limiter, key, what] = principal
       ? [limiters.staffReads, c.req.header('Authorization') ?? principal.id, 'reads with this token']
-      : [limiters.publicReads, clientAddress(c), 'reads from this address'];
+      : [limiters.publicReads, limiters.addressOf(c.env?.incoming), 'reads from this address'];
   } else {
     return;
   }
@@ -308,10 +309,12 @@ export function createApp(options: AppOptions): Hono<Env> {
   const log = options.log ?? ((line: string) => console.error(line));
   const services: Services = { db: options.db, clock, media: options.media };
   const reads = options.readRateLimit === false ? undefined : (options.readRateLimit ?? {});
+  const addressOf = clientAddressResolver(options.trustedProxies);
   const limiters: Limiters =
     options.rateLimit === false
-      ? {}
+      ? { addressOf }
       : {
+          addressOf,
           publicWrites: limiterOf(options.rateLimit ?? defaultWriteRateLimit),
           publicReads: reads && limiterOf(reads.public ?? defaultReadRateLimit.public),
           staffReads: reads && limiterOf(reads.staff ?? defaultReadRateLimit.staff),
