@@ -1,12 +1,14 @@
 /**
  * Access (issue 12, "The suite" 5): every staff operation × every demo staff
  * token of the seed × grids inside and outside its jurisdiction, plus no
- * token and an invalid one, each answered exactly as the contract's rules
+ * token, an invalid one and an expired one, each answered exactly as the contract's rules
  * say (the expectation is derived here from the contract's text and the
  * tokens' jurisdictions, not from the server's code), and nothing changed by
  * a refusal. Then: no personal data in any public response over the seed,
  * and a tracking token opens only its own case.
  */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffToken, StartedServer } from '@gridkit/mock-server';
 import { operations } from './support/contract.js';
@@ -17,9 +19,19 @@ import { freshDataDir, serveInProcess } from './support/server.js';
 let server: StartedServer;
 const districtAdmin = 'demo-admin-district';
 const districtSupervisor = 'demo-supervisor-district';
+/** The district admin's powers on a token that expired: every staff operation must refuse it. */
+const expiredToken = 'demo-expired-admin-district';
 
 beforeAll(async () => {
-  server = await serveInProcess(freshDataDir('access'));
+  const dataDir = freshDataDir('access');
+  // The API issues no tokens, so the expired one is written into the copy as an issuer would (a former admin).
+  const db = new Database(join(dataDir, 'gridkit.sqlite'));
+  db.prepare(
+    `INSERT INTO staff (id, name, role, token, grid_ids, unit_id, token_expires_at)
+     SELECT 'stf_expired_admin', name, role, ?, grid_ids, unit_id, '2026-01-01T00:00:00.000Z' FROM staff WHERE token = ?`,
+  ).run(expiredToken, districtAdmin);
+  db.close();
+  server = await serveInProcess(dataDir);
 }, 120_000);
 afterAll(() => server?.close());
 
@@ -53,7 +65,8 @@ async function ok<T = Record<string, unknown>>(res: Promise<RawResponse>): Promi
 
 describe('the access matrix', () => {
   it('answers every staff operation × role × jurisdiction × token as the contract says', async () => {
-    const tokens = server.demoTokens;
+    const tokens = server.demoTokens.filter((t) => t.token !== expiredToken);
+    expect(server.demoTokens.some((t) => t.token === expiredToken)).toBe(true);
     const levelRank = { grid: 0, community: 1, street: 2, district: 3 } as Record<string, number>;
     // Every grid node and its ancestors, from the public API.
     const nodes = new Map<string, { level: string; ancestors: string[] }>();
@@ -149,6 +162,7 @@ describe('the access matrix', () => {
       ...tokens.map((t) => ({ label: `${t.role}:${t.token}`, token: t.token, staff: t })),
       { label: 'no token' },
       { label: 'invalid token', token: 'demo-not-a-token' },
+      { label: 'expired token', token: expiredToken },
     ];
     /** The status the contract gives, for a staff operation on `gridId`, `allowed` by its rule. */
     const expected = (who: Who, allowed: (t: StaffToken) => boolean, success: number) =>
@@ -248,6 +262,8 @@ describe('the access matrix', () => {
         add('createCase', !who.token ? 201 : expected(who, inJurisdiction, 201), () =>
           call('POST', '/cases', t, report(grid)),
         );
+        // The units a case may be dispatched to: a reference list for every staff member, whatever the grid.
+        add('listUnits', who.staff ? 200 : 401, () => call('GET', `/units?gridId=${grid}`, t));
       }
     }
     for (const who of everyone)
@@ -303,6 +319,18 @@ describe('the access matrix', () => {
     expect(wrong.slice(0, 30)).toEqual([]);
     // Every staff operation of the contract is in the matrix.
     expect(staffOps.filter((op) => !covered.has(op))).toEqual([]);
+  });
+});
+
+describe('an expired token', () => {
+  it('is refused as expired, not as unknown, while the same powers on a live token still work', async () => {
+    const expired = await call('GET', '/me', expiredToken);
+    expect(expired.status).toBe(401);
+    expect((expired.json as { detail: string }).detail).toMatch(/expired/);
+    expect((await call('GET', '/me', 'demo-not-a-token')).json).toMatchObject({
+      detail: expect.stringMatching(/not valid/),
+    });
+    expect((await call('GET', '/me', districtAdmin)).status).toBe(200);
   });
 });
 

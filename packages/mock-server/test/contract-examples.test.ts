@@ -135,7 +135,7 @@ describe('every request example of the contract succeeds on the seeded server', 
       }
     };
     walk(contract);
-  });
+  }, 60_000); // a whole demo seed: ~2 s alone, more on a loaded CI machine
   afterAll(() => s.db.close());
 
   it('covers every operation that has request examples', () => {

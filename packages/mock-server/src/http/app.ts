@@ -106,16 +106,19 @@ async function injectFaults(faults: FaultPlan): Promise<void> {
   }
 }
 
-/** Step: who is calling. Public operations ignore the token; a bad token, or none where staff are required, is a 401. */
-function authenticateRequest(db: Db, { c, compiled }: Exchange): Principal | undefined {
+/** Step: who is calling. Public operations ignore the token; a bad or expired token, or none where staff are required, is a 401. */
+function authenticateRequest(db: Db, clock: Clock, { c, compiled }: Exchange): Principal | undefined {
   const { access } = compiled.operation;
-  const principal = access === 'public' ? undefined : authenticate(db, c.req.header('Authorization') ?? null);
-  if (principal === null || (access === 'staff' && !principal)) {
+  const caller = access === 'public' ? undefined : authenticate(db, c.req.header('Authorization') ?? null, clock());
+  if (caller && 'refused' in caller) {
     throw unauthenticated(
-      principal === null ? 'The bearer token is not valid.' : 'This operation needs a staff bearer token.',
+      caller.refused === 'expired'
+        ? 'The bearer token has expired; sign in again for a new one.'
+        : 'The bearer token is not valid.',
     );
   }
-  return principal;
+  if (access === 'staff' && !caller) throw unauthenticated('This operation needs a staff bearer token.');
+  return caller;
 }
 
 /** A limit of 0 a minute is a limit switched off. */
@@ -420,7 +423,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   /** One operation, step by step: authenticate, rate limit, validate, then dispatch to the handler. */
   async function handle(exchange: Exchange, handler: AnyHandler): Promise<Response> {
-    const principal = authenticateRequest(options.db, exchange);
+    const principal = authenticateRequest(options.db, clock, exchange);
     limitRate(limiters, clock, exchange, principal);
     const parameters = readParameters(exchange);
     const body = await readBody(exchange);

@@ -377,4 +377,9 @@ export const migrations: readonly string[] = [
     CAST(round((julianday(closed_at) - julianday(created_at)) * 86400000) AS INTEGER), accepted_at
   ) WHERE status = 'closed';
   `,
+  // Staff tokens may expire (issue 12): after `token_expires_at` the token is a 401 that says so. NULL: no expiry (the
+  // seed's demo tokens).
+  `
+  ALTER TABLE staff ADD COLUMN token_expires_at TEXT;
+  `,
 ];

@@ -26,22 +26,29 @@ interface StaffRow {
   unit_name: string | null;
 }
 
-/** The staff member a bearer token belongs to, with their jurisdiction (and unit); `undefined` for an unknown token. */
-export function principalByToken(db: Db, token: string): Principal | undefined {
+/**
+ * The staff member a bearer token belongs to, with their jurisdiction (and
+ * unit), and when the token stops being valid (`null`: never); `undefined`
+ * for an unknown token.
+ */
+export function staffByToken(db: Db, token: string): { principal: Principal; expiresAt: string | null } | undefined {
   const row = prepared(
     db,
-    `SELECT s.id, s.name, s.role, s.grid_ids, s.unit_id, u.name AS unit_name
+    `SELECT s.id, s.name, s.role, s.grid_ids, s.unit_id, u.name AS unit_name, s.token_expires_at
        FROM staff s LEFT JOIN units u ON u.id = s.unit_id WHERE s.token = ?`,
-  ).get(token) as StaffRow | undefined;
+  ).get(token) as (StaffRow & { token_expires_at: string | null }) | undefined;
   if (!row) return undefined;
   const gridIds = JSON.parse(row.grid_ids) as string[];
   return {
-    id: row.id,
-    name: row.name,
-    role: row.role,
-    gridIds,
-    paths: gridPaths(db, gridIds),
-    ...(row.unit_id ? { unit: { id: row.unit_id, name: row.unit_name ?? row.unit_id } } : {}),
+    principal: {
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      gridIds,
+      paths: gridPaths(db, gridIds),
+      ...(row.unit_id ? { unit: { id: row.unit_id, name: row.unit_name ?? row.unit_id } } : {}),
+    },
+    expiresAt: row.token_expires_at,
   };
 }
 
