@@ -11,6 +11,7 @@ import type { MediaStore } from '../store/media-files.js';
 import type { StaffToken } from '../store/staff.js';
 import { readApiReference } from './api-reference.js';
 import { authenticate } from './auth.js';
+import { entityTagOf, ifNoneMatchHits } from './conditional.js';
 import { clientAddressResolver, type ClientAddressOf, type TrustedProxies } from './client-address.js';
 import {
   decodePathParameters,
@@ -302,6 +303,26 @@ function toResponse(reply: Reply, { requestId, locale }: Exchange): Response {
   });
 }
 
+/** A successful JSON answer of an operation the contract lets revalidate (it declares a `304`). */
+function revalidatable({ compiled }: Exchange, reply: Reply): boolean {
+  return (
+    compiled.operation.responses['304'] !== undefined &&
+    reply.status === 200 &&
+    !reply.problem &&
+    !reply.bytes &&
+    reply.body !== undefined
+  );
+}
+
+/** Step: the answer with its `ETag`, or a bodiless `304` when `If-None-Match` already names it. */
+function conditionalResponse(reply: Reply, exchange: Exchange): Response {
+  const text = JSON.stringify(reply.body);
+  const tag = entityTagOf(text);
+  const headers = { ...reply.headers, ETag: tag, 'Cache-Control': 'no-cache' };
+  if (ifNoneMatchHits(exchange.c.req.header('If-None-Match'), tag)) return new Response(null, { status: 304, headers });
+  return new Response(text, { status: 200, headers: { 'Content-Type': 'application/json', ...headers } });
+}
+
 /** `--cors`: every origin unless a list is given. */
 function corsOrigin(origins: AppOptions['corsOrigins']): string | string[] {
   return origins === undefined || origins === '*' ? '*' : origins;
@@ -444,7 +465,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       now,
       write: writeRunner(options.db, exchange, principal, body, now),
     });
-    return toResponse(reply, exchange);
+    return revalidatable(exchange, reply) ? conditionalResponse(reply, exchange) : toResponse(reply, exchange);
   }
 
   /** A thrown domain error as its problem; anything else is logged and becomes a 500 that names nothing internal. */

@@ -76,6 +76,9 @@ export const actorTypeValues = ['resident', 'staff', 'system'] as const satisfie
 /** `Health.status`: Always `ok` in a `200`. */
 export const healthStatusValues = ['ok'] as const satisfies readonly NonNullable<Schemas['Health']['status']>[];
 
+/** Header `RevalidateCacheControl`: `no-cache`: a client may keep the answer but asks again before using it; with its `ETag` in `If-None-Match` the answer is a bodiless `304` while nothing changed. */
+export const revalidateCacheControlValues = ['no-cache'] as const satisfies readonly components['headers']['RevalidateCacheControl'][];
+
 /** Header `ContentLanguage`: The language of the problem's `title` and `detail`, chosen from `Accept-Language`. */
 export const contentLanguageValues = ['zh-CN', 'zh-TW', 'en'] as const satisfies readonly components['headers']['ContentLanguage'][];
 
