@@ -62,14 +62,12 @@ describe('conditional reads', () => {
 
   it('the clock alone changes a board: a notice that expires gives a new tag', async () => {
     h.clock.now = new Date('2026-03-10T02:00:00.000Z');
-    await h
-      .client(tokens.workerG1)
-      .notices.create('G1', {
-        title: '限时通知',
-        body: '今日有效。',
-        kind: 'announcement',
-        expiresAt: '2026-03-10T10:00:00.000Z',
-      });
+    await h.client(tokens.workerG1).notices.create('G1', {
+      title: '限时通知',
+      body: '今日有效。',
+      kind: 'announcement',
+      expiresAt: '2026-03-10T10:00:00.000Z',
+    });
     const before = await get('/grids/G1/notice-board');
     h.clock.now = new Date('2026-03-10T11:00:00.000Z');
     const after = await get('/grids/G1/notice-board', before.headers.get('ETag')!);
