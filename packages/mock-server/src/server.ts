@@ -47,6 +47,12 @@ export interface ServerOptions {
    * `uniquelocal`. None by default: the connection's address counts.
    */
   trustedProxies?: readonly string[];
+  /**
+   * Concurrent writes share one transaction and one disk sync, each answered
+   * once it is on disk (store/group-commit.ts). Default on; `false` commits
+   * each write alone (the benchmark's baseline).
+   */
+  groupCommit?: boolean;
   /** Check every response against the contract. Default: on unless NODE_ENV=production. */
   validateResponses?: boolean;
   clock?: Clock;
@@ -117,6 +123,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
     rateLimit: options.rateLimit,
     readRateLimit: options.readRateLimit,
     trustedProxies: options.trustedProxies,
+    groupCommit: options.groupCommit,
     log: options.log,
     demoDir: options.demoDir,
     demoStaffTokens: () => staffTokens(db),

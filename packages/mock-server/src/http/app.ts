@@ -7,6 +7,7 @@ import type { Principal } from '../domain/principal.js';
 import { systemClock, type Clock } from '../domain/time.js';
 import { apiBase, maxJsonBytes, maxUploadBytes, multipartEnvelopeBytes } from '../limits.js';
 import type { Db } from '../store/database.js';
+import { createGroupCommit, transactionPerWrite, type GroupCommit } from '../store/group-commit.js';
 import type { MediaStore } from '../store/media-files.js';
 import type { StaffToken } from '../store/staff.js';
 import { readApiReference } from './api-reference.js';
@@ -63,6 +64,8 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions | false;
   /** Reads: public per client address, staff per token; `false` turns them off. */
   readRateLimit?: ReadRateLimitOptions | false;
+  /** Concurrent writes share one transaction and disk sync (store/group-commit.ts); `false`: one each. Default on. */
+  groupCommit?: boolean;
   /** Proxies trusted to name the client in `X-Forwarded-For` (client-address.ts); none by default. */
   trustedProxies?: TrustedProxies;
   /** Where contract violations and unexpected errors are reported. */
@@ -267,6 +270,7 @@ function rejectInvalid(issues: Issue[]): void {
  */
 function writeRunner(
   db: Db,
+  commits: GroupCommit,
   { c, compiled, url }: Exchange,
   principal: Principal | undefined,
   body: ReadBody,
@@ -274,14 +278,14 @@ function writeRunner(
 ): RequestContext<never>['write'] {
   const { operation } = compiled;
   const key = operation.idempotent ? c.req.header('Idempotency-Key') : undefined;
-  if (!key) return (fn) => db.transaction(fn)();
+  if (!key) return (fn) => commits.run(() => db.transaction(fn)());
   const entry = {
     scope: `${operation.operationId}:${principal?.id ?? 'anonymous'}`,
     key,
     fingerprint: fingerprint(operation.method, url.pathname, body.body, body.bytes),
     now,
   };
-  return (fn) => idempotentWrite(db, entry, fn);
+  return (fn) => commits.run(() => idempotentWrite(db, entry, fn));
 }
 
 /** Step: the handler's reply as an HTTP response (JSON, bytes, nothing, or a stored problem). */
@@ -333,6 +337,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   const log = options.log ?? ((line: string) => console.error(line));
   const services: Services = { db: options.db, clock, media: options.media };
   const reads = options.readRateLimit === false ? undefined : (options.readRateLimit ?? {});
+  const commits = options.groupCommit === false ? transactionPerWrite() : createGroupCommit(options.db);
   const addressOf = clientAddressResolver(options.trustedProxies);
   const limiters: Limiters =
     options.rateLimit === false
@@ -463,8 +468,10 @@ export function createApp(options: AppOptions): Hono<Env> {
       locale: exchange.locale,
       requestId: exchange.requestId,
       now,
-      write: writeRunner(options.db, exchange, principal, body, now),
+      write: writeRunner(options.db, commits, exchange, principal, body, now),
     });
+    // Answered once what it wrote, or read, is on disk (group commit).
+    await commits.durable();
     return revalidatable(exchange, reply) ? conditionalResponse(reply, exchange) : toResponse(reply, exchange);
   }
 
