@@ -99,7 +99,8 @@ beforeAll(async () => {
   mkdirSync(join(site, 'html'));
   cpSync(join(examples, 'html/index.html'), join(site, 'html/index.html'));
   cpSync(join(examples, 'html/app.js'), join(site, 'html/app.js'));
-  cpSync(join(root, 'packages/components/dist/cdn/gridkit.js'), join(site, 'html/gridkit.js'));
+  // The no-build bundle as the docs say to host it: the whole folder (entries load their chunks beside them).
+  cpSync(join(root, 'packages/components/dist/cdn'), join(site, 'html'), { recursive: true });
 
   server = await startServer({
     port: 0,
