@@ -11,8 +11,14 @@ export const resolutionRateStyles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
   }
-  .rate[aria-busy='true'] .figures,
-  .rate[aria-busy='true'] .charts {
+  /*
+   * Dimmed while another period loads, so old figures are not read as the new
+   * period's; not while figures kept after a failed refresh wait for the next
+   * try (the line above them says so), which can last all day on a kiosk and
+   * must stay readable.
+   */
+  .rate[data-switching] .figures,
+  .rate[data-switching] .charts {
     opacity: 0.6;
   }
   header > * {

@@ -214,7 +214,12 @@ export class GkResolutionRate extends GridkitElement {
     const empty = totals.received === 0 && totals.accepted === 0;
     const periodName = this.periodName(this.range.period);
     return html`${renderFreshness(m, freshness, time, () => this.data.reload())}
-      <section class="rate card-surface" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
+      <section
+        class="rate card-surface"
+        aria-labelledby="title"
+        aria-busy=${busy ? 'true' : 'false'}
+        ?data-switching=${busy && freshness?.error === undefined}
+      >
         <header>
           <div>
             <h2 id="title">${m.title(grid.name)}</h2>
