@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { startServer } from '../packages/mock-server/dist/index.js';
+import { chromiumLaunchOptions } from '../scripts/browser-tests.mjs';
 
 // Playwright as the widgets' own browser tests use it (Debian's Chromium, no download).
 const { chromium } = createRequire(new URL('../packages/components/package.json', import.meta.url))('playwright-core');
@@ -112,16 +113,7 @@ const server = createServer((request, response) => {
   } else response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   const tab = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   tab.on('pageerror', (error) => console.error(error.message));

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffToken, StartedServer } from '@gridkit/mock-server';
 import { operations } from './support/contract.js';
-import { pool, send, type RawResponse } from './support/http.js';
+import { jsonCaller, pool, type RawResponse } from './support/http.js';
 import { full, reportFigures } from './support/run.js';
 import { freshDataDir, serveInProcess } from './support/server.js';
 
@@ -35,28 +35,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => server?.close());
 
-let keys = 0;
-async function call(
-  method: string,
-  target: string,
-  token: string | undefined,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<RawResponse> {
-  return send(
-    server.apiUrl,
-    method,
-    target,
-    {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined
-        ? {}
-        : { 'Content-Type': 'application/json', 'Idempotency-Key': `access-${keys++}-${Date.now()}` }),
-      ...headers,
-    },
-    body === undefined ? undefined : JSON.stringify(body),
-  );
-}
+const call = jsonCaller(() => server.apiUrl, 'access');
 async function ok<T = Record<string, unknown>>(res: Promise<RawResponse>): Promise<T> {
   const r = await res;
   if (r.status >= 300) throw new Error(`setup failed: ${r.status} ${r.text}`);

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StartedServer } from '@gridkit/mock-server';
 // @ts-expect-error -- a plain ESM script without type declarations (tests/packaging imports it the same way).
 import { chromiumLaunchOptions } from '../../scripts/browser-tests.mjs';
-import { send } from './support/http.js';
+import { jsonCaller } from './support/http.js';
 import {
   inspectPage,
   writeDemoCopy,
@@ -95,7 +95,7 @@ function pack(field: string, max: number, short = field): string[] {
 }
 const localized = (text: string) => JSON.stringify({ 'zh-CN': text, 'zh-TW': text, en: text });
 
-let keys = 0;
+const send = jsonCaller(() => server.apiUrl, 'injection');
 async function call<T = Record<string, unknown>>(
   method: string,
   target: string,
@@ -103,19 +103,7 @@ async function call<T = Record<string, unknown>>(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<T> {
-  const res = await send(
-    server.apiUrl,
-    method,
-    target,
-    {
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined
-        ? {}
-        : { 'Content-Type': 'application/json', 'Idempotency-Key': `injection-${keys++}-${Date.now()}` }),
-      ...headers,
-    },
-    body === undefined ? undefined : JSON.stringify(body),
-  );
+  const res = await send(method, target, token, body, headers);
   if (res.status >= 300) throw new Error(`${method} ${target}: ${res.status} ${res.text.slice(0, 500)}`);
   if (method !== 'GET') figures.writes += 1;
   return res.json as T;

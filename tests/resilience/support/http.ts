@@ -68,3 +68,32 @@ export async function pool<T>(items: T[], concurrency: number, task: (item: T, i
     }),
   );
 }
+
+/**
+ * A client's JSON call to the server at `apiUrl()` (read when called: the
+ * server starts after the module loads): the bearer token if any, and with a
+ * body its `Content-Type` and a fresh `Idempotency-Key` (`<label>-<n>-<ms>`).
+ */
+export function jsonCaller(apiUrl: () => string, label: string) {
+  let keys = 0;
+  return (
+    method: string,
+    target: string,
+    token?: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<RawResponse> =>
+    send(
+      apiUrl(),
+      method,
+      target,
+      {
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined
+          ? {}
+          : { 'Content-Type': 'application/json', 'Idempotency-Key': `${label}-${keys++}-${Date.now()}` }),
+        ...headers,
+      },
+      body === undefined ? undefined : JSON.stringify(body),
+    );
+}
