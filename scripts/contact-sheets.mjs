@@ -5,6 +5,7 @@
 // demo pages (`pnpm start`); the sample case printed on start is the one the
 // tracker shows.
 //   node scripts/contact-sheets.mjs [base-url] [ticket] [token]
+//   ONLY=kiosk-board,kiosk-home node scripts/contact-sheets.mjs …   (only those sheets)
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 
@@ -40,8 +41,9 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox'],
 });
+const only = process.env.ONLY?.split(',');
 try {
-  for (const page of pages) {
+  for (const page of pages.filter((p) => !only || only.includes(p.name))) {
     const tiles = [];
     for (const lang of langs)
       for (const size of sizes) {

@@ -78,6 +78,18 @@ function textBoxes(root: Element): Element[] {
 const describeElement = (element: Element) =>
   `<${element.localName}${element.id ? `#${element.id}` : ''}${element.className && typeof element.className === 'string' ? `.${element.className.split(' ').join('.')}` : ''}> "${element.textContent!.trim().replace(/\s+/g, ' ').slice(0, 30)}"`;
 
+/** Inside a region that scrolls sideways on its own (a wide table's wrapper): its overflow is reachable. */
+function inSidewaysScroller(element: Element, root: Element): boolean {
+  for (
+    let node = element.parentElement ?? ((element.getRootNode() as ShadowRoot).host as Element | undefined);
+    node && node !== root;
+  ) {
+    if (/auto|scroll/.test(getComputedStyle(node).overflowX)) return true;
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined);
+  }
+  return false;
+}
+
 /**
  * What does not fit, as readable lines: the page scrolling sideways, and
  * every text box whose text is wider than the box (scrollWidth vs
@@ -102,8 +114,19 @@ function misfits(root: Element): string[] {
         .join('; ')})`,
     );
   }
+  // Text that sticks out of the widget itself: a phone number that never breaks, beside a large portrait,
+  // runs past the card's edge even where nothing scrolls (an inline box has no scrollWidth of its own).
   for (const box of textBoxes(root)) {
     if (!shown(box)) continue;
+    const rect = box.getBoundingClientRect();
+    // Its own widget: the host of the shadow root it is in (the board inside the kiosk, say).
+    const edge = ((box.getRootNode() as ShadowRoot).host ?? root).getBoundingClientRect();
+    if ((rect.right > edge.right + 1 || rect.left < edge.left - 1) && !inSidewaysScroller(box, root)) {
+      problems.push(
+        `${describeElement(box)} sticks out of the widget: ${Math.round(rect.left)}–${Math.round(rect.right)} outside ${Math.round(edge.left)}–${Math.round(edge.right)}`,
+      );
+      continue;
+    }
     if (getComputedStyle(box).display.startsWith('inline') && box.localName !== 'button') continue;
     if (box.scrollWidth > box.clientWidth + 1) {
       problems.push(`${describeElement(box)} clipped: ${box.scrollWidth} > ${box.clientWidth}`);
@@ -241,6 +264,18 @@ const scenarios: Scenario[] = [
     mount: (lang: string) =>
       fixture(html`<gk-kiosk lang=${lang} base-url=${testServer.apiUrl} grid-id=${demoGridId}></gk-kiosk>`),
     ready: (el: Element) => $(el, '#home-heading'),
+  },
+  {
+    name: 'kiosk, the board open',
+    mount: async (lang: string) => {
+      const el = await fixture(
+        html`<gk-kiosk lang=${lang} base-url=${testServer.apiUrl} grid-id=${demoGridId}></gk-kiosk>`,
+      );
+      await waitUntil(() => $(el, '[data-choice="board"]'), 'no home', { timeout: 10000 });
+      $(el, '[data-choice="board"]')!.click();
+      return el;
+    },
+    ready: (el: Element) => el.shadowRoot!.querySelector('gk-notice-board')?.shadowRoot?.querySelector('.board'),
   },
 ];
 

@@ -225,6 +225,13 @@ export const noticeBoardStyles = css`
     inline-size: 5em;
     block-size: 5em;
   }
+  /* A phone-wide kiosk screen: a smaller portrait, so the leader's number (which never breaks) fits beside it. */
+  @container (max-width: 28rem) {
+    :host([layout='kiosk']) .avatar {
+      inline-size: 3.25em;
+      block-size: 3.25em;
+    }
+  }
   :host([layout='kiosk']) a[href^='tel:'] {
     min-block-size: 64px;
   }
