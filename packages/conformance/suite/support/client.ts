@@ -107,8 +107,18 @@ export async function postStreamed(
   chunks: readonly Uint8Array[],
   options: { who?: Who; headers?: Record<string, string> } = {},
 ): Promise<StreamedAnswer> {
+  let cutOff = 0;
   for (let attempt = 0; ; attempt++) {
-    const answer = await postStreamedOnce(path, chunks, options);
+    let answer: StreamedAnswer;
+    try {
+      answer = await postStreamedOnce(path, chunks, options);
+    } catch (error) {
+      // A server that answers and closes at once can make the client's next write fail (EPIPE, reset) before
+      // Node has read the answer: the answer is lost, not wrong. Ask again, a few times.
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code === 'EPIPE' || code === 'ECONNRESET') && ++cutOff < 4) continue;
+      throw error;
+    }
     if (answer.status !== 429 || attempt >= MAX_RATE_LIMIT_WAITS) return answer;
     const seconds = Number(answer.retryAfter);
     const waitMs = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, MAX_RETRY_AFTER_MS) : 1000;
