@@ -29,6 +29,12 @@ export const tokens = css`
     font-family: var(--_font);
     font-size: var(--_font-size);
     line-height: 1.5;
+    /*
+     * Full-width punctuation keeps its full width everywhere. Chromium's default
+     * lets a line end in "）" on the promise of trimming its blank half, then paints
+     * it whole: "服务时长（分钟）" ran 2 px past its box instead of wrapping.
+     */
+    text-spacing-trim: space-all;
   }
   .visually-hidden {
     position: absolute;
