@@ -1,8 +1,10 @@
 // `pnpm start`: builds only what the demo serves — the SDK, the mock server
 // and the widgets, incrementally (tsc -b skips what did not change) — then
-// the no-build bundle, and starts the server with the demo pages. Storybook,
+// the no-build bundle, and starts the server with the demo pages (and the
+// Storybook that `pnpm build` made, at /docs/storybook/). Building Storybook,
 // the tests' type-check and the conformance suite belong to `pnpm build`.
 import { buildApiReference } from './api-reference.mjs';
+import { publishStorybook } from './storybook-docs.mjs';
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -58,6 +60,8 @@ run('pnpm', ['exec', 'tsc', '-b', 'packages/mock-server', 'packages/components']
 if (bundleIsStale()) run('node', ['packages/components/scripts/bundle.mjs']);
 else console.log('bundle and demo pages up to date');
 buildApiReferenceIfChanged();
+if (!publishStorybook(`${root}packages/components/dist/demo`))
+  console.log('no Storybook build to serve at /docs/storybook/: `pnpm build` makes one');
 console.log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 const server = spawn(

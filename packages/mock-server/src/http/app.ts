@@ -10,7 +10,7 @@ import type { Db } from '../store/database.js';
 import { createGroupCommit, transactionPerWrite, type GroupCommit } from '../store/group-commit.js';
 import type { MediaStore } from '../store/media-files.js';
 import type { StaffToken } from '../store/staff.js';
-import { readApiReference } from './api-reference.js';
+import { apiReferencePath, readDocsPage, storybookPath } from './docs-pages.js';
 import { authenticate } from './auth.js';
 import { entityTagOf, ifNoneMatchHits } from './conditional.js';
 import { clientAddressResolver, type ClientAddressOf, type TrustedProxies } from './client-address.js';
@@ -418,21 +418,33 @@ export function createApp(options: AppOptions): Hono<Env> {
     // Demo only: the service-log page signs in as a seeded worker. Never served without demo pages.
     if (demoStaffTokens) app.get('/demo/staff-tokens.json', (c) => c.json(demoStaffTokens()));
     const demoDir = options.demoDir;
-    app.get('/docs/api', (c) => {
-      const page = readApiReference(demoDir);
+    /** A built docs page under its own policy, or a 404 that says how to build it. */
+    const docsPage = (c: Context, path: string, missing: string) => {
+      const page = readDocsPage(demoDir, path);
       if (!page)
         return problemResponse(
-          {
-            status: 404,
-            slug: 'not-found',
-            detail: 'The API reference is not built: `pnpm start` builds it from the contract (redocly build-docs).',
-          },
+          { status: 404, slug: 'not-found', detail: missing },
           negotiateLocale(c.req.header('Accept-Language')),
           crypto.randomUUID(),
           instancePath(c.req.path),
         );
       return c.html(page.html, 200, { 'Content-Security-Policy': page.contentSecurityPolicy });
-    });
+    };
+    app.get('/docs/api', (c) =>
+      docsPage(
+        c,
+        apiReferencePath,
+        'The API reference is not built: `pnpm start` builds it from the contract (redocly build-docs).',
+      ),
+    );
+    const storybookMissing = 'Storybook is not built: `pnpm build` builds it, and `pnpm start` then serves it here.';
+    app.get('/docs/storybook', (c) => c.redirect('/docs/storybook/', 301));
+    for (const [route, page] of [
+      ['/docs/storybook/', 'index.html'],
+      ['/docs/storybook/index.html', 'index.html'],
+      ['/docs/storybook/iframe.html', 'iframe.html'],
+    ] as const)
+      app.get(route, (c) => docsPage(c, `${storybookPath}/${page}`, storybookMissing));
     app.get('/*', serveStatic({ root: options.demoDir }));
   }
 
