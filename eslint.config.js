@@ -7,7 +7,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/', '**/node_modules/', '**/generated/', '**/storybook-static/', '**/coverage/'],
+    ignores: [
+      '**/dist/',
+      '**/node_modules/',
+      '**/generated/',
+      '**/storybook-static/',
+      '**/coverage/',
+      '**/.angular/',
+      '**/.ngc-out/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,7 +1,8 @@
 // The Custom Elements Manifest (custom-elements.json, committed and checked
 // for freshness) and everything derived from it at build time: JSX types for
 // React 19, Vue 3 GlobalComponents, Svelte element types, VS Code and
-// JetBrains custom data, all in dist/types/.
+// JetBrains custom data, all in dist/types/; and the sources of the Angular
+// components (in .angular/, compiled by ngc into dist/angular/).
 //
 // Two things the analyzer cannot see by itself, done here by small plugins:
 // - tag names: the classes do not register themselves, `define('gk-…', Class)`
@@ -10,12 +11,13 @@
 //   `HTMLElementEventMap`; each event's detail type is read from that map, and
 //   an event a class emits without a `@fires` tag (or a `@fires` for an event
 //   the map does not declare) fails the run.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
 import { generateJsxTypes } from 'custom-element-jsx-integration';
 import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
 
 const typesDir = 'dist/types';
+const angularDir = '.angular';
 
 /** `define('gk-x', GkX)` in src/define/*.ts names the class's tag, as `customElements.define` would. */
 function defineCallsPlugin() {
@@ -155,8 +157,12 @@ function elements(manifest) {
     for (const decl of mod.declarations ?? []) {
       if (!decl.customElement || !decl.tagName) continue;
       const fields = (decl.members ?? []).filter((m) => m.kind === 'field' && !m.readonly);
+      const definedIn = manifest.modules.find((m) =>
+        m.exports?.some((e) => e.kind === 'custom-element-definition' && e.name === decl.tagName),
+      );
       found.push({
         tag: decl.tagName,
+        define: definedIn?.path.replace(/^src\//, '').replace(/\.ts$/, ''),
         name: decl.name,
         description: decl.summary || decl.description?.split('\n\n')[0],
         attributes: (decl.attributes ?? []).filter((a) => a.fieldName),
@@ -239,6 +245,75 @@ function svelteTypes(els) {
   return out + `  }\n}\n`;
 }
 
+/** `gk-load` → `gkLoad`: an output's field name. */
+const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+
+/**
+ * Angular: one standalone component per tag, with the tag as its selector, so
+ * that Angular's strict template checking knows the element (no
+ * `CUSTOM_ELEMENTS_SCHEMA`): each property is an input typed as the element's
+ * own, written through to the element; each `gk-*` event is an output typed
+ * from HTMLElementEventMap. Importing a component registers its element.
+ */
+function angularComponent(el) {
+  const element = `${el.name}Element`;
+  const uses = (type) => new RegExp(`^boolean( \\| undefined)?$`).test(type ?? '');
+  const imports = [
+    ...(el.properties.some((p) => uses(p.type?.text)) ? ['booleanAttribute'] : []),
+    'ChangeDetectionStrategy',
+    'Component',
+    'ElementRef',
+    ...(el.events.length ? ['EventEmitter'] : []),
+    ...(el.properties.length ? ['Input'] : []),
+    ...(el.events.length ? ['Output'] : []),
+    'ViewEncapsulation',
+    'inject',
+  ];
+  let out =
+    `// Generated from custom-elements.json by custom-elements-manifest.config.mjs: do not edit.\n` +
+    `import { ${imports.join(', ')} } from '@angular/core';\n` +
+    `import type { ${el.name} as ${element} } from '@gridkit/components';\n` +
+    `import '@gridkit/components/${el.define}';\n\n` +
+    doc(el.description, '') +
+    `@Component({\n  selector: '${el.tag}',\n  standalone: true,\n  template: '<ng-content></ng-content>',\n` +
+    `  changeDetection: ChangeDetectionStrategy.OnPush,\n  encapsulation: ViewEncapsulation.None,\n})\n` +
+    `export class ${el.name}Component {\n` +
+    `  /** The \`<${el.tag}>\` element itself. */\n` +
+    `  readonly element: ${element} = inject(ElementRef).nativeElement;\n`;
+  for (const p of el.properties) {
+    // A bare boolean attribute (\`<gk-notice-board kiosk>\`) is true, as Angular's own inputs read it.
+    const options = uses(p.type?.text) ? '{ transform: booleanAttribute }' : '';
+    out +=
+      `\n` +
+      doc(p.description) +
+      `  @Input(${options}) set ${p.name}(value: ${element}['${p.name}']) {\n    this.element.${p.name} = value;\n  }\n`;
+  }
+  for (const e of el.events)
+    out +=
+      `\n` +
+      doc(e.description) +
+      // Angular listens on the element for every \`(gk-…)\` binding, so the element's own event reaches
+      // the handler; the output only types \`$event\`, and never emits (or the handler would run twice).
+      `  @Output('${e.name}') readonly ${camel(e.name)} = new EventEmitter<HTMLElementEventMap['${e.name}']>();\n`;
+  return out + `}\n`;
+}
+
+/** The Angular components' sources, one module per tag and an index with all of them. */
+function writeAngularSources(els) {
+  rmSync(angularDir, { recursive: true, force: true });
+  mkdirSync(angularDir, { recursive: true });
+  const files = els.map((el) => ({ el, file: el.tag.replace(/^gk-/, '') }));
+  for (const { el, file } of files) writeFileSync(`${angularDir}/${file}.ts`, angularComponent(el));
+  writeFileSync(
+    `${angularDir}/index.ts`,
+    `// Generated from custom-elements.json by custom-elements-manifest.config.mjs: do not edit.\n` +
+      files.map(({ el, file }) => `import { ${el.name}Component } from './${file}.js';\n`).join('') +
+      `\nexport { ${files.map(({ el }) => `${el.name}Component`).join(', ')} };\n\n` +
+      `/** Every Gridkit component, for a component's \`imports\`. */\n` +
+      `export const GRIDKIT_COMPONENTS = [${files.map(({ el }) => `${el.name}Component`).join(', ')}] as const;\n`,
+  );
+}
+
 /**
  * The framework types, written from the finished manifest. Each file is a
  * type-only module with an empty JS twin (so a side-effect
@@ -272,6 +347,7 @@ function frameworkTypesPlugin() {
             event.type = { text: `HTMLElementEventMap['${event.name}']['detail']` };
       generateJsxTypes(jsx, { outdir: typesDir, fileName: 'jsx.d.ts', globalTypePath: '../index.js', hideLogs: true });
       writeFileSync(`${typesDir}/jsx.js`, 'export {};\n');
+      writeAngularSources(els);
     },
   };
 }

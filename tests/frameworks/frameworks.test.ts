@@ -1,5 +1,6 @@
 // The framework examples (examples/) type-check against the types generated
-// from the custom-elements manifest, and each negative fixture fails exactly
+// from the custom-elements manifest (for Angular, the components generated
+// from it), and each negative fixture fails exactly
 // where it should: a wrong attribute value, a wrong property type, an unknown
 // attribute, a wrong field of an event's `detail`. One run per framework
 // checks the example and its negative fixture together: the example's own
@@ -8,7 +9,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -43,6 +44,15 @@ const frameworks = {
     // 1796101317258 ERROR "negative/WrongValues.svelte" 7:18 "…"
     parse: (out: string) =>
       [...out.matchAll(/^\d+ (?:ERROR|WARNING) "([^"]+)" (\d+):\d+/gm)].map((m) => `${m[1]}:${m[2]}`),
+  },
+  angular: {
+    // ngc with strict templates: the template type-checker runs through the Gridkit components.
+    bin: 'ngc',
+    args: ['-p', 'tsconfig.negative.json'],
+    fixture: 'negative/wrong-values.ts',
+    // negative/wrong-values.ts:10:22 - error TS2322: … (ngc always colours its output)
+    parse: (out: string) =>
+      [...stripVTControlCharacters(out).matchAll(/^(\S+?):(\d+):\d+ - error/gm)].map((m) => `${m[1]}:${m[2]}`),
   },
 } as const;
 type Framework = keyof typeof frameworks;

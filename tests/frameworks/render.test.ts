@@ -1,7 +1,10 @@
 // Each framework example, built as a user's bundler would (esbuild, with the
-// Vue and Svelte compilers), rendered in Chromium against the seeded mock
+// Vue and Svelte compilers; Angular's ngc ahead of time, then esbuild with
+// Angular's linker, as the Angular CLI builds), rendered in Chromium against the seeded mock
 // server that serves the pages under its strict CSP: the widgets show the
 // API's data, and the typed `gk-load` handler of each example ran.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -60,10 +63,60 @@ async function sveltePlugin(): Promise<Plugin> {
   };
 }
 
+interface Babel {
+  transformAsync(code: string, options: object): Promise<{ code?: string | null } | null>;
+}
+
+/**
+ * Angular's linker on every module compiled in partial mode (Angular's own
+ * packages and the Gridkit components): what the Angular CLI does before
+ * bundling, so the app runs ahead-of-time compiled, with no JIT compiler.
+ */
+async function angularLinkerPlugin(): Promise<Plugin> {
+  const require = createRequire(join(examples, 'angular/node_modules/@angular/compiler-cli/package.json'));
+  const babel = require('@babel/core') as Babel;
+  const linker = (
+    (await import(pathToFileURL(require.resolve('@angular/compiler-cli/linker/babel')).href)) as {
+      default: unknown;
+    }
+  ).default;
+  return {
+    name: 'angular-linker',
+    setup(b) {
+      b.onLoad({ filter: /\.m?js$/ }, async ({ path }) => {
+        const source = readFileSync(path, 'utf8');
+        if (!source.includes('ɵɵngDeclare')) return undefined;
+        const linked = await babel.transformAsync(source, {
+          filename: path,
+          plugins: [[linker, { linkerJitMode: false }]],
+          babelrc: false,
+          configFile: false,
+          compact: false,
+          sourceMaps: false,
+        });
+        return { contents: linked?.code ?? source, loader: 'js' };
+      });
+    },
+  };
+}
+
+/** The Angular example compiled by ngc (full AOT, strict templates) into `outDir`; returns its entry. */
+async function compileAngular(outDir: string): Promise<string> {
+  const example = join(examples, 'angular');
+  await promisify(execFile)(
+    join(example, 'node_modules/.bin/ngc'),
+    ['-p', 'tsconfig.json', '--noEmit', 'false', '--outDir', outDir],
+    { cwd: example },
+  );
+  return join(outDir, 'main.js');
+}
+
 const site = mkdtempSync(join(tmpdir(), 'gridkit-examples-'));
 const page = (mount: string) =>
   `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>example</title><link rel="icon" href="data:,">` +
-  `<script type="module" src="./main.js"></script></head><body><div id="${mount}"></div></body></html>`;
+  `<script type="module" src="./main.js"></script></head><body>` +
+  (mount === 'app-root' ? '<app-root></app-root>' : `<div id="${mount}"></div>`) +
+  `</body></html>`;
 
 let server: StartedServer;
 let browser: Browser;
@@ -71,14 +124,19 @@ let gridId: string;
 let leaderName: string;
 
 beforeAll(async () => {
-  const plugins = [vuePlugin(), await sveltePlugin()];
+  const plugins = [vuePlugin(), await sveltePlugin(), await angularLinkerPlugin()];
+  // ngc writes inside the example (its imports resolve from the example's node_modules), in a folder git ignores.
+  const angularEntry = await compileAngular(join(examples, 'angular/.ngc-out'));
   for (const [name, mount] of [
     ['react', 'root'],
     ['vue', 'app'],
     ['svelte', 'app'],
+    ['angular', 'app-root'],
   ] as const) {
     await build({
-      entryPoints: [join(examples, name, 'src/main.ts' + (name === 'react' ? 'x' : ''))],
+      entryPoints: [
+        name === 'angular' ? angularEntry : join(examples, name, 'src/main.ts' + (name === 'react' ? 'x' : '')),
+      ],
       bundle: true,
       format: 'esm',
       target: 'es2022',
@@ -89,6 +147,10 @@ beforeAll(async () => {
         __VUE_OPTIONS_API__: 'false',
         __VUE_PROD_DEVTOOLS__: 'false',
         __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+        // What the Angular CLI sets for a production build.
+        ngDevMode: 'false',
+        ngJitMode: 'false',
+        ngI18nClosureMode: 'false',
       },
       plugins,
       logLevel: 'error',
@@ -127,6 +189,7 @@ describe.each([
   ['react', 'gk-notice-board'],
   ['vue', 'gk-notice-board'],
   ['svelte', 'gk-resolution-rate'],
+  ['angular', 'gk-notice-board'],
   ['html', 'gk-notice-board'],
 ])('examples/%s in Chromium', (name, widget) => {
   it(`renders the API's data in <${widget}> and runs its typed gk-load handler, with no console error`, async () => {
