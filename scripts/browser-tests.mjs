@@ -47,13 +47,16 @@ export function summaryReporter(name) {
   };
 }
 
-/** The test page: `window.GRIDKIT_TEST` tells the tests where the mock server is and its demo staff tokens. */
-export function testPage(lang, server) {
+/**
+ * The test page: `window.GRIDKIT_TEST` tells the tests where the mock server is and its demo staff tokens,
+ * with the run's `settings` (sizes a longer run by hand asks for through the environment).
+ */
+export function testPage(lang, server, settings = {}) {
   return (testFramework) => `<!doctype html>
 <html lang="${lang}">
   <head><meta charset="utf-8"></head>
   <body>
-    <script>window.GRIDKIT_TEST = ${JSON.stringify({ apiUrl: server.apiUrl, tokens: server.demoTokens })};</script>
+    <script>window.GRIDKIT_TEST = ${JSON.stringify({ apiUrl: server.apiUrl, tokens: server.demoTokens, ...settings })};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`;

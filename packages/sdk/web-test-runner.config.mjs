@@ -26,6 +26,7 @@ export default {
       launchOptions: chromiumLaunchOptions,
     }),
   ],
-  testRunnerHtml: testPage('en', server),
+  // GRIDKIT_OUTBOX_REPORTS: how many reports the chaos test files (50 in CI; 10,000 for the full run by hand).
+  testRunnerHtml: testPage('en', server, { outboxReports: Number(process.env.GRIDKIT_OUTBOX_REPORTS ?? 50) }),
   reporters: [defaultReporter(), summaryReporter('sdk-outbox')],
 };

@@ -4,6 +4,8 @@ import { createGridkitClient, type GridkitClient, type GridkitClientOptions } fr
 interface TestServer {
   apiUrl: string;
   tokens: { token: string; role: string; gridIds: string[]; label: string }[];
+  /** Reports the chaos test files: 50 in CI, more in a run by hand (`GRIDKIT_OUTBOX_REPORTS`). */
+  outboxReports: number;
 }
 
 export const testServer = (window as unknown as { GRIDKIT_TEST: TestServer }).GRIDKIT_TEST;
