@@ -144,7 +144,10 @@ if (process.argv[2] === '--gridkit') {
       const order = round % 2 ? [...contenders].reverse() : contenders;
       for (const route of routes)
         for (const contender of order)
-          results.get(route.name).get(contender.name).push(await rate(contender.base, route.path));
+          results
+            .get(route.name)
+            .get(contender.name)
+            .push(await rate(contender.base, route.path));
     }
   } finally {
     await Promise.all([gridkit.stop(), bare.stop(), mock.stop()]);

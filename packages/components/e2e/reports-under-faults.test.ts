@@ -122,82 +122,86 @@ async function fileReport(page: Page, n: number, photo: Buffer) {
   return outcome;
 }
 
-it(`files ${reports} reports through faults, reloads and a restart: exactly one case each`, async () => {
-  const random = seededRandom(seed);
-  const counts = emptyCounts();
-  const gridId = (
-    server.db.prepare(`SELECT id FROM grids WHERE level = 'grid' ORDER BY code LIMIT 1`).get() as { id: string }
-  ).id;
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  await injectWriteFaults(context, counts, { rate: 0.5, random });
-  // A real photo, made by the browser's own encoder.
-  let page = await openReporter(context, undefined, gridId);
-  const photo = Buffer.from(
-    await page.evaluate(async () => {
-      const canvas = new OffscreenCanvas(1200, 900);
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = '#3a7';
-      ctx.fillRect(0, 0, 1200, 900);
-      const blob = await canvas.convertToBlob({ type: 'image/jpeg' });
-      return [...new Uint8Array(await blob.arrayBuffer())];
-    }),
-  );
+it(
+  `files ${reports} reports through faults, reloads and a restart: exactly one case each`,
+  async () => {
+    const random = seededRandom(seed);
+    const counts = emptyCounts();
+    const gridId = (
+      server.db.prepare(`SELECT id FROM grids WHERE level = 'grid' ORDER BY code LIMIT 1`).get() as { id: string }
+    ).id;
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    await injectWriteFaults(context, counts, { rate: 0.5, random });
+    // A real photo, made by the browser's own encoder.
+    let page = await openReporter(context, undefined, gridId);
+    const photo = Buffer.from(
+      await page.evaluate(async () => {
+        const canvas = new OffscreenCanvas(1200, 900);
+        const ctx = canvas.getContext('2d')!;
+        ctx.fillStyle = '#3a7';
+        ctx.fillRect(0, 0, 1200, 900);
+        const blob = await canvas.convertToBlob({ type: 'image/jpeg' });
+        return [...new Uint8Array(await blob.arrayBuffer())];
+      }),
+    );
 
-  const outcomes = { sent: 0, queued: 0 };
-  const port = Number(new URL(server.url).port);
-  for (let n = 1; n <= reports; n += 1) {
-    if (n % 19 === 0) {
-      // Offline for this whole report: it must wait on the device.
-      counts.offlineWindows += 1;
-      await context.setOffline(true);
-      const outcome = await fileReport(page, n, photo);
-      outcomes[outcome] += 1;
-      expect(outcome, 'a report made offline is kept on the device').toBe('queued');
-      expect(await pendingOnDevice(page)).toBeGreaterThan(0);
-      if (n % 38 === 0) {
-        // The tab is closed while offline; a new one sends what the old one kept.
-        counts.reloads += 1;
-        await page.close();
+    const outcomes = { sent: 0, queued: 0 };
+    const port = Number(new URL(server.url).port);
+    for (let n = 1; n <= reports; n += 1) {
+      if (n % 19 === 0) {
+        // Offline for this whole report: it must wait on the device.
+        counts.offlineWindows += 1;
+        await context.setOffline(true);
+        const outcome = await fileReport(page, n, photo);
+        outcomes[outcome] += 1;
+        expect(outcome, 'a report made offline is kept on the device').toBe('queued');
+        expect(await pendingOnDevice(page)).toBeGreaterThan(0);
+        if (n % 38 === 0) {
+          // The tab is closed while offline; a new one sends what the old one kept.
+          counts.reloads += 1;
+          await page.close();
+          await context.setOffline(false);
+          page = await openReporter(context, undefined, gridId);
+          continue;
+        }
         await context.setOffline(false);
-        page = await openReporter(context, undefined, gridId);
         continue;
       }
-      await context.setOffline(false);
-      continue;
+      if (n % 23 === 0) {
+        counts.reloads += 1;
+        page = await openReporter(context, page, gridId);
+      }
+      if (n === Math.floor(reports / 2)) {
+        counts.serverRestarts += 1;
+        await server.close();
+        server = await start(port);
+      }
+      outcomes[await fileReport(page, n, photo)] += 1;
     }
-    if (n % 23 === 0) {
-      counts.reloads += 1;
-      page = await openReporter(context, page, gridId);
+    // The last reload leaves whatever is still queued to the outbox of a fresh page.
+    counts.reloads += 1;
+    page = await openReporter(context, page, gridId);
+    const deadline = Date.now() + 5 * 60_000;
+    while ((await pendingOnDevice(page)) > 0 && Date.now() < deadline) {
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await page.waitForTimeout(1000);
     }
-    if (n === Math.floor(reports / 2)) {
-      counts.serverRestarts += 1;
-      await server.close();
-      server = await start(port);
-    }
-    outcomes[await fileReport(page, n, photo)] += 1;
-  }
-  // The last reload leaves whatever is still queued to the outbox of a fresh page.
-  counts.reloads += 1;
-  page = await openReporter(context, page, gridId);
-  const deadline = Date.now() + 5 * 60_000;
-  while ((await pendingOnDevice(page)) > 0 && Date.now() < deadline) {
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await page.waitForTimeout(1000);
-  }
 
-  const stored = storedReports();
-  console.info(
-    `reports ${reports}: ${outcomes.sent} acknowledged at once, ${outcomes.queued} queued; ` +
-      `cases stored ${stored.length}; faults ${JSON.stringify(counts)}`,
-  );
-  expect(await pendingOnDevice(page)).toBe(0);
-  const numbers = stored.map((row) => Number(/#(\d+) /.exec(row.description)![1]));
-  expect(new Set(numbers).size, 'a report was stored twice').toBe(stored.length);
-  expect(stored.length, 'a report was lost').toBe(reports);
-  expect(stored.filter((row) => row.media === 1).length).toBe(Math.floor(reports / 10));
-  expect(counts.dropAfterCommit + counts.timeoutAfterCommit + counts.unavailable + counts.networkError).toBeGreaterThan(
-    reports / 5,
-  );
-  await context.close();
-  // A longer run by hand (GRIDKIT_E2E_REPORTS) gets about 6 s a report: faults and reloads slow some of them.
-}, Math.max(30 * 60_000, reports * 6_000));
+    const stored = storedReports();
+    console.info(
+      `reports ${reports}: ${outcomes.sent} acknowledged at once, ${outcomes.queued} queued; ` +
+        `cases stored ${stored.length}; faults ${JSON.stringify(counts)}`,
+    );
+    expect(await pendingOnDevice(page)).toBe(0);
+    const numbers = stored.map((row) => Number(/#(\d+) /.exec(row.description)![1]));
+    expect(new Set(numbers).size, 'a report was stored twice').toBe(stored.length);
+    expect(stored.length, 'a report was lost').toBe(reports);
+    expect(stored.filter((row) => row.media === 1).length).toBe(Math.floor(reports / 10));
+    expect(
+      counts.dropAfterCommit + counts.timeoutAfterCommit + counts.unavailable + counts.networkError,
+    ).toBeGreaterThan(reports / 5);
+    await context.close();
+    // A longer run by hand (GRIDKIT_E2E_REPORTS) gets about 6 s a report: faults and reloads slow some of them.
+  },
+  Math.max(30 * 60_000, reports * 6_000),
+);
