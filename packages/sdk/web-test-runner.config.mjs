@@ -10,11 +10,15 @@ import { chromiumLaunchOptions, startTestServer, summaryReporter, testPage } fro
 import { startServer } from '../mock-server/dist/index.js';
 
 const server = await startTestServer(startServer);
+// GRIDKIT_OUTBOX_REPORTS: how many reports the chaos test files (50 in CI; 10,000 for the full run by hand).
+const outboxReports = Number(process.env.GRIDKIT_OUTBOX_REPORTS ?? 50);
 
 export default {
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
+  // The whole file's time: the chaos test's 10,000 reports take about half an hour.
+  testsFinishTimeout: Math.max(120_000, outboxReports * 400),
   testFramework: { config: { timeout: 20000 } },
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: new URL('./test/tsconfig.json', import.meta.url).pathname }),
@@ -26,7 +30,6 @@ export default {
       launchOptions: chromiumLaunchOptions,
     }),
   ],
-  // GRIDKIT_OUTBOX_REPORTS: how many reports the chaos test files (50 in CI; 10,000 for the full run by hand).
-  testRunnerHtml: testPage('en', server, { outboxReports: Number(process.env.GRIDKIT_OUTBOX_REPORTS ?? 50) }),
+  testRunnerHtml: testPage('en', server, { outboxReports }),
   reporters: [defaultReporter(), summaryReporter('sdk-outbox')],
 };
