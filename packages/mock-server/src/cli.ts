@@ -1,8 +1,10 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { nativeSqliteProblem } from './native-sqlite.js';
 import { join, resolve } from 'node:path';
 import { clientAddressResolver } from './http/client-address.js';
+import { apiReferencePath, storybookPath } from './http/docs-pages.js';
 import { readRateLimitFrom } from './http/rate-limit.js';
 import { startServer } from './server.js';
 import { openDatabase } from './store/database.js';
@@ -140,6 +142,13 @@ const lines = [
   `  API          ${server.apiUrl}`,
   ...(server.demoUrl
     ? [`  Demo pages   ${server.demoUrl}  (portal, kiosk, resolution rate, case tracker, service log)`]
+    : []),
+  // The docs beside the demo pages, when they were built into the demo folder.
+  ...(server.demoUrl && demoDir && existsSync(join(demoDir, apiReferencePath))
+    ? [`  API docs     ${server.demoUrl}docs/api`]
+    : []),
+  ...(server.demoUrl && demoDir && existsSync(join(demoDir, storybookPath, 'index.html'))
+    ? [`  Storybook    ${server.demoUrl}docs/storybook/`]
     : []),
   `  Health       ${server.apiUrl}/health`,
   `  Database     ${server.databaseFile}`,
