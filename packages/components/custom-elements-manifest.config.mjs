@@ -247,6 +247,8 @@ function svelteTypes(els) {
 
 /** `gk-load` → `gkLoad`: an output's field name. */
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+/** A property typed `boolean` (optional or not). */
+const isBoolean = (property) => /^boolean( \| undefined)?$/.test(property.type?.text ?? '');
 
 /**
  * Angular: one standalone component per tag, with the tag as its selector, so
@@ -256,10 +258,10 @@ const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
  * from HTMLElementEventMap. Importing a component registers its element.
  */
 function angularComponent(el) {
+  if (!el.define) throw new Error(`<${el.tag}> has no define module in src/define/`);
   const element = `${el.name}Element`;
-  const uses = (type) => new RegExp(`^boolean( \\| undefined)?$`).test(type ?? '');
   const imports = [
-    ...(el.properties.some((p) => uses(p.type?.text)) ? ['booleanAttribute'] : []),
+    ...(el.properties.some(isBoolean) ? ['booleanAttribute'] : []),
     'ChangeDetectionStrategy',
     'Component',
     'ElementRef',
@@ -282,7 +284,7 @@ function angularComponent(el) {
     `  readonly element: ${element} = inject(ElementRef).nativeElement;\n`;
   for (const p of el.properties) {
     // A bare boolean attribute (\`<gk-notice-board kiosk>\`) is true, as Angular's own inputs read it.
-    const options = uses(p.type?.text) ? '{ transform: booleanAttribute }' : '';
+    const options = isBoolean(p) ? '{ transform: booleanAttribute }' : '';
     out +=
       `\n` +
       doc(p.description) +
