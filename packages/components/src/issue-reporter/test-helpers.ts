@@ -12,6 +12,8 @@ export const setViewport = (width: number, height: number) => resize({ width, he
 /** A trusted click (pointerdown, pointerup, click) at the centre of an element, as a finger tap lands. */
 export async function tap(element: Element) {
   element.scrollIntoView({ block: 'center' });
+  // Two frames: what the last change set off (a resize observer, a container query) has moved the element by then.
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
   const box = element.getBoundingClientRect();
   await sendMouse({
     type: 'click',
