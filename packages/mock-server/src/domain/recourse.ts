@@ -24,6 +24,12 @@ export function canDispute(status: CaseStatus, closedAt: string | null, now: Dat
   return status === 'closed' && until !== undefined && now.toISOString() <= until;
 }
 
+/** When `canDispute` next changes by the clock alone (epoch ms): just after the window's end while it is open, else never. */
+export function disputeChangesAt(status: CaseStatus, closedAt: string | null, now: Date): number {
+  const until = disputeUntil(closedAt);
+  return until && canDispute(status, closedAt, now) ? Date.parse(until) + 1 : Infinity;
+}
+
 /** 409 unless the case is closed (`case-not-closed`) and its closure at most 7 days old (`dispute-window-closed`). */
 export function requireDisputable(
   scope: Pick<CaseScope, 'ticket'>,

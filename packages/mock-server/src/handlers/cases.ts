@@ -21,7 +21,7 @@ import { newId, newTrackingToken, trackingTokenHash } from '../domain/ids.js';
 import { requireFilterGrid, requireGridInJurisdiction } from '../domain/jurisdiction.js';
 import { applyAction } from '../domain/lifecycle.js';
 import { dueAtFor, nextPriority } from '../domain/priority.js';
-import { opensFollowUp } from '../domain/recourse.js';
+import { disputeChangesAt, opensFollowUp } from '../domain/recourse.js';
 import { instantAt } from '../domain/time.js';
 import { dispatchedAssignee } from '../domain/units.js';
 import { created, ok, type Handler } from '../http/handler.js';
@@ -181,7 +181,9 @@ export const getPublicCase: Handler<'getPublicCase'> = ({ db, path, header, now 
     header['X-Tracking-Token'] ?? (header as Record<string, string | undefined>)['x-tracking-token']
   )?.trim();
   if (typed) requireTrackingToken(typed, row.tracking_token_hash);
-  return ok(publicCaseView(toPublicCase(db, row, now), Boolean(typed)), { 'Cache-Control': 'no-store' });
+  const view = ok(publicCaseView(toPublicCase(db, row, now), Boolean(typed)), { 'Cache-Control': 'no-store' });
+  // The clock changes only whether a dispute is still possible; anything else takes a write.
+  return { ...view, unchangedUntil: disputeChangesAt(row.status, row.closed_at, now) };
 };
 
 export const transitionCase: Handler<'transitionCase'> = (context) => {

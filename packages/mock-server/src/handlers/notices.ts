@@ -10,6 +10,7 @@ import {
   insertNotice,
   lastNoticeChange,
   listNoticeRows,
+  nextNoticeChange,
   markNoticeRetired,
   toNotice,
 } from '../store/notices.js';
@@ -23,7 +24,8 @@ export const getNoticeBoard: Handler<'getNoticeBoard'> = ({ db, path, now }) => 
   // The board last changed when a notice appeared, was retired or expired, or the grid's own data changed.
   const lastChange = lastNoticeChange(db, grid.id, now.toISOString());
   const updatedAt = lastChange && lastChange > grid.updated_at ? lastChange : grid.updated_at;
-  return ok({
+  const nextChange = nextNoticeChange(db, grid.id, now.toISOString());
+  const board = ok({
     grid: toGrid(db, grid),
     leader: leader ? toTeamMember(leader) : null,
     team: team.filter((member) => member !== leader).map(toTeamMember),
@@ -32,6 +34,8 @@ export const getNoticeBoard: Handler<'getNoticeBoard'> = ({ db, path, now }) => 
     notices: notices.map(toNotice),
     updatedAt,
   });
+  // Nothing but a write or the next notice's start or end changes the board: it may be answered from memory until then.
+  return { ...board, unchangedUntil: nextChange ? Date.parse(nextChange) : Infinity };
 };
 
 export const listNotices: Handler<'listNotices'> = ({ db, path, query, principal, now }) => {

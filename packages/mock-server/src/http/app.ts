@@ -11,9 +11,11 @@ import { createGroupCommit, transactionPerWrite, type GroupCommit } from '../sto
 import type { MediaStore } from '../store/media-files.js';
 import type { StaffToken } from '../store/staff.js';
 import { apiReferencePath, readDocsPage, storybookPath } from './docs-pages.js';
+import { createAnswerCache, type AnswerCache, type CachedAnswer } from './answer-cache.js';
 import { authenticate } from './auth.js';
 import { entityTagOf, ifNoneMatchHits } from './conditional.js';
 import { clientAddressResolver, type ClientAddressOf, type TrustedProxies } from './client-address.js';
+import { corsPolicy } from './cors.js';
 import {
   decodePathParameters,
   decodeUtf8,
@@ -66,6 +68,8 @@ export interface AppOptions {
   readRateLimit?: ReadRateLimitOptions | false;
   /** Concurrent writes share one transaction and disk sync (store/group-commit.ts); `false`: one each. Default on. */
   groupCommit?: boolean;
+  /** Public reads that say until when they stay the same are answered from memory until then or the next write (answer-cache.ts). Default on. */
+  answerCache?: boolean;
   /** Proxies trusted to name the client in `X-Forwarded-For` (client-address.ts); none by default. */
   trustedProxies?: TrustedProxies;
   /** Where contract violations and unexpected errors are reported. */
@@ -271,6 +275,7 @@ function rejectInvalid(issues: Issue[]): void {
 function writeRunner(
   db: Db,
   commits: GroupCommit,
+  answers: AnswerCache | undefined,
   { c, compiled, url }: Exchange,
   principal: Principal | undefined,
   body: ReadBody,
@@ -278,14 +283,22 @@ function writeRunner(
 ): RequestContext<never>['write'] {
   const { operation } = compiled;
   const key = operation.idempotent ? c.req.header('Idempotency-Key') : undefined;
-  if (!key) return (fn) => commits.run(() => db.transaction(fn)());
+  // What was answered from memory before this write may no longer be true.
+  const written = <T>(run: () => T): T => {
+    try {
+      return commits.run(run);
+    } finally {
+      answers?.invalidate();
+    }
+  };
+  if (!key) return (fn) => written(() => db.transaction(fn)());
   const entry = {
     scope: `${operation.operationId}:${principal?.id ?? 'anonymous'}`,
     key,
     fingerprint: fingerprint(operation.method, url.pathname, body.body, body.bytes),
     now,
   };
-  return (fn) => commits.run(() => idempotentWrite(db, entry, fn));
+  return (fn) => written(() => idempotentWrite(db, entry, fn));
 }
 
 /** Step: the handler's reply as an HTTP response (JSON, bytes, nothing, or a stored problem). */
@@ -318,13 +331,33 @@ function revalidatable({ compiled }: Exchange, reply: Reply): boolean {
   );
 }
 
-/** Step: the answer with its `ETag`, or a bodiless `304` when `If-None-Match` already names it. */
-function conditionalResponse(reply: Reply, exchange: Exchange): Response {
+/** A successful JSON answer as sent: its text, and the text's entity tag when it may be revalidated. */
+type SentAnswer = Pick<CachedAnswer, 'text' | 'tag' | 'headers'>;
+
+/** A reply that is a successful JSON answer, serialized; undefined for anything else. */
+function sentAnswer(reply: Reply, exchange: Exchange): SentAnswer | undefined {
+  if (reply.status !== 200 || reply.problem || reply.bytes || reply.body === undefined) return undefined;
   const text = JSON.stringify(reply.body);
-  const tag = entityTagOf(text);
-  const headers = { ...reply.headers, ETag: tag, 'Cache-Control': 'no-cache' };
+  return { text, tag: revalidatable(exchange, reply) ? entityTagOf(text) : undefined, headers: reply.headers };
+}
+
+/** Step: a JSON answer; with its `ETag`, or as a bodiless `304` when `If-None-Match` already names it. */
+function answerResponse({ text, tag, headers: replyHeaders }: SentAnswer, exchange: Exchange): Response {
+  if (!tag)
+    return new Response(text, { status: 200, headers: { 'Content-Type': 'application/json', ...replyHeaders } });
+  const headers = { ...replyHeaders, ETag: tag, 'Cache-Control': 'no-cache' };
   if (ifNoneMatchHits(exchange.c.req.header('If-None-Match'), tag)) return new Response(null, { status: 304, headers });
   return new Response(text, { status: 200, headers: { 'Content-Type': 'application/json', ...headers } });
+}
+
+/**
+ * What a remembered answer is answered again for: the same path and query,
+ * and the same header parameters (a tracking token, a language), but any
+ * `If-None-Match` (the 304 is decided on the answer's tag).
+ */
+function answerKeyOf({ url }: Exchange, parameters: ParsedParameters): string {
+  const header = { ...(parameters.header as Record<string, unknown>), 'if-none-match': undefined };
+  return `${url.pathname}${url.search}\n${JSON.stringify(header)}`;
 }
 
 /** `--cors`: every origin unless a list is given. */
@@ -348,26 +381,25 @@ export function createApp(options: AppOptions): Hono<Env> {
           publicReads: reads && limiterOf(reads.public ?? defaultReadRateLimit.public),
           staffReads: reads && limiterOf(reads.staff ?? defaultReadRateLimit.staff),
         };
+  const answers = options.answerCache === false ? undefined : createAnswerCache();
   const app = new Hono<Env>();
 
-  app.use(
-    `${apiBase}/*`,
-    cors({
-      origin: corsOrigin(options.corsOrigins),
-      allowHeaders: [
-        'Authorization',
-        'Content-Type',
-        'Idempotency-Key',
-        'If-Match',
-        'If-None-Match',
-        'Accept-Language',
-        'X-Tracking-Token',
-        faultHeader,
-      ],
-      exposeHeaders: ['X-Request-Id', 'ETag', 'Location', 'Retry-After', 'Idempotent-Replayed', 'Content-Language'],
-      maxAge: 600,
-    }),
-  );
+  const apiCors = corsPolicy({
+    origins: corsOrigin(options.corsOrigins),
+    allowHeaders: [
+      'Authorization',
+      'Content-Type',
+      'Idempotency-Key',
+      'If-Match',
+      'If-None-Match',
+      'Accept-Language',
+      'X-Tracking-Token',
+      faultHeader,
+    ],
+    exposeHeaders: ['X-Request-Id', 'ETag', 'Location', 'Retry-After', 'Idempotent-Replayed', 'Content-Language'],
+    maxAge: 600,
+  });
+  app.use(`${apiBase}/*`, apiCors.preflight);
 
   // Routing from the contract: one route per operation, each run through the steps below.
   for (const compiled of compiledOperations.values()) {
@@ -393,7 +425,9 @@ export function createApp(options: AppOptions): Hono<Env> {
         response = problemFor(exchange, error);
       }
 
+      if (operation.method.toLowerCase() !== 'get') answers?.invalidate();
       if (options.validateResponses) response = await checkResponse(exchange, response);
+      apiCors.allow(response, c.req.header('Origin'));
       response.headers.set('X-Request-Id', exchange.requestId);
       if (faults.dropAfterCommit && c.env?.incoming) {
         c.env.incoming.socket.destroy();
@@ -448,14 +482,16 @@ export function createApp(options: AppOptions): Hono<Env> {
     app.get('/*', serveStatic({ root: options.demoDir }));
   }
 
-  app.notFound((c) =>
-    problemResponse(
-      { status: 404, slug: 'not-found', detail: `No operation at ${c.req.method} ${new URL(c.req.url).pathname}.` },
+  app.notFound((c) => {
+    const { pathname } = new URL(c.req.url);
+    const response = problemResponse(
+      { status: 404, slug: 'not-found', detail: `No operation at ${c.req.method} ${pathname}.` },
       negotiateLocale(c.req.header('Accept-Language')),
       crypto.randomUUID(),
-      instancePath(new URL(c.req.url).pathname),
-    ),
-  );
+      instancePath(pathname),
+    );
+    return pathname.startsWith(`${apiBase}/`) ? apiCors.allow(response, c.req.header('Origin')) : response;
+  });
 
   return app;
 
@@ -468,6 +504,17 @@ export function createApp(options: AppOptions): Hono<Env> {
     rejectInvalid([...parameters.issues, ...body.issues]);
 
     const now = clock();
+    const { operation } = exchange.compiled;
+    const answerKey =
+      answers && operation.access === 'public' && operation.method.toLowerCase() === 'get'
+        ? answerKeyOf(exchange, parameters.values)
+        : undefined;
+    const remembered = answerKey ? answers!.get(answerKey, now.getTime()) : undefined;
+    if (remembered) {
+      await commits.durable();
+      return answerResponse(remembered, exchange);
+    }
+    const generation = answers?.generation;
     const reply = await handler({
       ...services,
       operationId: exchange.compiled.operation.operationId as never,
@@ -480,11 +527,17 @@ export function createApp(options: AppOptions): Hono<Env> {
       locale: exchange.locale,
       requestId: exchange.requestId,
       now,
-      write: writeRunner(options.db, commits, exchange, principal, body, now),
+      write: writeRunner(options.db, commits, answers, exchange, principal, body, now),
     });
+    // Read outside a batch of writes (one that a failed commit could take back), so it may be remembered.
+    const committedRead = !options.db.inTransaction;
     // Answered once what it wrote, or read, is on disk (group commit).
     await commits.durable();
-    return revalidatable(exchange, reply) ? conditionalResponse(reply, exchange) : toResponse(reply, exchange);
+    const answer = sentAnswer(reply, exchange);
+    if (!answer) return toResponse(reply, exchange);
+    if (answerKey && reply.unchangedUntil !== undefined && committedRead)
+      answers!.set(answerKey, { ...answer, until: reply.unchangedUntil }, generation!);
+    return answerResponse(answer, exchange);
   }
 
   /** A thrown domain error as its problem; anything else is logged and becomes a 500 that names nothing internal. */

@@ -29,6 +29,12 @@ export interface Reply<Body = unknown> {
   bytes?: Uint8Array;
   /** The write ended in a problem (a stored 4xx outcome, replayed as such). */
   problem?: ProblemInit;
+  /**
+   * A public read's answer stays the same until this time (epoch ms;
+   * `Infinity`: until a write), so it may be answered again from memory
+   * (answer-cache.ts). Absent: the answer is computed each time.
+   */
+  unchangedUntil?: number;
 }
 
 /** What the server is made of: one per app, shared by every request. */

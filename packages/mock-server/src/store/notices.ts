@@ -55,6 +55,16 @@ export function lastNoticeChange(db: Db, gridId: string, now: string): string | 
   ).get({ grid: gridId, now }) as string | null;
 }
 
+/** When the board next changes by the clock alone: a notice starts or ends (null: only a write changes it). */
+export function nextNoticeChange(db: Db, gridId: string, now: string): string | null {
+  return plucked(
+    db,
+    `SELECT MIN(at) FROM (
+       SELECT published_at AS at FROM notices WHERE grid_id = @grid AND retired_at IS NULL AND published_at > @now
+       UNION ALL SELECT expires_at FROM notices WHERE grid_id = @grid AND retired_at IS NULL AND expires_at > @now)`,
+  ).get({ grid: gridId, now }) as string | null;
+}
+
 /**
  * A page of a grid's notices in the board's order (one row more than
  * `limit`); `after` is the previous page's last `[pinned, published_at, id]`.
