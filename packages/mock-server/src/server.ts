@@ -53,6 +53,8 @@ export interface ServerOptions {
    * each write alone (the benchmark's baseline).
    */
   groupCommit?: boolean;
+  /** Public reads that say until when they stay the same are answered from memory until then or the next write. Default on. */
+  answerCache?: boolean;
   /** Check every response against the contract. Default: on unless NODE_ENV=production. */
   validateResponses?: boolean;
   clock?: Clock;
@@ -124,6 +126,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
     readRateLimit: options.readRateLimit,
     trustedProxies: options.trustedProxies,
     groupCommit: options.groupCommit,
+    answerCache: options.answerCache,
     log: options.log,
     demoDir: options.demoDir,
     demoStaffTokens: () => staffTokens(db),
