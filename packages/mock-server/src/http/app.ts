@@ -351,13 +351,17 @@ function answerResponse({ text, tag, headers: replyHeaders }: SentAnswer, exchan
 }
 
 /**
- * What a remembered answer is answered again for: the same path and query,
- * and the same header parameters (a tracking token, a language), but any
- * `If-None-Match` (the 304 is decided on the answer's tag).
+ * What a remembered answer is given again for: the same path and query as
+ * sent, and the same header parameters (a tracking token, a language), but
+ * any `If-None-Match` (the 304 is decided on the answer's tag). Only a valid
+ * request's answer is remembered, so a request with the same key is valid
+ * too, and is not validated again.
  */
-function answerKeyOf({ url }: Exchange, parameters: ParsedParameters): string {
-  const header = { ...(parameters.header as Record<string, unknown>), 'if-none-match': undefined };
-  return `${url.pathname}${url.search}\n${JSON.stringify(header)}`;
+function answerKeyOf({ c, compiled, url }: Exchange): string {
+  let key = url.pathname + url.search;
+  for (const name of compiled.header?.names.keys() ?? [])
+    if (name !== 'if-none-match') key += `\n${c.req.header(name) ?? '\u0000'}`;
+  return key;
 }
 
 /** `--cors`: every origin unless a list is given. */
@@ -499,21 +503,21 @@ export function createApp(options: AppOptions): Hono<Env> {
   async function handle(exchange: Exchange, handler: AnyHandler): Promise<Response> {
     const principal = authenticateRequest(options.db, clock, exchange);
     limitRate(limiters, clock, exchange, principal);
+    const { operation } = exchange.compiled;
+    const answerKey =
+      answers && operation.access === 'public' && operation.method.toLowerCase() === 'get'
+        ? answerKeyOf(exchange)
+        : undefined;
+    const remembered = answerKey ? answers!.get(answerKey, clock().getTime()) : undefined;
+    if (remembered) {
+      await commits.durable();
+      return answerResponse(remembered, exchange);
+    }
     const parameters = readParameters(exchange);
     const body = await readBody(exchange);
     rejectInvalid([...parameters.issues, ...body.issues]);
 
     const now = clock();
-    const { operation } = exchange.compiled;
-    const answerKey =
-      answers && operation.access === 'public' && operation.method.toLowerCase() === 'get'
-        ? answerKeyOf(exchange, parameters.values)
-        : undefined;
-    const remembered = answerKey ? answers!.get(answerKey, now.getTime()) : undefined;
-    if (remembered) {
-      await commits.durable();
-      return answerResponse(remembered, exchange);
-    }
     const generation = answers?.generation;
     const reply = await handler({
       ...services,
