@@ -34,6 +34,9 @@ Options (environment variable in brackets):
                      public reads (case view by ticket, grids, boards, …) per minute per address
                      [GRIDKIT_READ_RATE_LIMIT], default 120 in bursts of N/2; staff reads get 5×N per
                      token; 0 turns read limits off
+  --staff-write-rate-limit N
+                     writes per minute per staff token (transitions, notices, service logs, …)
+                     [GRIDKIT_STAFF_WRITE_RATE_LIMIT], default 600 in bursts of N/2; 0 turns it off
   --trust-proxy LIST reverse proxies whose X-Forwarded-For names the client for the per-address limits
                      [GRIDKIT_TRUST_PROXY]: comma-separated addresses, CIDR ranges, loopback, linklocal,
                      uniquelocal; default none (the connection's address counts, the header is ignored)
@@ -50,6 +53,7 @@ const { values, positionals } = parseArgs({
     cors: { type: 'string' },
     'rate-limit': { type: 'string' },
     'read-rate-limit': { type: 'string' },
+    'staff-write-rate-limit': { type: 'string' },
     'trust-proxy': { type: 'string' },
     'demo-dir': { type: 'string' },
     levels: { type: 'string' },
@@ -83,6 +87,13 @@ if (!Number.isInteger(rateLimit) || rateLimit < 0) {
 const readRateLimit = Number(values['read-rate-limit'] ?? process.env.GRIDKIT_READ_RATE_LIMIT ?? 120);
 if (!Number.isInteger(readRateLimit) || readRateLimit < 0) {
   console.error('--read-rate-limit takes a whole number of reads per minute (0 turns read limits off)');
+  process.exit(2);
+}
+const staffWriteRateLimit = Number(
+  values['staff-write-rate-limit'] ?? process.env.GRIDKIT_STAFF_WRITE_RATE_LIMIT ?? 600,
+);
+if (!Number.isInteger(staffWriteRateLimit) || staffWriteRateLimit < 0) {
+  console.error('--staff-write-rate-limit takes a whole number of writes per minute (0 turns it off)');
   process.exit(2);
 }
 const trustedProxies = (values['trust-proxy'] ?? process.env.GRIDKIT_TRUST_PROXY ?? '')
@@ -132,6 +143,10 @@ const server = await startServer({
   corsOrigins: cors && cors !== '*' ? cors.split(',').map((o) => o.trim()) : '*',
   rateLimit: { perMinute: rateLimit },
   readRateLimit: readRateLimit === 0 ? false : readRateLimitFrom(readRateLimit),
+  staffWriteRateLimit:
+    staffWriteRateLimit === 0
+      ? false
+      : { perMinute: staffWriteRateLimit, burst: Math.max(1, Math.ceil(staffWriteRateLimit / 2)) },
   trustedProxies,
   demoDir: demoDir ? resolve(demoDir) : undefined,
 });

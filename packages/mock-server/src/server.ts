@@ -41,6 +41,8 @@ export interface ServerOptions {
    * bursts of 60), with one per token (600, bursts of 300); `false` turns them off.
    */
   readRateLimit?: ReadRateLimitOptions | false;
+  /** Staff writes per token; `false` turns the limit off. Default 600 a minute in bursts of 300. */
+  staffWriteRateLimit?: RateLimitOptions | false;
   /**
    * Reverse proxies trusted to name the client in `X-Forwarded-For`, for the
    * per-address limits: addresses, CIDR ranges, or `loopback`, `linklocal`,
@@ -124,6 +126,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
     corsOrigins: options.corsOrigins,
     rateLimit: options.rateLimit,
     readRateLimit: options.readRateLimit,
+    staffWriteRateLimit: options.staffWriteRateLimit,
     trustedProxies: options.trustedProxies,
     groupCommit: options.groupCommit,
     answerCache: options.answerCache,

@@ -285,6 +285,36 @@ describe('read limits per token and per address', () => {
     }
   });
 
+  it('staff writes count per token, apart from reads: over the limit a write is 429 and stores nothing', async () => {
+    const limited = await fixtureServer({ staffWriteRateLimit: { perMinute: 3, burst: 3 } });
+    try {
+      const post = (token: string, title: string) =>
+        fetch(`${limited.apiUrl}/grids/G1/notices`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ title, body: '通知正文。', kind: 'announcement' }),
+        });
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await post(tokens.workerG1, `通知 ${i}`)).status);
+      expect(statuses).toEqual([201, 201, 201, 429, 429]);
+      const refused = await post(tokens.workerG1, '不应保存');
+      expect(Number(refused.headers.get('Retry-After'))).toBeGreaterThan(0);
+      expect(await refused.json()).toMatchObject({ type: 'https://gridkit.dev/problems/rate-limited' });
+      const board = await (await fetch(`${limited.apiUrl}/grids/G1/notice-board`)).text();
+      expect(board).toContain('通知 2');
+      expect(board).not.toContain('通知 3');
+      expect(board).not.toContain('不应保存');
+      // Another token writes, and the limited token still reads.
+      expect((await post(tokens.adminD, '区里的通知')).status).toBe(201);
+      const read = await fetch(`${limited.apiUrl}/cases?limit=1`, {
+        headers: { Authorization: `Bearer ${tokens.workerG1}` },
+      });
+      expect(read.status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('`rateLimit: false` turns every limit off, reads included', async () => {
     const open = await fixtureServer({ rateLimit: false, readRateLimit: { public: { perMinute: 1, burst: 1 } } });
     try {

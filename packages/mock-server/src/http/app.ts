@@ -33,6 +33,7 @@ import { negotiateLocale, problemFromError, problemResponse, type Locale, type P
 import {
   createRateLimiter,
   defaultReadRateLimit,
+  defaultStaffWriteRateLimit,
   defaultWriteRateLimit,
   type RateLimiter,
   type RateLimitOptions,
@@ -66,6 +67,8 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions | false;
   /** Reads: public per client address, staff per token; `false` turns them off. */
   readRateLimit?: ReadRateLimitOptions | false;
+  /** Staff writes per token (transitions, notices, service logs, …); `false` turns the limit off. */
+  staffWriteRateLimit?: RateLimitOptions | false;
   /** Concurrent writes share one transaction and disk sync (store/group-commit.ts); `false`: one each. Default on. */
   groupCommit?: boolean;
   /** Public reads that say until when they stay the same are answered from memory until then or the next write (answer-cache.ts). Default on. */
@@ -139,12 +142,14 @@ interface Limiters {
   publicWrites?: RateLimiter;
   publicReads?: RateLimiter;
   staffReads?: RateLimiter;
+  staffWrites?: RateLimiter;
 }
 
 /**
  * Step: public writes and public reads take a token from the client
- * address's bucket, staff reads from their token's; an empty bucket is a 429
- * with Retry-After, before anything is read or stored.
+ * address's bucket, staff reads and staff writes from their token's (two
+ * buckets); an empty bucket is a 429 with Retry-After, before anything is
+ * read or stored.
  */
 function limitRate(limiters: Limiters, clock: Clock, { c, compiled }: Exchange, principal?: Principal): void {
   const { operationId, method } = compiled.operation;
@@ -157,6 +162,12 @@ function limitRate(limiters: Limiters, clock: Clock, { c, compiled }: Exchange, 
     [limiter, key, what] = principal
       ? [limiters.staffReads, c.req.header('Authorization') ?? principal.id, 'reads with this token']
       : [limiters.publicReads, limiters.addressOf(c.env?.incoming), 'reads from this address'];
+  } else if (principal && method.toLowerCase() !== 'get') {
+    [limiter, key, what] = [
+      limiters.staffWrites,
+      c.req.header('Authorization') ?? principal.id,
+      'writes with this token',
+    ];
   } else {
     return;
   }
@@ -384,6 +395,10 @@ export function createApp(options: AppOptions): Hono<Env> {
           publicWrites: limiterOf(options.rateLimit ?? defaultWriteRateLimit),
           publicReads: reads && limiterOf(reads.public ?? defaultReadRateLimit.public),
           staffReads: reads && limiterOf(reads.staff ?? defaultReadRateLimit.staff),
+          staffWrites:
+            options.staffWriteRateLimit === false
+              ? undefined
+              : limiterOf(options.staffWriteRateLimit ?? defaultStaffWriteRateLimit),
         };
   const answers = options.answerCache === false ? undefined : createAnswerCache();
   const app = new Hono<Env>();

@@ -1,7 +1,8 @@
 /**
  * Token buckets: per client address for public writes (reports, uploads,
- * evaluations) and public reads, per staff token for staff reads. A kiosk can
- * burst, a script can neither flood the store nor walk the tickets quickly.
+ * evaluations) and public reads, per staff token for staff reads and, apart,
+ * staff writes. A kiosk can burst, a script can neither flood the store nor
+ * walk the tickets quickly, and a leaked staff token cannot write at will.
  */
 export interface RateLimitOptions {
   /** Sustained requests per minute per address (or token); 0 turns this limit off. */
@@ -18,6 +19,9 @@ export interface ReadRateLimitOptions {
 
 /** Public writes per address per minute, unless configured. */
 export const defaultWriteRateLimit: RateLimitOptions = { perMinute: 60 };
+
+/** Staff writes per token per minute, unless configured: a grid worker's busiest hour is far below. */
+export const defaultStaffWriteRateLimit: RateLimitOptions = { perMinute: 600, burst: 300 };
 
 /** Reads, unless configured: a page of widgets polling is far below; walking tickets is not. */
 export const defaultReadRateLimit: Required<ReadRateLimitOptions> = {
