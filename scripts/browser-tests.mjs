@@ -48,7 +48,7 @@ export function summaryReporter(name) {
 }
 
 /**
- * The test page: `window.GRIDKIT_TEST` tells the tests where the mock server is and its demo staff tokens,
+ * The test page: `window.GRIDKIT_TEST` tells the tests where the mock server is, its demo staff tokens and demo case,
  * with the run's `settings` (sizes a longer run by hand asks for through the environment).
  */
 export function testPage(lang, server, settings = {}) {
@@ -56,7 +56,7 @@ export function testPage(lang, server, settings = {}) {
 <html lang="${lang}">
   <head><meta charset="utf-8"></head>
   <body>
-    <script>window.GRIDKIT_TEST = ${JSON.stringify({ apiUrl: server.apiUrl, tokens: server.demoTokens, ...settings })};</script>
+    <script>window.GRIDKIT_TEST = ${JSON.stringify({ apiUrl: server.apiUrl, tokens: server.demoTokens, demoCase: server.demoCase, ...settings })};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`;

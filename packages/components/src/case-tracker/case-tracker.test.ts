@@ -603,6 +603,26 @@ describe('<gk-case-tracker> priority, dispute and follow-up (the resident’s re
     expect(has(ordinary, '[part="priority"]')).to.equal(false);
   });
 
+  it('past its window, a closed case says until when it could be disputed and offers no dispute', async () => {
+    // The demo case was closed weeks before the seed's today: its 7 days are long over.
+    const { ticket, trackingToken } = testServer.demoCase;
+    const view = await createGridkitClient({ baseUrl: testServer.apiUrl }).cases.getPublic(ticket, { trackingToken });
+    expect(view.status).to.equal('closed');
+    expect(view.canDispute).to.equal(false);
+    const el = await withToken({ ticket, trackingToken } as CaseReceipt);
+    const until = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(view.disputeUntil!));
+    expect($(el, '[part="dispute"]').textContent!.trim()).to.equal(
+      `对处理结果有异议可在办结后 7 天内提出，期限已于 ${until} 截止。`,
+    );
+    expect(has(el, '#dispute-open')).to.equal(false);
+    expect(has(el, 'form[part="dispute"]')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
   it('disputes a closed case within its window by keyboard: back in handling, with the reason in the timeline', async () => {
     const receipt = await newCase('closed');
     const el = await withToken(receipt);

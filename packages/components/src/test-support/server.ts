@@ -2,6 +2,8 @@
 interface TestServer {
   apiUrl: string;
   tokens: { token: string; role: string; gridIds: string[]; label: string }[];
+  /** The seed's documented demo case (token `DEM0-CASE-2026`): closed long ago, not rated. */
+  demoCase: { ticket: string; trackingToken: string; status: string };
 }
 
 export const testServer = (window as unknown as { GRIDKIT_TEST: TestServer }).GRIDKIT_TEST;
