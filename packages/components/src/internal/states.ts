@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { isGridkitError } from '@gridkit/sdk/core';
 import type { CommonMessages } from '../messages/catalog.js';
-import type { Misconfiguration } from './gridkit-element.js';
+import { misconfigurationWarning, type Misconfiguration } from './gridkit-element.js';
 
 /** The designed loading, error, not-found, offline and "kept from before" states every data widget shares. */
 export const stateStyles = css`
@@ -103,6 +103,40 @@ export class MisconfigurationError extends Error {
   constructor(readonly misconfiguration: Misconfiguration) {
     super(`Gridkit: missing ${misconfiguration.attribute} (${misconfiguration.kind})`);
   }
+}
+
+/**
+ * For a widget that runs its own load (the write widgets; read widgets have
+ * StaleWhileErrorController do this): fails with a `MisconfigurationError`
+ * when the page has not set the widget up (`problem`, from
+ * `GridkitElement.configurationProblem`). The verdict waits a moment: a client
+ * or grid set just after the element (by a framework, a provider upgraded
+ * later) restarts the load and aborts this one, so nothing is shown or warned.
+ */
+export async function requireConfiguration(problem: Misconfiguration | undefined, signal: AbortSignal): Promise<void> {
+  if (!problem) return;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  signal.throwIfAborted();
+  throw new MisconfigurationError(problem);
+}
+
+const warned = new WeakMap<Element, Set<Misconfiguration['kind']>>();
+
+/**
+ * When `error` is a `MisconfigurationError`: one console warning for the
+ * page's developer (once per element and kind), naming the missing attribute.
+ * Returns whether it was one.
+ */
+export function warnIfMisconfigured(host: Element, error: unknown): boolean {
+  if (!(error instanceof MisconfigurationError)) return false;
+  const { kind } = error.misconfiguration;
+  let kinds = warned.get(host);
+  if (!kinds) warned.set(host, (kinds = new Set()));
+  if (!kinds.has(kind)) {
+    kinds.add(kind);
+    console.warn(misconfigurationWarning(kind, host.localName));
+  }
+  return true;
 }
 
 export function problemKind(error: unknown): ProblemKind {

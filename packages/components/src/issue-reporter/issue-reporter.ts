@@ -1,6 +1,6 @@
 import { adoptStyles, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '../internal/task.js';
+import { Task, TaskStatus } from '../internal/task.js';
 import type { CaseReceipt, Category, Problem } from '@gridkit/sdk';
 import { categoriesResource } from '@gridkit/sdk/resources/categories';
 import type { Outbox } from '@gridkit/sdk/outbox';
@@ -8,7 +8,14 @@ import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { IdleCountdownController, idlePromptStyles } from '../internal/idle-countdown.js';
 import { LocalizeController } from '../internal/localize.js';
-import { renderLoading, renderProblem, stateStyles } from '../internal/states.js';
+import {
+  MisconfigurationError,
+  renderLoading,
+  renderProblem,
+  requireConfiguration,
+  stateStyles,
+  warnIfMisconfigured,
+} from '../internal/states.js';
 import { cardStyles } from '../internal/card.js';
 import { stepOf, stepsFor, type FieldId, type Step } from './fields.js';
 import type { GridFinder } from './grid-finder.js';
@@ -148,13 +155,17 @@ export class GkIssueReporter extends GridkitElement {
 
   private readonly categories = new Task(this, {
     task: async ([core], { signal }) => {
-      if (!core) throw new Error('missing-configuration');
+      // No client: the page's developer is told which attribute to set (and the console says it once).
+      await requireConfiguration(this.configurationProblem(false), signal);
       const all: Category[] = [];
-      for await (const category of categoriesResource(core).iterate({}, { signal })) all.push(category);
+      for await (const category of categoriesResource(core!).iterate({}, { signal })) all.push(category);
       return all;
     },
     args: () => [this.core] as const,
-    onError: (error) => emit(this, 'gk-error', { error: error as Error }),
+    onError: (error) => {
+      warnIfMisconfigured(this, error);
+      emit(this, 'gk-error', { error: error as Error });
+    },
   });
 
   override disconnectedCallback() {
@@ -441,6 +452,12 @@ export class GkIssueReporter extends GridkitElement {
 
   override render() {
     const m = this.localize.messages;
+    const { status, error } = this.categories;
+    // Not set up by the page: its developer's message alone, no question a resident cannot answer.
+    if (status === TaskStatus.ERROR && error instanceof MisconfigurationError)
+      return html`<div part="base" class="root ${this.kioskMode ? 'kiosk' : ''}">
+        ${renderProblem(m, error, () => void this.categories.run(), this.localName)}
+      </div>`;
     return html`<div part="base" class="root ${this.kioskMode ? 'kiosk' : ''}">
       ${this.idle.render({ title: m.idleTitle, prompt: m.idlePrompt, stay: m.idleStay, leave: m.idleLeave })}
       ${this.phase === 'sent' || this.phase === 'queued' || this.phase === 'failed' ? this.renderOutcome() : this.renderStep()}

@@ -439,7 +439,7 @@ export class GkKiosk extends GridkitElement {
                         ? html`<div>
                             <dt>${m.refusedRequest}</dt>
                             <dd class="request-id">
-                              ${problem.status ? `HTTP ${problem.status} · ` : ''}${problem.requestId}
+                              ${problem.status ? `${m.httpStatus(problem.status)}${m.metaSeparator}` : ''}${problem.requestId}
                             </dd>
                           </div>`
                         : nothing

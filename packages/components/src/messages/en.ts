@@ -32,6 +32,9 @@ export const en: CommonMessages = {
   listSeparator: ', ',
   clauseSeparator: '; ',
   aside: (text) => ` (${text})`,
+  pathSeparator: ' › ',
+  metaSeparator: ' · ',
+  httpStatus: (status) => `HTTP ${status}`,
 
   updated: (date) => `Updated ${date}`,
 };

@@ -46,6 +46,12 @@ export const zhCN = {
   clauseSeparator: '；',
   /** An aside after a word or figure (`（必填）`, `（12 件）`). */
   aside: (text: string) => `（${text}）`,
+  /** Between the levels of a place's path (`某某区 › 某某街道 › 某某社区`). */
+  pathSeparator: ' › ',
+  /** Between the details on one line (`发布于 … · 有效期至 …`). */
+  metaSeparator: ' · ',
+  /** A server's answer status, shown to support staff next to a request id. */
+  httpStatus: (status: number) => `HTTP ${status}`,
 
   updated: (date: string) => `更新于 ${date}`,
 };

@@ -31,6 +31,9 @@ export const zhTW: CommonMessages = {
   listSeparator: '、',
   clauseSeparator: '；',
   aside: (text) => `（${text}）`,
+  pathSeparator: ' › ',
+  metaSeparator: ' · ',
+  httpStatus: (status) => `HTTP ${status}`,
 
   updated: (date) => `更新於 ${date}`,
 };

@@ -90,7 +90,7 @@ export class GkNoticeBoard extends GridkitElement {
     const now = Date.now();
     const time = (at: number) => this.localize.date(new Date(at), { timeStyle: 'short' });
     const notices = board.notices.filter((n) => !n.expiresAt || Date.parse(n.expiresAt) > now);
-    const path = board.grid.path.map((p) => p.name).join(' › ');
+    const path = board.grid.path.map((p) => p.name).join(m.pathSeparator);
     return html`${renderFreshness(m, freshness, time, () => this.board.reload())}
       <section
         class="board card-surface"
@@ -154,7 +154,7 @@ export class GkNoticeBoard extends GridkitElement {
             </h4>
             <span class="meta"
               >${m.published(this.localize.date(notice.publishedAt))}${
-                notice.expiresAt ? ` · ${m.expires(this.localize.date(notice.expiresAt))}` : ''
+                notice.expiresAt ? `${m.metaSeparator}${m.expires(this.localize.date(notice.expiresAt))}` : ''
               }</span
             >
             <p>${notice.body}</p>

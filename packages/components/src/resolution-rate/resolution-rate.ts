@@ -223,7 +223,7 @@ export class GkResolutionRate extends GridkitElement {
         <header>
           <div>
             <h2 id="title">${m.title(grid.name)}</h2>
-            <p class="range">${periodName} · ${m.range(this.day(stats.from), this.day(stats.to))}</p>
+            <p class="range">${periodName}${m.metaSeparator}${m.range(this.day(stats.from), this.day(stats.to))}</p>
           </div>
           ${this.renderPicker()}
         </header>

@@ -85,7 +85,6 @@ const texts: ServiceLogFormMessages = {
   yourGrids: (grids: string) => `Your grids: ${grids}`,
   noGridsTitle: 'No grid is assigned to your account',
   noGridsDetail: 'Ask an administrator to assign your grids, then record your service.',
-  missingConfig: 'No API address (base-url) or <gk-provider> is set.',
 
   todayTitle: 'Today’s entries',
   todayEmpty: 'No entries yet today.',

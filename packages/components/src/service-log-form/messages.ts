@@ -87,7 +87,6 @@ const zhCN = {
   yourGrids: (grids: string) => `您负责的网格：${grids}`,
   noGridsTitle: '您的账号还没有分配网格',
   noGridsDetail: '请联系管理员为您分配负责的网格后再登记。',
-  missingConfig: '未配置接口地址（base-url）或 <gk-provider>。',
 
   todayTitle: '今天的登记',
   todayEmpty: '今天还没有登记。',

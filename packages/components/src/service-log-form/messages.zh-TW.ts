@@ -82,7 +82,6 @@ const texts: ServiceLogFormMessages = {
   yourGrids: (grids: string) => `您負責的網格：${grids}`,
   noGridsTitle: '您的帳號還沒有分配網格',
   noGridsDetail: '請聯絡管理員為您分配負責的網格後再登記。',
-  missingConfig: '未設定介面位址（base-url）或 <gk-provider>。',
 
   todayTitle: '今天的登記',
   todayEmpty: '今天還沒有登記。',

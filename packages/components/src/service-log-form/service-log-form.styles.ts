@@ -238,11 +238,16 @@ export const serviceLogFormStyles = css`
     font-weight: 700;
     font-variant-numeric: tabular-nums;
   }
+  /* Side by side only where both fit whole: a table never narrows below its longest words, so in a grid
+     column too narrow for it ("Registration", "Minutes" at a kiosk's size) it ran into the next table. */
   .tables {
-    display: grid;
+    display: flex;
+    flex-wrap: wrap;
     gap: var(--_space);
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 13em), 1fr));
     align-items: start;
+  }
+  .tables > * {
+    flex: 1 1 13em;
   }
   table {
     border-collapse: collapse;
@@ -280,8 +285,9 @@ export const serviceLogFormStyles = css`
   }
 
   /* Kiosk: large text (the same size as the other widgets' kiosk layouts), finger-sized targets. */
+  /* From 640 px wide; on a phone-wide screen (400% zoom of a kiosk) the ordinary size, so the form reflows. */
   .kiosk {
-    font-size: var(--gk-kiosk-font-size, 1.6rem);
+    font-size: var(--gk-kiosk-font-size, clamp(1rem, 4vw, 1.6rem));
     --_target: 56px;
   }
   .kiosk .chip input {

@@ -25,7 +25,13 @@ import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { IdleCountdownController, idlePromptStyles } from '../internal/idle-countdown.js';
 import { LocalizeController } from '../internal/localize.js';
-import { renderLoading, renderProblem, stateStyles } from '../internal/states.js';
+import {
+  renderLoading,
+  renderProblem,
+  requireConfiguration,
+  stateStyles,
+  warnIfMisconfigured,
+} from '../internal/states.js';
 import { cardStyles } from '../internal/card.js';
 import { serviceLogFormMessages } from './messages.js';
 import { serviceLogFormStyles } from './service-log-form.styles.js';
@@ -272,13 +278,14 @@ export class GkServiceLogForm extends GridkitElement {
   /** Who is signed in, their grids' names, and the name of a `grid-id` outside them. */
   private readonly session = new Task(this, {
     task: async ([core, gridId], { signal }) => {
-      if (!core) throw new Error('missing-configuration');
-      const me = await sessionResource(core).me({ signal });
+      // No client: the page's developer is told which attribute to set (and the console says it once).
+      await requireConfiguration(this.configurationProblem(false), signal);
+      const me = await sessionResource(core!).me({ signal });
       const ids = [...new Set([...me.gridIds, ...(gridId ? [gridId] : [])])];
       // Names are public; a grid that cannot be read keeps its id as its name.
       const grids = await Promise.all(
         ids.map((id) =>
-          gridsResource(core)
+          gridsResource(core!)
             .get(id, { signal })
             .catch(() => undefined),
         ),
@@ -293,8 +300,10 @@ export class GkServiceLogForm extends GridkitElement {
     },
     onError: (error) => {
       if (isGridkitError(error) && error.status === 401) this.signInNeeded = true;
-      else if (!(error instanceof Error && error.message === 'missing-configuration'))
+      else {
+        warnIfMisconfigured(this, error);
         emit(this, 'gk-error', { error: error as Error });
+      }
     },
   });
 
@@ -675,8 +684,6 @@ export class GkServiceLogForm extends GridkitElement {
   override render() {
     const m = this.localize.messages;
     const idle = this.idle.render({ title: m.idleTitle, prompt: m.idlePrompt, stay: m.idleStay, leave: m.idleLeave });
-    if (!this.core)
-      return html`<div part="base"><div class="state" part="state" role="alert">${m.missingConfig}</div></div>`;
     if (this.signInNeeded) return html`<div part="base">${this.renderSignIn()}</div>`;
     return html`<div part="base" class=${this.kioskMode ? 'root kiosk' : 'root'}>
       ${idle}
@@ -684,7 +691,7 @@ export class GkServiceLogForm extends GridkitElement {
         initial: () => renderLoading(m),
         pending: () => (this.session.value ? this.renderWorkspace(this.session.value) : renderLoading(m)),
         complete: (value) => this.renderWorkspace(value),
-        error: (error) => renderProblem(m, error, () => this.retry()),
+        error: (error) => renderProblem(m, error, () => this.retry(), this.localName),
       })}
     </div>`;
   }
@@ -711,6 +718,7 @@ export class GkServiceLogForm extends GridkitElement {
       </div>`;
     }
     const forbidden = this.forbiddenGridId === gridId;
+    const yourGrids = me.gridIds.map((id) => this.gridName(grids, id)).join(m.listSeparator);
     return html`<div class="layout">
       <section class="entry card-surface" aria-labelledby="form-title">
         <header class="head">
@@ -723,11 +731,7 @@ export class GkServiceLogForm extends GridkitElement {
             ? html`<div class="state forbidden" part="state" role="alert">
                 <strong>${m.forbiddenTitle}</strong>
                 <span>${m.forbiddenDetail(this.gridName(grids, gridId))}</span>
-                ${
-                  me.gridIds.length
-                    ? html`<span>${m.yourGrids(me.gridIds.map((id) => this.gridName(grids, id)).join('、'))}</span>`
-                    : nothing
-                }
+                ${me.gridIds.length ? html`<span>${m.yourGrids(yourGrids)}</span>` : nothing}
               </div>`
             : this.renderForm()
         }
@@ -1052,9 +1056,9 @@ export class GkServiceLogForm extends GridkitElement {
         </div>
         <p class="log-summary">${log.summary}</p>
         <p class="log-meta">
-          ${log.subjectGroups.map((g) => m.groups[g] ?? g).join('、')}
-          ${log.householdRef ? html` · ${m.householdShort(log.householdRef)}` : nothing}
-          ${log.caseId ? html` · ${m.caseShort}` : nothing}
+          ${log.subjectGroups.map((g) => m.groups[g] ?? g).join(m.listSeparator)}
+          ${log.householdRef ? html`${m.metaSeparator}${m.householdShort(log.householdRef)}` : nothing}
+          ${log.caseId ? html`${m.metaSeparator}${m.caseShort}` : nothing}
         </p>
       </li>`;
     return html`<ul class="logs">
