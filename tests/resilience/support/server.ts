@@ -32,7 +32,21 @@ export interface ServerProcess {
 export function spawnServer(dataDir: string, args: string[] = []): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    [cli, '--port', '0', '--data-dir', dataDir, '--no-seed', '--rate-limit', '0', '--read-rate-limit', '0', '--staff-write-rate-limit', '0', ...args],
+    [
+      cli,
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--no-seed',
+      '--rate-limit',
+      '0',
+      '--read-rate-limit',
+      '0',
+      '--staff-write-rate-limit',
+      '0',
+      ...args,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -186,7 +186,7 @@ const acceptNotes = [
 const acceptPublic = ['已受理，网格员将尽快到现场核实。', '您反映的问题已受理。'];
 const startNotes = ['已到达现场，开始处置。', '处置人员已到场核实。', '已开始处置。'];
 const verifyNotes = ['现场核查合格，办结。', '经回访反映人，问题已解决，办结。', '复查合格。'];
-const verifyPublic = ['经现场核查，问题已解决，工单办结。', '网格员现场核查合格，办结。'];
+const verifyPublic = ['经现场核查，问题已解决，工单办结。', '监督员现场核查合格，办结。'];
 const escalateNotes: Record<CaseLevel, readonly string[]> = {
   grid: ['涉及多方协调，网格层面无法解决，上报社区。', '需社区协调物业和相关单位，上报社区。'],
   community: ['需街道职能部门联合处置，上报街道。', '社区协调未果，上报街道。'],

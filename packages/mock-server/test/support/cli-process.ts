@@ -13,7 +13,21 @@ export async function startCliProcess(
 ): Promise<{ child: ChildProcess; apiUrl: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--data-dir', dataDir, '--no-seed', '--rate-limit', '0', '--staff-write-rate-limit', '0', ...args],
+    [
+      '--import',
+      'tsx',
+      'src/cli.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--no-seed',
+      '--rate-limit',
+      '0',
+      '--staff-write-rate-limit',
+      '0',
+      ...args,
+    ],
     { cwd: packageDir, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const apiUrl = await new Promise<string>((resolve, reject) => {

@@ -699,8 +699,12 @@ export interface paths {
          *     - **accepted** — cases accepted (first `accept`) in the period. This is the **cohort**
          *       for every figure below except `received` and `rejected`.
          *     - **closed** — cohort cases that are closed; **closedOnTime** — of those, closed on or
-         *       before `dueAt`; **rejected** — cases received in the period that were rejected.
-         *     - **resolution rate (办结率)** = closed ÷ accepted, over cases accepted in the period.
+         *       before `dueAt`; **rejected** — cases received in the period that were rejected. A case
+         *       counts as closed (办结) only once it was verified by someone independent of the work: a
+         *       `supervisor` or an `admin` at or above the case's level, never its resolver or its
+         *       assignee (see `transitionCase`).
+         *     - **resolution rate (办结率)** = closed ÷ accepted, over cases accepted in the period; only
+         *       independently verified closures count.
          *     - **on-time rate (按期办结率)** = closed on or before `dueAt` ÷ closed.
          *     - **satisfaction rate (满意率)** = evaluations scoring 4–5 ÷ evaluations (evaluations of
          *       closed cohort cases).
@@ -841,7 +845,7 @@ export interface components {
              *     `photo_required`, `location_required`, `attribute_required`, `unknown_attribute`,
              *     `attribute_invalid`, `channel_not_allowed`, `assignee_required`, `unknown_assignee`,
              *     `assignee_outside_area`, `note_required`,
-             *     `public_note_required`, `time_in_future`, `invalid_period`, `range_too_long`,
+             *     `public_note_required`, `priority_required`, `priority_unchanged`, `time_in_future`, `invalid_period`, `range_too_long`,
              *     `image_too_large`, `key_reused` (an `Idempotency-Key` used before with another
              *     request).
              * @example maxLength
@@ -1842,7 +1846,7 @@ export interface components {
             received: number;
             /** @description Cases accepted (first `accept`) in the period — the cohort. */
             accepted: number;
-            /** @description Cohort cases that are closed. */
+            /** @description Cohort cases that are closed. A case counts as closed (办结) only once it was verified by someone independent of the work — a `supervisor` or an `admin` at or above the case's level, never its resolver or its assignee. */
             closed: number;
             /** @description Cohort cases closed on or before their `dueAt`. */
             closedOnTime: number;
@@ -1860,7 +1864,7 @@ export interface components {
             followUps: number;
             /** @description Of those, the ones whose outcome was recorded. */
             followUpsDone: number;
-            /** @description Resolution rate (办结率) = closed ÷ accepted, over cases accepted in the period; `null` when none were accepted. */
+            /** @description Resolution rate (办结率) = closed ÷ accepted, over cases accepted in the period; `null` when none were accepted. Only closures verified by someone independent of the work count (a `supervisor` or an `admin` at or above the case's level, never the resolver or the assignee). */
             resolutionRate: number | null;
             /** @description On-time rate (按期办结率) = closed on or before `dueAt` ÷ closed; `null` when none were closed. */
             onTimeRate: number | null;
@@ -2064,8 +2068,8 @@ export interface components {
         /**
          * @description Well-formed but semantically invalid: unknown grid, category, media or case; photo or
          *     location required by the category; invalid attribute answer; a field required by the
-         *     chosen action; an assignee that is not a known unit or person serving the case's grid; an
-         *     invalid period; or an `Idempotency-Key` reused with a different request. `errors[]` has one entry per issue with a `code`.
+         *     chosen action (or a `prioritize` to the priority the case already has); an assignee that
+         *     is not a known unit or person serving the case's grid; an invalid period; or an `Idempotency-Key` reused with a different request. `errors[]` has one entry per issue with a `code`.
          */
         UnprocessableContent: {
             headers: {
@@ -3911,68 +3915,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "id": "evt_1Aa2Bb3Cc",
-                     *           "caseId": "case_8Hq2Lw5Zt",
-                     *           "type": "created",
-                     *           "fromStatus": null,
-                     *           "toStatus": "submitted",
-                     *           "level": "grid",
-                     *           "actor": {
-                     *             "type": "resident"
-                     *           },
-                     *           "at": "2026-11-22T01:15:30Z",
-                     *           "mediaIds": [
-                     *             "med_5Tg8Kd2Qx"
-                     *           ]
-                     *         },
-                     *         {
-                     *           "id": "evt_4Dd5Ee6Ff",
-                     *           "caseId": "case_8Hq2Lw5Zt",
-                     *           "type": "accept",
-                     *           "fromStatus": "submitted",
-                     *           "toStatus": "accepted",
-                     *           "level": "grid",
-                     *           "actor": {
-                     *             "type": "staff",
-                     *             "id": "stf_Wjg01",
-                     *             "name": "王建国",
-                     *             "role": "grid_worker"
-                     *           },
-                     *           "at": "2026-11-22T01:32:10Z",
-                     *           "publicNote": "已受理，网格员将尽快到现场核实。",
-                     *           "mediaIds": []
-                     *         },
-                     *         {
-                     *           "id": "evt_7Gg8Hh9Ii",
-                     *           "caseId": "case_8Hq2Lw5Zt",
-                     *           "type": "dispatch",
-                     *           "fromStatus": "accepted",
-                     *           "toStatus": "dispatched",
-                     *           "level": "grid",
-                     *           "actor": {
-                     *             "type": "staff",
-                     *             "id": "stf_Wjg01",
-                     *             "name": "王建国",
-                     *             "role": "grid_worker"
-                     *           },
-                     *           "at": "2026-11-22T02:40:00Z",
-                     *           "note": "垃圾量较大，需要清运车，请环卫所今天上午处理。",
-                     *           "publicNote": "已派单至西关街道环卫所。",
-                     *           "mediaIds": [],
-                     *           "assignee": {
-                     *             "type": "unit",
-                     *             "id": "unit_HwXg01",
-                     *             "name": "西关街道环卫所"
-                     *           }
-                     *         }
-                     *       ],
-                     *       "nextCursor": null
-                     *     }
-                     */
                     "application/json": components["schemas"]["CaseEventPage"];
                 };
             };
@@ -4300,9 +4242,9 @@ export interface operations {
                      *         "doneAt": "2026-11-24T03:00:00Z",
                      *         "doneBy": {
                      *           "type": "staff",
-                     *           "id": "stf_Cxm07",
-                     *           "name": "陈晓梅",
-                     *           "role": "admin"
+                     *           "id": "stf_Zm05",
+                     *           "name": "赵敏",
+                     *           "role": "supervisor"
                      *         }
                      *       },
                      *       "overdue": false
