@@ -82,7 +82,7 @@ const texts: ResolutionRateMessages = {
     received:
       'Cases received: cases residents reported in the period, split into those accepted or waiting to be accepted, and those not accepted.',
     resolutionRate:
-      'Resolution rate = closed ÷ accepted, over the cases accepted in the period. A case can be accepted some days after it is reported, so the cases accepted can be more or fewer than those received.',
+      'Resolution rate = closed ÷ accepted, over the cases accepted in the period. A case is closed only once someone who did not handle it (a supervisor or a higher office) has checked the work. A case can be accepted some days after it is reported, so the cases accepted can be more or fewer than those received.',
     onTimeRate:
       'On-time rate = cases closed within their deadline ÷ cases closed. Each kind of problem has its own deadline.',
     satisfactionRate: 'Satisfaction rate = ratings of 4 or 5 ÷ all ratings.',

@@ -277,6 +277,7 @@ describe('<gk-resolution-rate>', () => {
     expect(details.open).to.equal(true);
     expect(details.textContent).to.include('这些数字怎么算');
     expect(details.textContent).to.include('办结率 = 已办结 ÷ 已受理');
+    expect(details.textContent).to.include('办结要经与办理无关的监督员或上级核查');
     expect(details.textContent).to.include('满意率 = 评分为 4–5 分的评价 ÷ 全部评价');
     await expect(el).to.be.accessible();
   });
