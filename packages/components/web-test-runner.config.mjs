@@ -5,6 +5,7 @@ import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { chromiumLaunchOptions, startTestServer, summaryReporter, testPage } from '../../scripts/browser-tests.mjs';
 import { startServer } from '@gridkit/mock-server';
+import { touchPlugin } from './scripts/touch-plugin.mjs';
 
 const server = await startTestServer(startServer);
 
@@ -16,6 +17,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname }),
     { name: 'gridkit-mock-server', serverStop: () => server.close() },
+    touchPlugin(),
   ],
   browsers: [
     playwrightLauncher({

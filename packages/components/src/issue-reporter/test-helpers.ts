@@ -1,10 +1,11 @@
 /**
- * Browser-test helpers for the issue reporter: real key presses, mouse clicks
- * and viewport changes through Playwright (`@web/test-runner-commands`), and
- * ways to read what a widget shows.
+ * Browser-test helpers for the issue reporter: real key presses, mouse clicks,
+ * finger taps and viewport changes through Playwright (`@web/test-runner-commands`,
+ * and the touch commands of scripts/touch-plugin.mjs), and ways to read what a
+ * widget shows.
  */
 import { waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse, setViewport as resize } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, sendMouse, setViewport as resize } from '@web/test-runner-commands';
 
 export { sendKeys };
 export const setViewport = (width: number, height: number) => resize({ width, height });
@@ -20,6 +21,39 @@ export async function tap(element: Element) {
     position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
   });
 }
+
+/**
+ * Touch emulation on or off for this test file's page: a touch screen (`navigator.maxTouchPoints`,
+ * `(pointer: coarse)`). `touchTap` works without it. Turn it off again after the tests that need it.
+ */
+export async function setTouchEmulation(enabled: boolean) {
+  await executeServerCommand('touch-emulation', { enabled });
+}
+
+/**
+ * A real finger tap at the centre of an element, measured as `tap` measures it: touchstart and touchend
+ * from the browser's input pipeline (pointer events with `pointerType === 'touch'`, then the click a tap
+ * makes). Resolves once the element has had that click; fails if the tap did not reach it.
+ */
+export async function touchTap(element: Element) {
+  element.scrollIntoView({ block: 'center' });
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+  const box = element.getBoundingClientRect();
+  const [x, y] = [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+  let clicked = false;
+  const onClick = () => (clicked = true);
+  element.addEventListener('click', onClick);
+  try {
+    await executeServerCommand('touch-tap', { x, y });
+    await waitUntil(() => clicked, `a tap at ${x},${y} did not reach ${nameOf(element)}`, { timeout: 2000 });
+  } finally {
+    element.removeEventListener('click', onClick);
+  }
+}
+
+/** `tag#id.class` of an element, for a failure message. */
+const nameOf = (element: Element) =>
+  [element.localName, element.id && `#${element.id}`, ...[...element.classList].map((c) => `.${c}`)].join('');
 
 export const root = (el: HTMLElement) => el.shadowRoot!;
 export const $ = <T extends Element = HTMLElement>(el: HTMLElement, selector: string) =>

@@ -1,15 +1,16 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { createGridkitClient, type Grid } from '@gridkit/sdk';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { createGridkitClient, ticketPattern, trackingTokenPattern, type Grid } from '@gridkit/sdk';
 import { createOutbox } from '@gridkit/sdk/outbox';
 import '../define/kiosk.js';
 import type { GkKiosk } from './kiosk.js';
 import { kioskMessages } from './messages.js';
 import { loadTexts, textsIn } from '../messages/index.js';
 import { demoGridId, testServer } from '../test-support/server.js';
-import { reportCase } from '../test-support/cases.js';
+import { demoStaff, reportCase } from '../test-support/cases.js';
 import { offlineClient } from '../test-support/clients.js';
 import { sendMouse } from '@web/test-runner-commands';
-import { everything, sendKeys, setViewport, tap } from '../issue-reporter/test-helpers.js';
+import { everything, sendKeys, setTouchEmulation, setViewport, tap, touchTap } from '../issue-reporter/test-helpers.js';
 
 const api = createGridkitClient({ baseUrl: testServer.apiUrl });
 
@@ -23,7 +24,7 @@ const choice = (el: GkKiosk, name: string) => $(el, `[data-choice="${name}"]`)!;
 const textOf = (el: HTMLElement) => everything(el).join(' ').replace(/\s+/g, ' ');
 const homeShown = (el: GkKiosk) => $(el, '#home-heading') !== null;
 
-const kiosk = (attrs: { lang?: string; idle?: number; grace?: number; grids?: string } = {}) =>
+const kiosk = (attrs: { lang?: string; idle?: number; grace?: number; grids?: string; trackUrl?: string } = {}) =>
   fixture<GkKiosk>(
     html`<gk-kiosk
       lang=${attrs.lang ?? 'zh-CN'}
@@ -31,8 +32,40 @@ const kiosk = (attrs: { lang?: string; idle?: number; grace?: number; grids?: st
       grid-id=${attrs.grids ?? demoGridId}
       idle-reset=${attrs.idle ?? 90}
       idle-grace=${attrs.grace ?? 20}
+      track-url=${ifDefined(attrs.trackUrl)}
     ></gk-kiosk>`,
   );
+
+/**
+ * What is left of a resident in a tree, every shadow root walked (nested widgets too): which of
+ * `secrets` any text or attribute still holds, which inputs still hold a value or a choice, and
+ * which pictures (images, canvases, the receipt's QR code) are still there.
+ */
+function residue(node: Node, secrets: string[]) {
+  const strings: string[] = [];
+  const inputs: string[] = [];
+  const pictures: string[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeType === Node.TEXT_NODE) strings.push(n.textContent ?? '');
+    if (n instanceof Element) {
+      for (const attribute of n.attributes) strings.push(attribute.value);
+      const name = `${n.localName}${n.id ? `#${n.id}` : ''}`;
+      if (n instanceof HTMLInputElement && (n.type === 'radio' || n.type === 'checkbox')) {
+        if (n.checked) inputs.push(`${name} checked`);
+      } else if (n instanceof HTMLInputElement || n instanceof HTMLTextAreaElement || n instanceof HTMLSelectElement) {
+        strings.push(n.value);
+        if (n.value) inputs.push(`${name} = ${n.value}`);
+        if (n instanceof HTMLInputElement && n.files?.length) inputs.push(`${name} has files`);
+      }
+      if (n.matches('img, canvas, svg.gk-qr, [part~="qr"], [part~="qr-code"]')) pictures.push(name);
+      if (n.shadowRoot) walk(n.shadowRoot);
+    }
+    for (const child of n.childNodes) walk(child);
+  };
+  walk(node);
+  const all = strings.join('\n');
+  return { secrets: secrets.filter((secret) => all.includes(secret)), inputs, pictures };
+}
 
 /** Opens a choice by a tap and waits for its widget to have loaded what a resident needs first. */
 async function openByTap(el: GkKiosk, name: 'report' | 'track' | 'board' | 'stats') {
@@ -404,5 +437,149 @@ describe('<gk-kiosk>', () => {
     const en = textsIn(kioskMessages, 'en')!;
     const shown = [en.title, en.home, en.offlineDetail, en.queued(2, '2'), en.idlePrompt('9'), en.choices.report.desc];
     for (const text of shown) expect(text).not.to.match(/[\u4e00-\u9fff]/);
+  });
+
+  describe('by touch, on a 1080×1920 portrait kiosk', () => {
+    // A touch screen for these tests only (each test file has its own page). Last in the file: once
+    // emulation is off again, headless Chromium reports the machine's own pointer, `(pointer: none)`.
+    before(() => setTouchEmulation(true));
+    after(() => setTouchEmulation(false));
+
+    it('a full round by touch: report, follow, idle reset; nothing of the resident left in any shadow root; axe clean', async function () {
+      this.timeout(90000);
+      await setViewport(1080, 1920);
+      expect(navigator.maxTouchPoints, 'a touch screen').to.be.greaterThan(0);
+      const trackUrl = 'https://city.example/track?ticket={ticket}&token={token}';
+      // A long wait while the resident works (a loaded machine can be slow); shortened to go idle below.
+      const el = await kiosk({ idle: 120, grace: 2, trackUrl });
+      const pointers: string[] = [];
+      el.addEventListener('pointerdown', (event) => pointers.push(event.pointerType));
+      await waitUntil(() => homeShown(el), 'no home screen');
+      const reporterHas = <T extends Element = HTMLElement>(selector: string) =>
+        inChild<T>(el, 'gk-issue-reporter', selector);
+      const step = async (name: string) =>
+        waitUntil(() => reporterHas(`form.step-${name}`), `no ${name} step`, { timeout: 10000 });
+      const next = () => touchTap(reporterHas('form button[type="submit"]')!);
+
+      // 1. Report a problem, every step by touch and key presses.
+      await touchTap(choice(el, 'report'));
+      await waitUntil(() => reporterHas('#category'), 'no categories', { timeout: 10000 });
+      expect($(el, '#screen-heading')!.textContent).to.equal('我要反映问题');
+      // A category with extra fields: a number and a yes/no.
+      await touchTap(reporterHas('input[value="dispute.neighbour"]')!.closest('label')!);
+      expect(reporterHas<HTMLInputElement>('input[value="dispute.neighbour"]')!.checked).to.equal(true);
+      await next();
+      await step('details');
+      expect(reporterHas('.progress')!.textContent).to.equal('第 2 步，共 7 步');
+      await touchTap(reporterHas('#attr-households_involved')!);
+      await sendKeys({ type: '3' });
+      await touchTap(reporterHas('#attr-mediated_before')!.closest('label')!);
+      expect(reporterHas<HTMLInputElement>('#attr-mediated_before')!.checked).to.equal(true);
+      await next();
+      // Where: the kiosk's grid, with who will handle it (no grid to look for); only the address to type.
+      await step('where');
+      const grid = await api.grids.get(demoGridId);
+      await waitUntil(() => reporterHas('[part="handler"] .grid-path'), 'no handler shown', { timeout: 10000 });
+      expect(reporterHas('[part="handler"] .grid-path')!.textContent).to.include(grid.name);
+      expect(reporterHas('#grid'), 'a grid search on a kiosk with its grid').to.equal(null);
+      const address = `幸福里${Math.floor(Math.random() * 90 + 10)}号楼3单元`;
+      await touchTap(reporterHas('#address')!);
+      await sendKeys({ type: address });
+      await next();
+      // Photos are optional for this category: skipped.
+      await step('photos');
+      expect(reporterHas('#step-heading')!.textContent).to.include('选填');
+      await next();
+      const tag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+      const description = `楼上邻居每晚装修到十一点 kiosk-${tag}`;
+      await step('describe');
+      await touchTap(reporterHas('#description')!);
+      await sendKeys({ type: description });
+      expect(reporterHas<HTMLTextAreaElement>('#description')!.value).to.equal(description);
+      await next();
+      await step('contact');
+      await touchTap(reporterHas('#contact-anonymous')!.closest('label')!);
+      await next();
+      await step('review');
+      const review = reporterHas('[part="review"]')!.textContent!.replace(/\s+/g, ' ');
+      for (const answer of ['邻里纠纷', '涉及户数：3', '之前是否调解过：是', address, grid.name, description, '匿名']) {
+        expect(review).to.include(answer);
+      }
+      // The walk below reaches what is on screen inside the nested widget.
+      expect(residue(el, [address, description]).secrets).to.deep.equal([address, description]);
+
+      const submitted = oneEvent(el, 'gk-case-submitted');
+      await next();
+      const { detail: sent } = await submitted;
+      await waitUntil(() => reporterHas('[part="receipt"] [part="qr"] svg'), 'no receipt with a QR code', {
+        timeout: 10000,
+      });
+      const ticket = reporterHas('[part="ticket"]')!.textContent!.trim();
+      expect(ticket).to.match(ticketPattern);
+      expect(ticket).to.equal(sent.ticket);
+      const groups = [...child(el, 'gk-issue-reporter')!.shadowRoot!.querySelectorAll('[part="token"] .group')].map(
+        (g) => g.textContent!.trim(),
+      );
+      expect(groups).to.have.length(3);
+      const token = groups.join('-');
+      expect(token).to.match(trackingTokenPattern);
+      expect(token).to.equal(sent.trackingToken);
+      const qr = reporterHas<SVGElement>('[part="qr"] svg.gk-qr')!;
+      expect(qr.getAttribute('role')).to.equal('img');
+      expect(qr.getAttribute('aria-label')).to.equal('用手机扫码查看进度');
+      await expect(el, 'the receipt').to.be.accessible();
+
+      // On the server: exactly one case with that description, as the resident gave it.
+      const { admin } = await demoStaff();
+      const found = (await admin.cases.list({ q: description })).items.filter((c) => c.description === description);
+      expect(found).to.have.length(1);
+      expect(found[0]!.ticket).to.equal(ticket);
+      expect(found[0]!.gridId).to.equal(demoGridId);
+      expect(found[0]!.channel).to.equal('kiosk');
+      expect(found[0]!.location.address).to.equal(address);
+      expect(found[0]!.attributes).to.deep.equal({ households_involved: 3, mediated_before: true });
+      expect(found[0]!.reporter, 'anonymous').to.equal(null);
+
+      // 2. Home, then follow the case by its ticket and token.
+      await touchTap($(el, '[part="home-button"]')!);
+      await waitUntil(() => homeShown(el), 'not home');
+      expect(child(el, 'gk-issue-reporter')).to.equal(null);
+      await touchTap(choice(el, 'track'));
+      await waitUntil(() => inChild(el, 'gk-case-tracker', '#ticket'), 'no tracker form', { timeout: 10000 });
+      await touchTap(inChild(el, 'gk-case-tracker', '#ticket')!);
+      await sendKeys({ type: ticket });
+      await touchTap(inChild(el, 'gk-case-tracker', '#token')!);
+      await sendKeys({ type: token });
+      await touchTap(inChild(el, 'gk-case-tracker', 'button[type="submit"]')!);
+      await waitUntil(() => inChild(el, 'gk-case-tracker', '#result-heading'), 'case not shown', { timeout: 10000 });
+      expect(inChild(el, 'gk-case-tracker', '#result-heading')!.textContent).to.equal(`工单 ${ticket}`);
+      expect(inChild(el, 'gk-case-tracker', '.status')!.textContent!.trim()).to.equal('已提交，等待受理');
+      expect(inChild(el, 'gk-case-tracker', '#token-error')!.textContent!.trim(), 'token refused').to.equal('');
+      expect(inChild(el, 'gk-case-tracker', '[part="token-note"]'), 'shown as without a token').to.equal(null);
+
+      // 3. Nobody touches the screen: "still there?", then home by itself.
+      const secrets = [ticket, token, token.replace(/-/g, ''), token.split('').join(' '), description, address];
+      const beforeReset = residue(el, secrets);
+      expect(beforeReset.secrets).to.include.members([ticket, token]);
+      expect(beforeReset.inputs).to.have.length.greaterThan(0);
+      const wentHome = oneEvent(el, 'gk-screen-change');
+      el.setAttribute('idle-reset', '2');
+      await waitUntil(() => $(el, '[part="idle-prompt"]'), 'no still-there prompt', { timeout: 8000 });
+      const { detail } = await wentHome;
+      expect(detail).to.deep.equal({ screen: 'home', reason: 'idle' });
+      await el.updateComplete;
+      expect(homeShown(el)).to.equal(true);
+      expect(child(el, 'gk-case-tracker')).to.equal(null);
+
+      // Nothing of the resident in any shadow root (nested widgets included), nor in the page.
+      const left = residue(document.body, secrets);
+      expect(left.secrets, 'the resident’s texts').to.deep.equal([]);
+      expect(left.inputs, 'input values').to.deep.equal([]);
+      expect(left.pictures, 'images, canvases, QR codes').to.deep.equal([]);
+      await expect(el, 'home after the reset').to.be.accessible();
+
+      // Every pointer the kiosk and its widgets got was a finger.
+      expect([...new Set(pointers)], `${pointers.length} pointerdowns`).to.deep.equal(['touch']);
+    });
   });
 });
