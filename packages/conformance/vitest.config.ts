@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 /**
  * Files run one after another (the suite shares one server and reads its
  * figures before and after acting), in name order, with the coverage check
- * last so that it sees every operation the other files exercised.
+ * last so that it sees every operation the other files exercised. The read
+ * limit check (`zz-read-limit`) comes just before it by name: it uses up the
+ * address's public read budget, which no later file then needs.
  */
 class ConformanceSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

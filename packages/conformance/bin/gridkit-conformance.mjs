@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const usage = `Usage: gridkit-conformance --base-url <url> --admin-token <token> --worker-token <token> [--supervisor-token <token>] [--department-token <token>] [-- <vitest filters>]
+const usage = `Usage: gridkit-conformance --base-url <url> --admin-token <token> --worker-token <token> [--supervisor-token <token>] [--department-token <token>]
+       [--lower-supervisor-token <token>] [--lower-admin-token <token>] [--max-public-reads <n>] [-- <vitest filters>]
 
 Drives every operation of the Gridkit API contract against a running server,
 through @gridkit/sdk, and reports what does not conform.
@@ -24,6 +25,16 @@ through @gridkit/sdk, and reports what does not conform.
   --department-token
                   optional: a staff token with role "department" whose unit serves the worker's
                   grid; without it the tests of what a department's staff may do are skipped
+  --lower-supervisor-token
+                  optional: a staff token with role "supervisor" whose jurisdiction is a street or a
+                  community over the worker's grid; the test that a judge below a case's level may not
+                  verify it or reject its resolution needs it (reported as skipped without it)
+  --lower-admin-token
+                  optional: the same for a staff token with role "admin"
+  --max-public-reads
+                  how many reads without a token one address may make before the server must
+                  answer 429 (default 300, at most 5000); raise it if your deployment's public read
+                  limit allows larger bursts. The check fails when the walk meets no 429
   -h, --help      show this help
 
 The suite writes test data (cases, notices, service log entries, uploads),
@@ -40,6 +51,9 @@ try {
       'worker-token': { type: 'string' },
       'supervisor-token': { type: 'string' },
       'department-token': { type: 'string' },
+      'lower-supervisor-token': { type: 'string' },
+      'lower-admin-token': { type: 'string' },
+      'max-public-reads': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -73,11 +87,23 @@ try {
   process.exit(2);
 }
 
+const maxPublicReads = values['max-public-reads'];
+if (
+  maxPublicReads !== undefined &&
+  !(/^[0-9]+$/.test(maxPublicReads) && Number(maxPublicReads) >= 1 && Number(maxPublicReads) <= 5000)
+) {
+  console.error(`gridkit-conformance: --max-public-reads must be an integer from 1 to 5000, got ${maxPublicReads}`);
+  process.exit(2);
+}
+
 process.env.GRIDKIT_BASE_URL = baseUrl.href.replace(/\/+$/, '');
 process.env.GRIDKIT_ADMIN_TOKEN = values['admin-token'];
 process.env.GRIDKIT_WORKER_TOKEN = values['worker-token'];
 if (values['supervisor-token']) process.env.GRIDKIT_SUPERVISOR_TOKEN = values['supervisor-token'];
 if (values['department-token']) process.env.GRIDKIT_DEPARTMENT_TOKEN = values['department-token'];
+if (values['lower-supervisor-token']) process.env.GRIDKIT_LOWER_SUPERVISOR_TOKEN = values['lower-supervisor-token'];
+if (values['lower-admin-token']) process.env.GRIDKIT_LOWER_ADMIN_TOKEN = values['lower-admin-token'];
+if (maxPublicReads) process.env.GRIDKIT_MAX_PUBLIC_READS = maxPublicReads;
 
 const { startVitest } = await import('vitest/node');
 const vitest = await startVitest('test', positionals, {

@@ -3,14 +3,17 @@
  * within 7 days (the case returns to handling, the reason in the timeline, shown
  * only with the token); a score of 1–2 opens a follow-up (回访) that admins find
  * with `listCases?followUp=open` until an admin or a supervisor records its
- * outcome; statistics count both. (A dispute after the window needs control of
- * the server's clock: the reference server's own tests cover it.)
+ * outcome — never a department's staff; statistics count both. (A dispute
+ * after the window, 409 dispute-window-closed, needs control of the server's
+ * clock: the reference server's own tests cover it, in
+ * packages/mock-server/test/recourse.test.ts.)
  */
+import type { Case } from '@gridkit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { act, caseIn } from './support/cases.js';
+import { act, caseIn, report } from './support/cases.js';
 import { client, target } from './support/client.js';
 import { discover, type World } from './support/discovery.js';
-import { expectProblem, key, shanghaiDate, tag } from './support/helpers.js';
+import { expectProblem, key, notRun, shanghaiDate, tag } from './support/helpers.js';
 
 let world: World;
 beforeAll(async () => {
@@ -149,6 +152,43 @@ describe('follow-up (回访)', () => {
     const owner = await client().cases.getPublic(kase.receipt.ticket, { trackingToken: kase.receipt.trackingToken });
     expect(owner.followUp).toMatchObject({ status: 'done' });
     expect(JSON.stringify(owner)).not.toContain('explained the schedule');
+  });
+
+  it('a department’s staff may not record it (403 forbidden), not even on a case their unit resolved; nothing changes', async (ctx) => {
+    if (!target().departmentToken) {
+      return notRun(
+        ctx,
+        'no --department-token was given (a department’s staff member whose unit serves the worker’s grid)',
+      );
+    }
+    const department = client('department');
+    const me = await department.session.me();
+    expect(me).toMatchObject({ role: 'department', unit: { id: expect.any(String), name: expect.any(String) } });
+    // The department's own work: dispatched to its unit, started and resolved by it, verified by the admin.
+    const { receipt } = await report(world);
+    const worker = client('worker');
+    let kase: Case = await act(worker, await worker.cases.get(receipt.id), 'accept');
+    kase = await act(worker, kase, {
+      action: 'dispatch',
+      assignee: { type: 'unit', id: me.unit!.id, name: me.unit!.name },
+    });
+    kase = await act(department, kase, 'start');
+    kase = await act(department, kase, { action: 'resolve', publicNote: 'Cleared by the department.' });
+    kase = await act(client('admin'), kase, 'verify');
+    await client().cases.evaluate(receipt.ticket, { trackingToken: receipt.trackingToken, score: 1 });
+    const open = await client('admin').cases.get(kase.id);
+    expect(open.followUp).toMatchObject({ status: 'open' });
+    const before = await state(kase.id);
+    await expectProblem(
+      department.cases.recordFollowUp(
+        kase.id,
+        { outcome: 'resolved', note: 'We cleared it ourselves.' },
+        { version: open.version, idempotencyKey: key() },
+      ),
+      403,
+      'forbidden',
+    );
+    expect(await state(kase.id)).toEqual(before);
   });
 
   it('a supervisor over the grid may record it', async (ctx) => {

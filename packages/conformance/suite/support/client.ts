@@ -14,7 +14,8 @@ export function target(): GridkitTarget {
   return value;
 }
 
-export type Who = 'admin' | 'worker' | 'supervisor' | 'department' | 'public' | { token: string };
+export type Who =
+  'admin' | 'worker' | 'supervisor' | 'department' | 'lowerSupervisor' | 'lowerAdmin' | 'public' | { token: string };
 
 /** The bearer token of `who` on the target (`undefined` for the public). */
 function tokenOf(t: GridkitTarget, who: Who): string | undefined {
@@ -28,6 +29,15 @@ function tokenOf(t: GridkitTarget, who: Who): string | undefined {
   if (who === 'department') {
     if (!t.departmentToken) throw new Error('This test needs a department token (--department-token).');
     return t.departmentToken;
+  }
+  if (who === 'lowerSupervisor') {
+    if (!t.lowerSupervisorToken)
+      throw new Error('This test needs a lower supervisor token (--lower-supervisor-token).');
+    return t.lowerSupervisorToken;
+  }
+  if (who === 'lowerAdmin') {
+    if (!t.lowerAdminToken) throw new Error('This test needs a lower admin token (--lower-admin-token).');
+    return t.lowerAdminToken;
   }
   return who.token;
 }

@@ -18,6 +18,7 @@ interface MockServer {
   url: string;
   apiUrl: string;
   demoTokens: DemoToken[];
+  demoCase?: { ticket: string };
   close(): Promise<void>;
 }
 interface MockServerModule {
@@ -27,7 +28,10 @@ interface MockServerModule {
     seed: 'demo';
     quiet: boolean;
     log?: (line: string) => void;
+    /** Left out: the server's default read limits. */
     readRateLimit?: { public?: { perMinute: number; burst?: number }; staff?: { perMinute: number; burst?: number } };
+    /** Left out: the server's default limit on a staff token's writes. */
+    staffWriteRateLimit?: { perMinute: number; burst?: number };
   }): Promise<MockServer>;
 }
 
@@ -110,6 +114,23 @@ async function preflight(target: GridkitTarget): Promise<void> {
     throw new Error(`GET /grids/${worker.gridIds[0]} (the worker's first grid) answered ${grid.status}.`);
   const root = admin.gridIds[0]!;
   const path = (grid.body.path ?? []) as Array<{ id: string }>;
+  // A judge below the case's level: covers the worker's grid from below the top of its tree, so a case can climb above.
+  const lower = async (label: string, token: string, role: 'supervisor' | 'admin') => {
+    const judge = await me(label, token, role);
+    const chain = [...path.map((p) => p.id), grid.body.id as string]; // top first, the worker's grid last
+    const covering = chain.findIndex((id) => judge.gridIds.includes(id));
+    if (covering < 0)
+      throw new Error(
+        `The ${label} token (${judge.id}) does not cover the worker's first grid (${grid.body.name}, ${grid.body.id}).`,
+      );
+    if (covering === 0)
+      throw new Error(
+        `The ${label} token (${judge.id}) covers the worker's grid from the top of its tree (${chain[0]}): no level is ` +
+          'above it to escalate a case to. Pass the token of one whose jurisdiction is a street or a community.',
+      );
+  };
+  if (target.lowerSupervisorToken) await lower('lower supervisor', target.lowerSupervisorToken, 'supervisor');
+  if (target.lowerAdminToken) await lower('lower admin', target.lowerAdminToken, 'admin');
   if (grid.body.id !== root && !path.some((p) => p.id === root)) {
     throw new Error(
       `The admin's jurisdiction (${root}) does not cover the worker's first grid (${grid.body.name}, ${grid.body.id}, ` +
@@ -132,6 +153,18 @@ async function preflight(target: GridkitTarget): Promise<void> {
   target.unit = { id: unit.id, name: unit.name };
 }
 
+/** `GRIDKIT_MAX_PUBLIC_READS` (`--max-public-reads`): the public reads one address may make before a 429 must come. */
+function maxPublicReads(): number {
+  const text = process.env.GRIDKIT_MAX_PUBLIC_READS;
+  if (!text) return DEFAULT_MAX_PUBLIC_READS;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_PUBLIC_READS_CAP)
+    throw new Error(`GRIDKIT_MAX_PUBLIC_READS must be an integer from 1 to ${MAX_PUBLIC_READS_CAP}, got ${text}.`);
+  return value;
+}
+const DEFAULT_MAX_PUBLIC_READS = 300;
+const MAX_PUBLIC_READS_CAP = 5_000;
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const recordDir = await mkdtemp(join(tmpdir(), 'gridkit-conformance-'));
   const runId = `cf${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -144,6 +177,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const workerToken = process.env.GRIDKIT_WORKER_TOKEN;
     const supervisorToken = process.env.GRIDKIT_SUPERVISOR_TOKEN || undefined;
     const departmentToken = process.env.GRIDKIT_DEPARTMENT_TOKEN || undefined;
+    const lowerSupervisorToken = process.env.GRIDKIT_LOWER_SUPERVISOR_TOKEN || undefined;
+    const lowerAdminToken = process.env.GRIDKIT_LOWER_ADMIN_TOKEN || undefined;
     if (!adminToken || !workerToken) {
       throw new Error('GRIDKIT_BASE_URL is set, so GRIDKIT_ADMIN_TOKEN and GRIDKIT_WORKER_TOKEN must be set too.');
     }
@@ -153,6 +188,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       workerToken,
       supervisorToken,
       departmentToken,
+      lowerSupervisorToken,
+      lowerAdminToken,
+      readLimit: { baseUrl: baseUrl.replace(/\/+$/, ''), maxReads: maxPublicReads() },
       unit: { id: '', name: '' }, // found by the preflight
       selfHosted: false,
       recordDir,
@@ -161,7 +199,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } else {
     const { startServer } = await loadMockServer();
     const dataDir = await mkdtemp(join(tmpdir(), 'gridkit-conformance-data-'));
-    // The suite reads a great deal from one address and one token, faster than any person: room for it,
+    // The suite reads and writes a great deal from one address and one token, faster than any person: room for it,
     // so that it checks the contract rather than waiting out the read limit (patientFetch would).
     const server = await startServer({
       port: 0,
@@ -170,10 +208,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
       quiet: true,
       log: () => {},
       readRateLimit: { public: { perMinute: 60_000 }, staff: { perMinute: 60_000 } },
+      staffWriteRateLimit: { perMinute: 60_000 },
     });
     cleanups.unshift(
       () => server.close(),
       () => rm(dataDir, { recursive: true, force: true }),
+    );
+    // …and the public read limit is checked on a second one with the default limits (120 a minute, bursts of 60):
+    // with the room above, a walk of tickets would meet no 429 and the check would rightly fail.
+    const limitedDataDir = await mkdtemp(join(tmpdir(), 'gridkit-conformance-limited-'));
+    const limited = await startServer({ port: 0, dataDir: limitedDataDir, seed: 'demo', quiet: true, log: () => {} });
+    cleanups.unshift(
+      () => limited.close(),
+      () => rm(limitedDataDir, { recursive: true, force: true }),
     );
     const admin =
       server.demoTokens.find((t) => t.token === 'demo-admin-district') ??
@@ -183,9 +230,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const supervisor = server.demoTokens.find((t) => t.token === 'demo-supervisor-district');
     // The district's 住建局 serves every grid, whichever the worker's is.
     const department = server.demoTokens.find((t) => t.token === 'demo-department-district-housing');
-    if (!admin || !worker || !supervisor || !department)
+    // Judges below the district: 西关街道's supervisor (a street) and 桥北社区's admin (a community) cover the worker's grid.
+    const lowerSupervisor = server.demoTokens.find((t) => t.token === 'demo-supervisor-xiguan');
+    const lowerAdmin = server.demoTokens.find((t) => t.token === 'demo-admin-community-qiaobei');
+    if (!admin || !worker || !supervisor || !department || !lowerSupervisor || !lowerAdmin)
       throw new Error(
-        'The mock server offered no admin, grid_worker, district supervisor or district department token.',
+        'The mock server offered no admin, grid_worker, district supervisor, district department, street supervisor ' +
+          'or community admin token.',
       );
     target = {
       baseUrl: server.apiUrl,
@@ -193,6 +244,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       workerToken: worker.token,
       supervisorToken: supervisor.token,
       departmentToken: department.token,
+      lowerSupervisorToken: lowerSupervisor.token,
+      lowerAdminToken: lowerAdmin.token,
+      readLimit: { baseUrl: limited.apiUrl, maxReads: maxPublicReads(), ticket: limited.demoCase?.ticket },
       unit: { id: '', name: '' }, // found by the preflight
       selfHosted: true,
       recordDir,

@@ -8,7 +8,7 @@ import {
   type ProblemSlug,
   type ValidationIssue,
 } from '@gridkit/sdk';
-import { expect } from 'vitest';
+import { expect, type TestContext } from 'vitest';
 import { target } from './client.js';
 
 /** The contract's problem types are `PROBLEM_BASE + slug` (the catalog, generated into the SDK). */
@@ -125,4 +125,20 @@ export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}
 
 export function isRate(value: unknown): boolean {
   return value === null || (typeof value === 'number' && value >= 0 && value <= 1);
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    /** Why a check did not run against this server (set by `notRun`). */
+    notRun?: string;
+  }
+}
+
+/**
+ * Ends a check that cannot run against this server (an optional token not given, a kind of data it lacks) as
+ * skipped, with the reason: the verbose reporter prints it, and the JSON report keeps it as `meta.notRun`.
+ */
+export function notRun(ctx: TestContext, reason: string): never {
+  ctx.task.meta.notRun = reason;
+  return ctx.skip(`not run: ${reason}`);
 }
