@@ -8,7 +8,23 @@ export const caseTrackerStyles = css`
   .lookup,
   .case {
     display: grid;
+    /* One column no wider than the card: a long ticket or word wraps instead of widening it. */
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
+  }
+  /* Labels and values wrap, inside a word if one is wider than its box (a ticket in the heading, "dissatisfied"
+     on a narrow tile, a category in a fact's column), rather than run into the next. */
+  h2,
+  h3,
+  label,
+  legend,
+  .hint,
+  .facts dd,
+  .action,
+  .reason,
+  .score span,
+  .score-given {
+    overflow-wrap: anywhere;
   }
   .outcome:not(:empty) {
     margin-block-start: var(--_space);
@@ -94,13 +110,20 @@ export const caseTrackerStyles = css`
   }
   .facts {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(12em, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
     gap: 0.5em 1em;
     margin: 0;
   }
   .facts dt {
     color: var(--_fg-muted);
     font-size: 0.9em;
+  }
+  .facts div,
+  .summary,
+  .history,
+  .rating,
+  .dispute {
+    min-inline-size: 0;
   }
   .facts dd {
     margin: 0;
@@ -230,6 +253,7 @@ export const caseTrackerStyles = css`
   .score {
     display: inline-flex;
     align-items: center;
+    min-inline-size: 0;
     gap: 0.5em;
     min-block-size: var(--_target);
     padding: 0.25em 0.9em 0.25em 0.6em;
@@ -310,8 +334,11 @@ export const caseTrackerStyles = css`
     padding: calc(var(--_space) * 1.5);
     gap: calc(var(--_space) * 1.5);
   }
-  /* On a kiosk the scale lies in one row of large tiles, so the rating and its button fit one screen. */
-  @container (min-width: 48rem) {
+  /* On a wide kiosk the scale lies in one row of large tiles, so the rating and its button fit one screen.
+     Only where a tile holds its longest word ("dissatisfied"): the rating's column is 1.3 of 2.3 parts of
+     the case, so 63em of the widget's text (a landscape kiosk at the standard size); on a portrait kiosk,
+     or with a larger text size, one option a row as on a phone. */
+  @container (min-width: 63em) {
     :host([layout='kiosk']) .scores {
       grid-template-columns: repeat(5, minmax(0, 1fr));
       max-inline-size: none;
@@ -323,6 +350,11 @@ export const caseTrackerStyles = css`
       text-align: center;
       text-wrap: balance;
     }
+    :host([layout='kiosk']) .score span {
+      max-inline-size: 100%;
+    }
+  }
+  @container (min-width: 48rem) {
     :host([layout='kiosk']) textarea {
       block-size: calc(2lh + 1em);
     }
@@ -336,8 +368,9 @@ export const caseTrackerStyles = css`
     :host([layout='kiosk']) .summary > :not(h2, .status-line) {
       grid-column: 1 / -1;
     }
+    /* Three facts a row where each has 6em (a portrait kiosk's larger text sizes: two). */
     :host([layout='kiosk']) .facts {
-      grid-template-columns: repeat(3, minmax(0, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(max(6em, 30%), 1fr));
     }
     /* On a kiosk the badge next to the status says the priority; the deadline's words stay for screen
        readers only, so an urgent case's rating button still fits the first screen. */
@@ -364,18 +397,19 @@ export const caseTrackerStyles = css`
       font-size: 0.85em;
       text-wrap: balance;
     }
-    /* The comment's count beside its label, not on a line of its own. */
+    /* The comment's count beside its label, not on a line of its own; under it when both do not fit. */
     :host([layout='kiosk']) .rating .field {
-      grid-template-columns: auto minmax(0, 1fr);
+      display: flex;
+      flex-wrap: wrap;
       align-items: baseline;
+      column-gap: 1em;
     }
     :host([layout='kiosk']) .rating .field textarea {
-      grid-column: 1 / -1;
-      grid-row: 2;
+      flex-basis: 100%;
+      order: 1;
     }
     :host([layout='kiosk']) .rating .field .hint {
-      grid-row: 1;
-      grid-column: 2;
+      margin-inline-start: auto;
       text-align: end;
     }
   }

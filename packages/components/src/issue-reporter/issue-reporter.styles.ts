@@ -7,9 +7,10 @@ export const issueReporterStyles = css`
 
   .root.kiosk {
     /* Read from a metre away by older residents, touched by fingers: ≥ 48 px targets (56 here),
-       the same kiosk text size as the other widgets (about 26 px). */
+       the same kiosk text size as the other widgets (about 26 px), from 640 px wide; on a phone-wide screen
+       (400% zoom of a kiosk) the ordinary size, so the step reflows into 320 px. */
     --_target: 56px;
-    font-size: var(--gk-kiosk-font-size, 1.6rem);
+    font-size: var(--gk-kiosk-font-size, clamp(1rem, 4vw, 1.6rem));
   }
   .step,
   .outcome {
@@ -198,9 +199,12 @@ export const issueReporterStyles = css`
     inline-size: 1.25em;
     block-size: 1.25em;
   }
+  /* A name or description wider than its card ("Underground workshop" at a kiosk's size) wraps inside it. */
   .choice-text {
     display: grid;
     gap: 0.15em;
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
   }
   .choice-name {
     font-weight: 600;

@@ -6,7 +6,9 @@ export const kioskStyles = css`
   :host {
     position: fixed;
     inset: 0;
-    --_kiosk-base: var(--gk-kiosk-font-size, 1.6rem);
+    /* 1.6rem from 640 px wide (any kiosk, either way up, and 200% zoom of a laptop); on a phone or at 400%
+       zoom the ordinary size, so the three text sizes still reflow into 320 px. As the widgets' kiosk layouts. */
+    --_kiosk-base: var(--gk-kiosk-font-size, clamp(1rem, 4vw, 1.6rem));
     --_scale: 1;
     background: var(--_bg-muted);
   }

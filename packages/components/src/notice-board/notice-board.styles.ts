@@ -197,7 +197,9 @@ export const noticeBoardStyles = css`
       font-size: 0.9em;
     }
   }
-  @container (min-width: 100rem) {
+  /* Four columns on a wide screen at the standard text size; with a larger text size (fewer em across) the
+     leader's column would be too narrow for the portrait and the number beside it, so two as above. */
+  @container (min-width: 100rem) and (min-width: 64em) {
     :host([layout='kiosk']) .board {
       grid-template-columns: repeat(4, minmax(0, 1fr));
       grid-template-areas:
@@ -230,6 +232,14 @@ export const noticeBoardStyles = css`
     :host([layout='kiosk']) .avatar {
       inline-size: 3.25em;
       block-size: 3.25em;
+    }
+  }
+  /* Where the leader's number (which never breaks) cannot sit beside the portrait, it goes on a line of its own
+     under it: a phone-wide screen with a larger text size, or the leader's half of a portrait kiosk at the
+     largest size. In em: the number is about 8em wide, the portrait 5em. */
+  @container (max-width: 16em) or ((min-width: 60rem) and (max-width: 32em)) {
+    :host([layout='kiosk']) .person a[href^='tel:'] {
+      grid-column: 1 / -1;
     }
   }
   :host([layout='kiosk']) a[href^='tel:'] {

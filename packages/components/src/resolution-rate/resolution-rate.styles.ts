@@ -77,6 +77,21 @@ export const resolutionRateStyles = css`
     border-radius: var(--_radius);
   }
 
+  /*
+   * Where the chosen period does not fit one line (a phone, 400% zoom, a kiosk's larger text sizes), a
+   * customizable select: its button wraps the text onto a second line instead of cutting it to
+   * "最近 12 个月（2026…". Only there: a native select keeps the platform's keyboard model (the arrows change
+   * the period at once); a customizable one opens its list on the arrows, Enter takes the choice. The list is
+   * the platform's own either way. A browser without base-select keeps the native select, cut short.
+   */
+  @container (max-width: 30em) {
+    select {
+      appearance: base-select;
+      white-space: normal;
+      overflow-wrap: anywhere;
+    }
+  }
+
   .figures {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 11em), 1fr));
@@ -177,8 +192,10 @@ export const resolutionRateStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
     gap: 0.25em 1em;
   }
+  /* Name, share and count each whole; the count goes under the name where the three do not fit a line. */
   .legend li {
     display: flex;
+    flex-wrap: wrap;
     align-items: baseline;
     white-space: nowrap;
     gap: 0 0.4em;
@@ -326,6 +343,21 @@ export const resolutionRateStyles = css`
     }
     .months.many li:nth-child(3n + 1) {
       margin-inline: -100%;
+    }
+  }
+  /* A phone-wide screen with a kiosk's larger text: every fourth month ("10月" cut to "10" otherwise). */
+  @container (max-width: 16em) {
+    .months.many li:not(:nth-child(3n + 1)) {
+      visibility: visible;
+    }
+    .months.many li:not(:nth-child(4n + 1)) {
+      visibility: hidden;
+    }
+    .months.many li:nth-child(3n + 1) {
+      margin-inline: 0;
+    }
+    .months.many li:nth-child(4n + 1) {
+      margin-inline: -150%;
     }
   }
 
