@@ -33,6 +33,8 @@ const pages = [
   { name: 'resolution-rate', path: '/resolution-rate.html' },
   { name: 'service-log', path: '/service-log.html' },
   { name: 'kiosk-home', path: '/kiosk.html' },
+  { name: 'kiosk-report', path: '/kiosk.html', choice: 'report' },
+  { name: 'kiosk-track', path: '/kiosk.html', choice: 'track', follow: true },
   { name: 'kiosk-board', path: '/kiosk.html', choice: 'board' },
   { name: 'kiosk-stats', path: '/kiosk.html', choice: 'stats' },
 ];
@@ -59,6 +61,13 @@ try {
         await tab.waitForTimeout(1500);
         if (page.choice) {
           await tab.locator(`gk-kiosk [data-choice="${page.choice}"]`).click();
+          await tab.waitForTimeout(2000);
+        }
+        // Following the sample case, typed as a resident would (without one, the empty form).
+        if (page.follow && ticket && token) {
+          await tab.locator('gk-case-tracker #ticket').fill(ticket);
+          await tab.locator('gk-case-tracker #token').fill(token);
+          await tab.locator('gk-case-tracker #token').press('Enter');
           await tab.waitForTimeout(2000);
         }
         const shot = await tab.screenshot({ type: 'jpeg', quality: 70 });
