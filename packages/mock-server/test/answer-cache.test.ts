@@ -20,6 +20,19 @@ import { buildFixture, tokens } from './support/fixture.js';
 import { createHarness, report, type Harness } from './support/harness.js';
 
 const DAY = 24 * 3_600_000;
+
+/** Another server on the test fixture, with `options` (no rate limit). */
+function fixtureApp(options: Partial<Parameters<typeof createApp>[0]>) {
+  const db = openDatabase(':memory:');
+  buildFixture(db);
+  return createApp({
+    db,
+    media: createMediaStore(mkdtempSync(join(tmpdir(), 'gridkit-media-'))),
+    handlers,
+    rateLimit: false,
+    ...options,
+  });
+}
 let h: Harness;
 afterEach(() => expect(h.contractBreaks).toEqual([]));
 
@@ -62,16 +75,7 @@ describe('the notice board from memory', () => {
 
   it('answers the same bytes and tags as a server that remembers nothing', async () => {
     h = createHarness();
-    const db = openDatabase(':memory:');
-    buildFixture(db);
-    const forgetful = createApp({
-      db,
-      media: createMediaStore(mkdtempSync(join(tmpdir(), 'gridkit-media-'))),
-      handlers,
-      clock: () => h.clock.now,
-      rateLimit: false,
-      answerCache: false,
-    });
+    const forgetful = fixtureApp({ clock: () => h.clock.now, answerCache: false });
     for (const path of ['/grids/G1/notice-board', '/grids/G2/notice-board']) {
       for (let i = 0; i < 3; i++) {
         const remembered = await h.request(path);
@@ -161,15 +165,7 @@ describe('the public case view from memory', () => {
 describe('cross-origin answers', () => {
   it('a listed origin is allowed on answers from memory and from the database, an unlisted one is not', async () => {
     h = createHarness();
-    const db = openDatabase(':memory:');
-    buildFixture(db);
-    const app = createApp({
-      db,
-      media: createMediaStore(mkdtempSync(join(tmpdir(), 'gridkit-media-'))),
-      handlers,
-      rateLimit: false,
-      corsOrigins: ['https://portal.example.gov.cn'],
-    });
+    const app = fixtureApp({ corsOrigins: ['https://portal.example.gov.cn'] });
     const get = (path: string, origin: string) =>
       app.fetch(new Request(`${h.baseUrl}${path}`, { headers: { Origin: origin } }));
     for (let i = 0; i < 2; i++) {

@@ -6,6 +6,7 @@ import '../define/provider.js';
 import type { GkIssueReporter } from './issue-reporter.js';
 import { testServer } from '../test-support/server.js';
 import { runDesignedStatesSuite } from '../test-support/designed-states-suite.js';
+import { runNotSetUpSuite } from '../test-support/not-set-up-suite.js';
 import { createOutbox, type Outbox } from '@gridkit/sdk/outbox';
 import {
   $,
@@ -51,61 +52,11 @@ runDesignedStatesSuite({
 });
 
 // What the page's developer sees when the page forgot the client: as the read widgets' "not set up" state.
-describe('<gk-issue-reporter> the page has not set up', () => {
-  let warnings: unknown[][];
-  let warn: typeof console.warn;
-  beforeEach(() => {
-    warnings = [];
-    warn = console.warn;
-    console.warn = (...args: unknown[]) => void warnings.push(args);
-  });
-  afterEach(() => {
-    console.warn = warn;
-  });
-
-  /** The developer's message in the widget, no retry, no question, and exactly one console warning naming `attribute`. */
-  async function expectSetUpMessage(el: HTMLElement, attribute: string, words: string) {
-    await waitUntil(() => root(el).querySelector('[part="state"][role="alert"]'), 'no set-up message', {
-      timeout: 8000,
-    });
-    const alert = $(el, '[part="state"][role="alert"]');
-    expect(alert.dataset['problem']).to.equal('misconfigured');
-    expect(alert.textContent).to.include('组件配置不完整（请网页开发者处理）');
-    expect(alert.textContent).to.include(attribute);
-    expect(alert.textContent).to.include(words);
-    expect(text(el), 'not a server problem').not.to.match(/暂时无法加载|服务器没有正常响应|网络已断开|无法连接服务器/);
-    expect(root(el).querySelector('[part="retry"]'), 'retrying cannot help').to.equal(null);
-    expect(root(el).querySelector('form'), 'no question a resident cannot send').to.equal(null);
-    await new Promise((r) => setTimeout(r, 300));
-    const ours = warnings.filter((args) => String(args[0]).startsWith('Gridkit:'));
-    expect(ours, 'one console warning').to.have.length(1);
-    expect(String(ours[0]![0])).to.include('<gk-issue-reporter>');
-    expect(String(ours[0]![0])).to.include(attribute);
-    await expect(el).to.be.accessible();
-  }
-
-  it('with grid-id but no base-url and no provider: names base-url', async () => {
-    const el = await fixture<GkIssueReporter>(html`<gk-issue-reporter grid-id="grd_4BCg6L6keGz1"></gk-issue-reporter>`);
-    await expectSetUpMessage(
-      el,
-      'base-url',
-      '<gk-issue-reporter> 没有接口地址：请在它上面设置 base-url 属性，或把它放进设置了 base-url 的 <gk-provider> 中。',
-    );
-    expect(String(warnings[0]![0])).to.include('has no API client');
-  });
-
-  it('inside a provider without base-url: names the provider and base-url', async () => {
-    const provider = await fixture(
-      html`<gk-provider grid-id="grd_4BCg6L6keGz1"><gk-issue-reporter></gk-issue-reporter></gk-provider>`,
-    );
-    const el = provider.querySelector<GkIssueReporter>('gk-issue-reporter')!;
-    await expectSetUpMessage(
-      el,
-      'base-url',
-      '<gk-issue-reporter> 所在的 <gk-provider> 没有设置 base-url 属性（也没有 client）。',
-    );
-    expect(String(warnings[0]![0])).to.include('<gk-provider>');
-  });
+runNotSetUpSuite({
+  tag: 'gk-issue-reporter',
+  bare: html`<gk-issue-reporter grid-id="grd_4BCg6L6keGz1"></gk-issue-reporter>`,
+  inProvider: html`<gk-provider grid-id="grd_4BCg6L6keGz1"><gk-issue-reporter></gk-issue-reporter></gk-provider>`,
+  notShown: /暂时无法加载|服务器没有正常响应|网络已断开|无法连接服务器/,
 });
 
 describe('<gk-issue-reporter>', () => {

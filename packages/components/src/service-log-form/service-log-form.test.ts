@@ -12,6 +12,7 @@ import { textsIn, type Locale } from '../messages/index.js';
 import type { GkProvider } from '../provider/provider.js';
 import { testServer } from '../test-support/server.js';
 import { runDesignedStatesSuite } from '../test-support/designed-states-suite.js';
+import { runNotSetUpSuite } from '../test-support/not-set-up-suite.js';
 
 type DemoToken = (typeof testServer.tokens)[number] & { staffId: string; name: string };
 const tokens = testServer.tokens as DemoToken[];
@@ -137,63 +138,11 @@ runDesignedStatesSuite({
 });
 
 // What the page's developer sees when the page forgot the client: as the read widgets' "not set up" state.
-describe('<gk-service-log-form> the page has not set up', () => {
-  let warnings: unknown[][];
-  let warn: typeof console.warn;
-  beforeEach(() => {
-    warnings = [];
-    warn = console.warn;
-    console.warn = (...args: unknown[]) => void warnings.push(args);
-  });
-  afterEach(() => {
-    console.warn = warn;
-  });
-
-  /** The developer's message in the widget, no retry, and exactly one console warning naming `attribute`. */
-  async function expectSetUpMessage(el: HTMLElement, attribute: string, words: string) {
-    await waitUntil(() => shadow(el).querySelector('[part="state"][role="alert"]'), 'no set-up message', {
-      timeout: 8000,
-    });
-    const alert = $(el, '[part="state"][role="alert"]');
-    expect(alert.dataset['problem']).to.equal('misconfigured');
-    expect(alert.textContent).to.include('组件配置不完整（请网页开发者处理）');
-    expect(alert.textContent).to.include(attribute);
-    expect(alert.textContent).to.include(words);
-    expect(text(el), 'not a server or sign-in problem').not.to.match(
-      /暂时无法加载|服务器没有正常响应|网络已断开|无法连接服务器|需要工作人员登录/,
-    );
-    expect(shadow(el).querySelector('[part="retry"]'), 'retrying cannot help').to.equal(null);
-    expect(shadow(el).querySelector('form'), 'no form that cannot save').to.equal(null);
-    await new Promise((r) => setTimeout(r, 300));
-    const ours = warnings.filter((args) => String(args[0]).startsWith('Gridkit:'));
-    expect(ours, 'one console warning').to.have.length(1);
-    expect(String(ours[0]![0])).to.include('<gk-service-log-form>');
-    expect(String(ours[0]![0])).to.include(attribute);
-    await expect(el).to.be.accessible();
-  }
-
-  it('with a token but no base-url and no provider: names base-url', async () => {
-    const el = await fixture<GkServiceLogForm>(html`<gk-service-log-form token=${summed.token}></gk-service-log-form>`);
-    await expectSetUpMessage(
-      el,
-      'base-url',
-      '<gk-service-log-form> 没有接口地址：请在它上面设置 base-url 属性，或把它放进设置了 base-url 的 <gk-provider> 中。',
-    );
-    expect(String(warnings[0]![0])).to.include('has no API client');
-  });
-
-  it('inside a provider without base-url: names the provider and base-url', async () => {
-    const provider = await fixture<GkProvider>(
-      html`<gk-provider token=${summed.token}><gk-service-log-form></gk-service-log-form></gk-provider>`,
-    );
-    const el = provider.querySelector<GkServiceLogForm>('gk-service-log-form')!;
-    await expectSetUpMessage(
-      el,
-      'base-url',
-      '<gk-service-log-form> 所在的 <gk-provider> 没有设置 base-url 属性（也没有 client）。',
-    );
-    expect(String(warnings[0]![0])).to.include('<gk-provider>');
-  });
+runNotSetUpSuite({
+  tag: 'gk-service-log-form',
+  bare: html`<gk-service-log-form token=${summed.token}></gk-service-log-form>`,
+  inProvider: html`<gk-provider token=${summed.token}><gk-service-log-form></gk-service-log-form></gk-provider>`,
+  notShown: /暂时无法加载|服务器没有正常响应|网络已断开|无法连接服务器|需要工作人员登录/,
 });
 
 describe('<gk-service-log-form>', () => {
