@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from './task.js';
 import { isGridkitError } from '@gridkit/sdk/core';
-import { misconfigurationWarning, type Misconfiguration } from './gridkit-element.js';
-import { isTransient, MisconfigurationError, type Freshness } from './states.js';
+import type { Misconfiguration } from './gridkit-element.js';
+import { isTransient, requireConfiguration, warnIfMisconfigured, type Freshness } from './states.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -85,7 +85,6 @@ export class StaleWhileErrorController<A extends readonly unknown[], T> implemen
   private pollTimer?: ReturnType<typeof setInterval>;
   private observer?: IntersectionObserver;
   private onScreen = false;
-  private readonly warned = new Set<string>();
 
   private readonly onOnline = () => {
     this.host.requestUpdate();
@@ -109,14 +108,7 @@ export class StaleWhileErrorController<A extends readonly unknown[], T> implemen
     host.addController(this);
     this.task = new Task<A, Good<A, T>>(host, {
       task: async (args, { signal }) => {
-        const problem = options.configuration?.();
-        if (problem) {
-          // A client or grid set a moment after the element (by a framework, a provider upgraded later)
-          // restarts this load before the verdict: no false warning.
-          await new Promise((resolve) => setTimeout(resolve, 0));
-          signal.throwIfAborted();
-          throw new MisconfigurationError(problem);
-        }
+        await requireConfiguration(options.configuration?.(), signal);
         return { args, value: await options.task(args, { signal }), at: Date.now() };
       },
       args: options.args,
@@ -225,14 +217,7 @@ export class StaleWhileErrorController<A extends readonly unknown[], T> implemen
   }
 
   private failed(error: unknown) {
-    if (error instanceof MisconfigurationError) {
-      const { kind } = error.misconfiguration;
-      if (!this.warned.has(kind)) {
-        this.warned.add(kind);
-        console.warn(misconfigurationWarning(kind, this.host.localName));
-      }
-      return;
-    }
+    if (warnIfMisconfigured(this.host, error)) return;
     if (!isTransient(error)) return;
     this.failures += 1;
     clearTimeout(this.retryTimer);

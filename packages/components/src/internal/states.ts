@@ -106,8 +106,8 @@ export class MisconfigurationError extends Error {
 }
 
 /**
- * For a widget that runs its own load (the write widgets; read widgets have
- * StaleWhileErrorController do this): fails with a `MisconfigurationError`
+ * Before a widget's load (StaleWhileErrorController's, the write widgets'
+ * own): fails with a `MisconfigurationError`
  * when the page has not set the widget up (`problem`, from
  * `GridkitElement.configurationProblem`). The verdict waits a moment: a client
  * or grid set just after the element (by a framework, a provider upgraded

@@ -19,6 +19,7 @@ import type { GkProvider } from '../provider/provider.js';
 import { testServer } from './server.js';
 import { failingClient, gatedClient, switchableClient, unreachableClient } from './clients.js';
 import { goOffline, hideTab } from './network.js';
+import { captureConsoleWarnings } from './console-warnings.js';
 
 type Attributes = Record<string, string>;
 /** Attributes, or a promise of them when the data must be made first (a case to track). */
@@ -228,16 +229,7 @@ export function runDesignedStatesSuite(options: DesignedStatesSuiteOptions): voi
       });
 
       describe('a widget the page has not set up', () => {
-        let warnings: unknown[][];
-        let warn: typeof console.warn;
-        beforeEach(() => {
-          warnings = [];
-          warn = console.warn;
-          console.warn = (...args: unknown[]) => void warnings.push(args);
-        });
-        afterEach(() => {
-          console.warn = warn;
-        });
+        const warnings = captureConsoleWarnings();
 
         /** The developer's message in the widget, and exactly one console warning naming `attribute`. */
         async function expectSetUpMessage(el: HTMLElement, attribute: string, words: string) {
@@ -248,7 +240,7 @@ export function runDesignedStatesSuite(options: DesignedStatesSuiteOptions): voi
           expect(alert.textContent, 'not a network problem').not.to.match(/网络已断开|无法连接服务器|服务器出错/);
           expect(alert.querySelector('[part="retry"]'), 'retrying cannot help').to.equal(null);
           await new Promise((r) => setTimeout(r, 300));
-          const ours = warnings.filter((args) => String(args[0]).startsWith('Gridkit:'));
+          const ours = warnings.all.filter((args) => String(args[0]).startsWith('Gridkit:'));
           expect(ours, 'one console warning').to.have.length(1);
           expect(String(ours[0]![0])).to.include(attribute);
           await expect(el).to.be.accessible();

@@ -6,6 +6,7 @@
  */
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import { captureConsoleWarnings } from './console-warnings.js';
 
 interface NotSetUp {
   tag: string;
@@ -19,16 +20,7 @@ interface NotSetUp {
 
 export function runNotSetUpSuite({ tag, bare, inProvider, notShown }: NotSetUp): void {
   describe(`<${tag}> the page has not set up`, () => {
-    let warnings: unknown[][];
-    let warn: typeof console.warn;
-    beforeEach(() => {
-      warnings = [];
-      warn = console.warn;
-      console.warn = (...args: unknown[]) => void warnings.push(args);
-    });
-    afterEach(() => {
-      console.warn = warn;
-    });
+    const warnings = captureConsoleWarnings();
 
     async function expectSetUpMessage(el: HTMLElement, words: string, warned: string) {
       const root = el.shadowRoot!;
@@ -44,7 +36,7 @@ export function runNotSetUpSuite({ tag, bare, inProvider, notShown }: NotSetUp):
       expect(root.querySelector('[part="retry"]'), 'retrying cannot help').to.equal(null);
       expect(root.querySelector('form'), 'no form that cannot be sent').to.equal(null);
       await new Promise((r) => setTimeout(r, 300));
-      const ours = warnings.filter((args) => String(args[0]).startsWith('Gridkit:'));
+      const ours = warnings.all.filter((args) => String(args[0]).startsWith('Gridkit:'));
       expect(ours, 'one console warning').to.have.length(1);
       expect(String(ours[0]![0])).to.include(`<${tag}>`);
       expect(String(ours[0]![0])).to.include('base-url');
