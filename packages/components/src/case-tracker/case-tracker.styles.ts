@@ -78,7 +78,8 @@ export const caseTrackerStyles = css`
     gap: 0.5em;
     align-content: start;
   }
-  /* The status and the priority badge wrap as whole words: the badge goes to the next line, the status never breaks. */
+  /* The status and the priority badge wrap as whole words: the badge goes to the next line first; a status
+     longer than the card ("Sent to the unit that will handle it" on a phone) breaks between words, balanced. */
   .status-line {
     display: flex;
     flex-wrap: wrap;
@@ -91,7 +92,9 @@ export const caseTrackerStyles = css`
   }
   .status {
     display: inline-block;
-    white-space: nowrap;
+    max-inline-size: 100%;
+    box-sizing: border-box;
+    text-wrap: balance;
     padding: 0.2em 0.7em;
     font-size: 1.3em;
     font-weight: 700;
@@ -359,14 +362,15 @@ export const caseTrackerStyles = css`
       block-size: calc(2lh + 1em);
     }
     /* With a case on screen: the ticket and its status on one line, three facts a row, the form's hints gone. */
+    /* The status beside the ticket where both fit on one line, else under it (a long English status). */
     :host([layout='kiosk']) .summary {
-      /* The status keeps its width (it never breaks); a long ticket heading wraps instead. */
-      grid-template-columns: minmax(0, auto) minmax(min-content, 1fr);
+      display: flex;
+      flex-wrap: wrap;
       align-items: center;
       column-gap: 1em;
     }
     :host([layout='kiosk']) .summary > :not(h2, .status-line) {
-      grid-column: 1 / -1;
+      flex-basis: 100%;
     }
     /* Three facts a row where each has 6em (a portrait kiosk's larger text sizes: two). */
     :host([layout='kiosk']) .facts {

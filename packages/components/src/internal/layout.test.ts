@@ -197,6 +197,27 @@ const scenarios: Scenario[] = [
     },
     ready: (el: Element) => $(el, '.case'),
   })),
+  // The longest status in English ("Sent to the unit that will handle it", 1.3em bold) with the priority badge
+  // beside it: on a phone it once ran 150 px past the card, and only showed when a seeded case happened to be
+  // in that state.
+  ...(['card', 'kiosk'] as const).map((layout) => ({
+    name: `case tracker with a dispatched case needing coordination (${layout})`,
+    mount: async (lang: string) => {
+      const receipt = await reportCase('dispatched', {
+        priority: 'coordination',
+        description: 'Layout check: a dispatched case',
+      });
+      return fixture(
+        html`<gk-case-tracker
+          lang=${lang}
+          layout=${layout}
+          base-url=${testServer.apiUrl}
+          ticket=${receipt.ticket}
+        ></gk-case-tracker>`,
+      );
+    },
+    ready: (el: Element) => $(el, '.case .status-dispatched'),
+  })),
   // A seeded case of a long category, needing coordination, looked up without its token (no rating): on a
   // portrait kiosk "Illegal construction" ran past its column into the grid's name.
   {

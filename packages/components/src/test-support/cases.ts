@@ -36,11 +36,11 @@ export function demoStaff(): Promise<Staff> {
   })());
 }
 
-export type CaseStage = 'submitted' | 'in_progress' | 'closed' | 'rejected';
+export type CaseStage = 'submitted' | 'dispatched' | 'in_progress' | 'closed' | 'rejected';
 
 /**
- * Reports a case as a resident, then moves it along as staff: accepted,
- * dispatched and started by the admin; resolved by the admin and verified by
+ * Reports a case as a resident, then moves it along as staff: accepted and
+ * dispatched by the admin (and started, for `in_progress`); resolved by the admin and verified by
  * the supervisor; or rejected. `publicNote` goes on the resolution or the
  * rejection. `priority` is set at accept (triage), with the note a change needs.
  */
@@ -65,12 +65,12 @@ export async function reportCase(
     version = (await by.cases.transition(receipt.id, input, { version })).version;
   };
   if (stage === 'rejected') await step({ action: 'reject', publicNote });
-  if (stage === 'in_progress' || stage === 'closed') {
+  if (stage === 'dispatched' || stage === 'in_progress' || stage === 'closed') {
     await step(priority ? { action: 'accept', priority, note: '热线分级' } : { action: 'accept' });
     // A unit on record that serves the grid (a dispatch names one from listUnits).
     const unit = (await admin.units.list({ gridId, kind: 'department', limit: 1 })).items[0]!;
     await step({ action: 'dispatch', assignee: { type: 'unit', id: unit.id, name: unit.name } });
-    await step({ action: 'start' });
+    if (stage !== 'dispatched') await step({ action: 'start' });
   }
   if (stage === 'closed') {
     await step({ action: 'resolve', publicNote });
