@@ -65,6 +65,8 @@ describe('date-times: one parser, and a leap second is a 400 naming the field', 
   const queries: [operationId: string, parameter: string, path: string][] = [
     ['listCases', 'createdFrom', '/cases'],
     ['listCases', 'createdTo', '/cases'],
+    ['exportCases', 'createdFrom', '/exports/cases'],
+    ['exportCases', 'createdTo', '/exports/cases'],
     ['listServiceLogs', 'occurredFrom', '/service-logs'],
     ['listServiceLogs', 'occurredTo', '/service-logs'],
   ];

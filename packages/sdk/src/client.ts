@@ -1,5 +1,6 @@
 import { createGridkitCore, type GridkitClientOptions } from './core.js';
 import { categoriesResource } from './resources/categories.js';
+import { exportsResource } from './resources/exports.js';
 import { casesResource } from './resources/cases.js';
 import { gridsResource } from './resources/grids.js';
 import { mediaResource } from './resources/media.js';
@@ -31,6 +32,7 @@ export function createGridkitClient(options: GridkitClientOptions) {
     cases: casesResource(core),
     serviceLogs: serviceLogsResource(core),
     stats: statsResource(core),
+    exports: exportsResource(core),
     session: sessionResource(core),
     units: unitsResource(core),
   };

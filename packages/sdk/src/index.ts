@@ -6,6 +6,7 @@ export type { GridkitClient } from './client.js';
 export { casesResource } from './resources/cases.js';
 export { categoriesResource } from './resources/categories.js';
 export { gridsResource } from './resources/grids.js';
+export { exportsResource } from './resources/exports.js';
 export { mediaResource } from './resources/media.js';
 export { noticesResource } from './resources/notices.js';
 export { serviceLogsResource } from './resources/service-logs.js';

@@ -250,6 +250,39 @@ describe('every resource method sends the request the contract describes', () =>
     else expect(data).toEqual(answer);
   });
 
+  it('exports.cases sends the list filters and hands back the CSV as a stream, read as it arrives', async () => {
+    const csv = '\uFEFF工单号,状态\r\nWF-20261122-0042,closed\r\n';
+    api.reply({ body: Buffer.from(csv, 'utf8'), headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+    const stream = await client.exports.cases({ gridId: 'g1', status: ['closed', 'rejected'], overdue: false });
+    const request = only();
+    expect([request.method, request.path]).toEqual(['GET', '/exports/cases']);
+    expect(request.query.getAll('status')).toEqual(['closed', 'rejected']);
+    expect([request.query.get('gridId'), request.query.get('overdue')]).toEqual(['g1', 'false']);
+    const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    // The byte-order mark is kept: saved as it came, the file opens in Excel without garbling.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toBe(csv.slice(1));
+  });
+
+  it('exports.resolutionStats sends the figures query and gives the CSV as a Blob with its byte-order mark', async () => {
+    api.reply({ body: '\uFEFF键,分组\r\n,合计\r\n', headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+    const blob = await client.exports.resolutionStats({
+      gridId: 'd1',
+      from: '2026-10-01',
+      to: '2026-10-31',
+      groupBy: 'children',
+    });
+    expect(Object.fromEntries(only().query)).toEqual({
+      gridId: 'd1',
+      from: '2026-10-01',
+      to: '2026-10-31',
+      groupBy: 'children',
+    });
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(await blob.text()).toContain('合计');
+  });
+
   it('a write given an idempotency key sends that key', async () => {
     await client.cases.create(
       { gridId: 'g1', categoryCode: 'env.garbage', description: '路灯不亮', location: { address: '映月路 12 号' } },

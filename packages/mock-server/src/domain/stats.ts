@@ -48,6 +48,13 @@ type ResolutionGroupBy = Schemas['ResolutionGroupBy'];
 type CaseLevel = Schemas['CaseLevel'];
 type LocalizedText = Schemas['LocalizedText'];
 
+/** A direct child of the node asked about: its grid id, materialized path and name. */
+export interface ChildNode {
+  id: string;
+  path: string;
+  name: string;
+}
+
 export type ResolutionQuery = { gridId: string; from: string; to: string; groupBy?: ResolutionGroupBy };
 
 /** The longest range accepted, in calendar months (see `checkPeriod`). */
@@ -237,7 +244,11 @@ export function assembleResolutionStats(
   months: readonly string[],
   received: readonly ReceivedRow[],
   cohort: readonly CohortRow[],
-  categoryNames: () => ReadonlyMap<string, LocalizedText>,
+  names: {
+    categoryNames: () => ReadonlyMap<string, LocalizedText>;
+    /** The node's direct children in `listGrids` order (`groupBy=children`), keyed in the rows by path. */
+    children: () => readonly ChildNode[];
+  },
 ): ResolutionStats {
   const totalCounts = zeroCounts();
   let totalMedian: number | null = null;
@@ -266,8 +277,8 @@ export function assembleResolutionStats(
   const totals = figures(totalCounts, totalMedian);
   if (groupBy === 'none') return { gridId: query.gridId, from: query.from, to: query.to, groupBy, totals, groups: [] };
 
-  const group = (key: string, label?: LocalizedText): ResolutionGroup => ({
-    key,
+  const group = (key: string, label?: LocalizedText, shownKey = key): ResolutionGroup => ({
+    key: shownKey,
     ...(label ? { label } : {}),
     figures: figures(byKey.get(key) ?? zeroCounts(), medians.get(key) ?? null),
   });
@@ -281,13 +292,15 @@ export function assembleResolutionStats(
     groups = channels.map((channel) => group(channel, channelLabels[channel]));
   } else if (groupBy === 'month') {
     groups = months.map((month) => group(month));
+  } else if (groupBy === 'children') {
+    groups = names.children().map((child) => group(child.path, { 'zh-CN': child.name }, child.id));
   } else {
-    const names = categoryNames();
+    const categoryNames = names.categoryNames();
     const codes = [...byKey.keys()].sort((a, b) => {
       const difference = byKey.get(b)!.received - byKey.get(a)!.received;
       return difference !== 0 ? difference : a < b ? -1 : a > b ? 1 : 0;
     });
-    groups = codes.map((code) => group(code, names.get(code)));
+    groups = codes.map((code) => group(code, categoryNames.get(code)));
   }
   return { gridId: query.gridId, from: query.from, to: query.to, groupBy, totals, groups };
 }

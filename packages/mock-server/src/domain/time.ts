@@ -70,6 +70,11 @@ export function shanghaiDate(instant: Date | string): string {
   return new Date(new Date(instant).getTime() + offsetMs).toISOString().slice(0, 10);
 }
 
+/** `YYYY-MM-DD HH:mm:ss` of an instant in Asia/Shanghai, as a spreadsheet reads a local time. */
+export function shanghaiDateTime(instant: Date | string): string {
+  return new Date(new Date(instant).getTime() + offsetMs).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 /** `YYYY-MM` of an instant in Asia/Shanghai. */
 export function shanghaiMonth(instant: Date | string): string {
   return shanghaiDate(instant).slice(0, 7);

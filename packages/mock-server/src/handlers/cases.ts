@@ -1,4 +1,4 @@
-import type { Schemas } from '@gridkit/sdk';
+import type { QueryParams, Schemas } from '@gridkit/sdk';
 import {
   channelIssues,
   judgesResolution,
@@ -22,6 +22,7 @@ import { requireFilterGrid, requireGridInJurisdiction } from '../domain/jurisdic
 import { applyAction } from '../domain/lifecycle.js';
 import { dueAtFor, nextPriority } from '../domain/priority.js';
 import { disputeChangesAt, opensFollowUp } from '../domain/recourse.js';
+import type { Principal } from '../domain/principal.js';
 import { instantAt } from '../domain/time.js';
 import { dispatchedAssignee } from '../domain/units.js';
 import { created, ok, type Handler } from '../http/handler.js';
@@ -43,10 +44,12 @@ import {
   toCaseEvent,
   toPublicCase,
   updateCaseStatus,
+  type CaseFilter,
 } from '../store/cases.js';
 import { findCategory } from '../store/categories.js';
 import { findGrid, findGridPlace, jurisdictionRoots, nodePathAtLevel } from '../store/grids.js';
 import { existingMediaIds } from '../store/media.js';
+import type { Db } from '../store/database.js';
 import { findRegisteredAssignee } from '../store/units.js';
 import { decodeCursor, page } from './cursor.js';
 
@@ -134,14 +137,21 @@ export const createCase: Handler<'createCase'> = (context) => {
   });
 };
 
-export const listCases: Handler<'listCases'> = ({ db, query, principal, now }) => {
-  const staff = principal!;
+/**
+ * The filters of a staff list of cases (`listCases`, `exportCases`): the
+ * caller's jurisdiction, and a `gridId` inside it (else 403).
+ */
+export function caseFilterOf(
+  db: Db,
+  staff: Principal,
+  query: Omit<QueryParams<'listCases'>, 'cursor' | 'limit'>,
+  now: Date,
+): Omit<CaseFilter, 'after' | 'limit'> {
   const subtree =
     query.gridId === undefined
       ? undefined
       : requireFilterGrid(staff, query.gridId, findGridPlace(db, query.gridId)).path;
-  const after = decodeCursor(query, 2);
-  const rows = listCaseRows(db, {
+  return {
     jurisdiction: staff.paths,
     subtree,
     status: query.status,
@@ -156,6 +166,13 @@ export const listCases: Handler<'listCases'> = ({ db, query, principal, now }) =
     attentionLevel: query.attentionLevel || undefined,
     followUp: query.followUp || undefined,
     q: query.q || undefined,
+  };
+}
+
+export const listCases: Handler<'listCases'> = ({ db, query, principal, now }) => {
+  const after = decodeCursor(query, 2);
+  const rows = listCaseRows(db, {
+    ...caseFilterOf(db, principal!, query, now),
     after: after && [String(after[0]), String(after[1])],
     limit: query.limit ?? 50,
   });

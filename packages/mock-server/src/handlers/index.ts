@@ -15,6 +15,7 @@ import { createNotice, getNoticeBoard, listNotices, retireNotice } from './notic
 import { createServiceLog, getServiceLogSummary, listServiceLogs } from './service-logs.js';
 import { getCurrentStaff, getHealth } from './session.js';
 import { disputeCase, recordFollowUp } from './recourse.js';
+import { exportCases, exportResolutionStats } from './exports.js';
 import { getResolutionStats } from './stats.js';
 import { listUnits } from './units.js';
 
@@ -34,6 +35,8 @@ export const handlers: Handlers = {
   getMedia,
   createCase,
   listCases,
+  exportCases,
+  exportResolutionStats,
   getCase,
   getPublicCase,
   transitionCase,

@@ -324,6 +324,7 @@ function toResponse(reply: Reply, { requestId, locale }: Exchange): Response {
   }
   if (reply.bytes)
     return new Response(reply.bytes as Uint8Array<ArrayBuffer>, { status: reply.status, headers: reply.headers });
+  if (reply.stream) return new Response(reply.stream, { status: reply.status, headers: reply.headers });
   if (reply.body === undefined) return new Response(null, { status: reply.status, headers: reply.headers });
   return new Response(JSON.stringify(reply.body), {
     status: reply.status,
@@ -347,7 +348,8 @@ type SentAnswer = Pick<CachedAnswer, 'text' | 'tag' | 'headers'>;
 
 /** A reply that is a successful JSON answer, serialized; undefined for anything else. */
 function sentAnswer(reply: Reply, exchange: Exchange): SentAnswer | undefined {
-  if (reply.status !== 200 || reply.problem || reply.bytes || reply.body === undefined) return undefined;
+  if (reply.status !== 200 || reply.problem || reply.bytes || reply.stream || reply.body === undefined)
+    return undefined;
   const text = JSON.stringify(reply.body);
   return { text, tag: revalidatable(exchange, reply) ? entityTagOf(text) : undefined, headers: reply.headers };
 }

@@ -27,6 +27,8 @@ export interface Reply<Body = unknown> {
   headers?: Record<string, string>;
   /** A non-JSON body (image bytes), sent as is with `headers['Content-Type']`. */
   bytes?: Uint8Array;
+  /** A non-JSON body made while it is sent (an export), with `headers['Content-Type']`. */
+  stream?: ReadableStream<Uint8Array>;
   /** The write ended in a problem (a stored 4xx outcome, replayed as such). */
   problem?: ProblemInit;
   /**

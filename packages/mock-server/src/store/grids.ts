@@ -6,6 +6,7 @@ import type { Schemas } from '@gridkit/sdk';
 import { notFound, unprocessable } from '../domain/errors.js';
 import { pathIds } from '../domain/grids.js';
 import type { GridPlace } from '../domain/jurisdiction.js';
+import type { ChildNode } from '../domain/stats.js';
 import type { Db } from './database.js';
 import { equals, whereOf } from './filters.js';
 import { plucked, prepared } from './statements.js';
@@ -69,6 +70,18 @@ export function jurisdictionRoots(db: Db, ids: readonly string[]): { path: strin
 
 export function gridName(db: Db, id: string): string | undefined {
   return plucked(db, 'SELECT name FROM grids WHERE id = ?').get(id) as string | undefined;
+}
+
+/** A node's direct children, in `listGrids` order (by code): what `groupBy=children` groups by. */
+export function childNodes(db: Db, id: string): ChildNode[] {
+  return prepared(db, 'SELECT id, path, name FROM grids WHERE parent_id = ? ORDER BY code').all(id) as ChildNode[];
+}
+
+/** Every node's name by id (an export names the grid of each case it lists). */
+export function gridNamesById(db: Db): Map<string, string> {
+  return new Map(
+    (prepared(db, 'SELECT id, name FROM grids').all() as { id: string; name: string }[]).map((g) => [g.id, g.name]),
+  );
 }
 
 export function gridCount(db: Db): number {

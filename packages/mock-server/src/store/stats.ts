@@ -34,6 +34,7 @@ import {
 } from '../domain/stats.js';
 import { shanghaiDayEnd, shanghaiDayStart } from '../domain/time.js';
 import { categoryNames } from './categories.js';
+import { childNodes } from './grids.js';
 import type { Db } from './database.js';
 import { rollupDimOf, rollupRows } from './rollup-stats.js';
 import { rollupNodeOf } from './rollups.js';
@@ -81,12 +82,15 @@ function groupKey(groupBy: ResolutionGroupBy, date: 'created_at' | 'accepted_at'
       return 'c.category_code';
     case 'month':
       return monthOf(0, months - 1);
+    case 'children':
+      // The child's path: the node's path (@node) and the case's path up to the next '/' after it.
+      return `substr(c.grid_path, 1, length(@node) + instr(substr(c.grid_path, length(@node) + 1), '/'))`;
     default:
       throw new DomainError(400, 'validation-failed', `Unknown groupBy ${String(groupBy)}.`, [
         {
           path: '/query/groupBy',
           code: 'enum',
-          message: 'groupBy must be one of none, level, priority, channel, category, month.',
+          message: 'groupBy must be one of none, level, priority, channel, category, month, children.',
         },
       ]);
   }
@@ -222,6 +226,7 @@ function plan(db: Db, query: ResolutionQuery): Plan {
       start: shanghaiDayStart(query.from).toISOString(),
       end: shanghaiDayEnd(query.to).toISOString(),
       ...monthParams(months),
+      ...(groupBy === 'children' ? { node: grid.path } : {}),
     },
   };
 }
@@ -252,7 +257,10 @@ export function resolutionStats(db: Db, query: ResolutionQuery, source?: StatsSo
       received = prepared(db, receivedSql(groupBy, months.length)).all(params) as ReceivedRow[];
       cohort = prepared(db, cohortSql(groupBy, months.length)).all(params) as CohortRow[];
     }
-    return assembleResolutionStats(query, groupBy, months, received, cohort, () => categoryNames(db));
+    return assembleResolutionStats(query, groupBy, months, received, cohort, {
+      categoryNames: () => categoryNames(db),
+      children: () => childNodes(db, query.gridId),
+    });
   })();
 }
 

@@ -737,11 +737,86 @@ export interface paths {
          *     `ordinary`, `coordination`, `urgent`, by each case's current priority), `channel` (every
          *     `CaseChannel`, in its enum order, by the channel the case was reported through), `category` (categories with at
          *     least one case in the period, most received first), `month` (every month the range
-         *     touches, in order, key `YYYY-MM`; cases are placed by the same dates as in the totals).
+         *     touches, in order, key `YYYY-MM`; cases are placed by the same dates as in the totals),
+         *     `children` (every direct child node of `gridId` — the streets of a district, the grids of
+         *     a community — in `listGrids` order, key its grid id and label its name, each with the
+         *     figures of its whole subtree, so the groups add up to the totals; a grid without children
+         *     has no groups): the ranking of grids (红黄榜).
          *     The range may span at most 24 months (`422`, code `range_too_long`); `from` after `to`
          *     is `422` (`invalid_period`).
          */
         get: operations["getResolutionStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export cases as CSV
+         * @description Every case `listCases` would return for the same filters, as one CSV file, oldest first
+         *     (`createdAt` ascending, then `id`), streamed in chunks so memory stays flat however many
+         *     cases match. Staff only; only cases inside the caller's jurisdiction, and a `gridId`
+         *     outside it is `403`, exactly as `listCases`. A case changed while the file is being sent
+         *     appears as it was when its chunk was read.
+         *
+         *     The file: UTF-8 with a byte-order mark (Excel in China opens it without garbling), CRLF
+         *     line ends, RFC 4180 quoting, and a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+         *     carriage return prefixed with `'` so that a spreadsheet never runs it as a formula (a
+         *     resident writes the description). The header row is in the language of
+         *     `Accept-Language` (`zh-CN` when none fits); values are the contract's codes (`status`,
+         *     `level`, `priority`, `channel`, `categoryCode`) with the category's and the grid's names
+         *     beside them, and times in Asia/Shanghai (`YYYY-MM-DD HH:mm:ss`), as a report is read.
+         *     The reporter's name and phone are not exported (a report needs counts, not residents);
+         *     staff who need them open the case.
+         *
+         *     Columns: ticket, status, level, priority, categoryCode, category, gridId, grid, channel,
+         *     createdAt, dueAt, acceptedAt, closedAt, closedLevel, overdue, reopenCount, disputeCount,
+         *     evaluationScore, followUp, assignee, address, description.
+         */
+        get: operations["exportCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/exports/resolution-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export resolution statistics as CSV
+         * @description The figures of `getResolutionStats` for the same node, period and grouping as one CSV
+         *     file: a row per group in the order of `groups`, then a row of the totals; with the same
+         *     definitions (see `getResolutionStats`). For the monthly report, `groupBy=children`
+         *     (a row per street, community or grid), `level`, `category` or `month`. `groupBy=none`
+         *     gives the totals row alone. Public, like the figures themselves.
+         *
+         *     The file is UTF-8 with a byte-order mark, CRLF line ends and RFC 4180 quoting; the
+         *     header row and the group names are in the language of `Accept-Language` (`zh-CN` when
+         *     none fits). Rates are fractions 0–1 with 4 decimals, as in the JSON, and an empty cell
+         *     where the JSON has `null` (no cases to divide by).
+         *
+         *     Columns: key, group, received, accepted, closed, closedOnTime, rejected, resolutionRate,
+         *     onTimeRate, satisfactionRate, reopenRate, disputeRate, followUpRate,
+         *     medianHoursToClose, closedGrid, closedCommunity, closedStreet, closedDistrict.
+         */
+        get: operations["exportResolutionStats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1813,11 +1888,11 @@ export interface components {
             byDay: components["schemas"]["ServiceLogByDay"][];
         };
         /**
-         * @description How resolution figures are broken down: `none`, `level`, `priority`, `channel`, `category`, `month`.
+         * @description How resolution figures are broken down: `none`, `level`, `priority`, `channel`, `category`, `month`, `children` (each direct child node of the requested one: a ranking of grids, 红黄榜).
          * @default none
          * @enum {string}
          */
-        ResolutionGroupBy: "none" | "level" | "priority" | "channel" | "category" | "month";
+        ResolutionGroupBy: "none" | "level" | "priority" | "channel" | "category" | "month" | "children";
         /** @description Cases closed at one level and their share of all closed cases. */
         LevelShare: {
             /** @description Cohort cases closed while at this level. */
@@ -1883,9 +1958,9 @@ export interface components {
         };
         /** @description Figures for one group. */
         ResolutionGroup: {
-            /** @description The group: a `CaseLevel` value, a `CasePriority` value, a `CaseChannel` value, a category code, or a month `YYYY-MM`. */
+            /** @description The group: a `CaseLevel` value, a `CasePriority` value, a `CaseChannel` value, a category code, a month `YYYY-MM`, or a child node's grid id (`groupBy=children`). */
             key: string;
-            /** @description Display label when the key needs one (level, priority, channel and category names). */
+            /** @description Display label when the key needs one (level, priority, channel and category names; a child node's name, in `zh-CN`). */
             label?: components["schemas"]["LocalizedText"];
             /** @description The group's figures. */
             figures: components["schemas"]["ResolutionFigures"];
@@ -2119,6 +2194,73 @@ export interface components {
     };
     parameters: {
         /**
+         * @description Only cases reported in this grid node or anywhere in its subtree.
+         * @example grd_Qb5c2M
+         */
+        CaseGridFilter: string;
+        /**
+         * @description Only cases in one of these statuses (repeat the parameter, e.g. `status=accepted&status=dispatched`).
+         * @example [
+         *       "accepted",
+         *       "dispatched",
+         *       "in_progress"
+         *     ]
+         */
+        CaseStatusFilter: components["schemas"]["CaseStatus"][];
+        /**
+         * @description Only cases currently at this level.
+         * @example community
+         */
+        CaseLevelFilter: components["schemas"]["CaseLevel"];
+        /**
+         * @description Only cases of this category.
+         * @example env.garbage
+         */
+        CaseCategoryFilter: components["schemas"]["CategoryCode"];
+        /**
+         * @description Only cases created at or after this instant.
+         * @example 2026-11-01T00:00:00Z
+         */
+        CaseCreatedFrom: string;
+        /**
+         * @description Only cases created before this instant (exclusive).
+         * @example 2026-12-01T00:00:00Z
+         */
+        CaseCreatedTo: string;
+        /**
+         * @description `true`: only open cases past `dueAt`; `false`: only cases that are not overdue.
+         * @example true
+         */
+        CaseOverdueFilter: boolean;
+        /**
+         * @description Only cases of this triage priority.
+         * @example urgent
+         */
+        CasePriorityFilter: components["schemas"]["CasePriority"];
+        /**
+         * @description Only cases that need the attention of this level (`Case.attentionLevels`): the cases now
+         *     at that level and, for `community`, the `urgent` cases of its grids from the moment they
+         *     are reported (徐碧: urgent matters are reported to the community at once). A community
+         *     admin's desk is `attentionLevel=community`.
+         * @example community
+         */
+        CaseAttentionLevelFilter: components["schemas"]["CaseLevel"];
+        /**
+         * @description Only cases with a follow-up (回访) in this state: `open` (a score of 1–2 awaiting its outcome: the admins' list) or `done`.
+         * @example open
+         */
+        CaseFollowUpFilter: components["schemas"]["FollowUpStatus"];
+        /**
+         * @description Only cases currently assigned to this unit or person id (a department's desk is its `unit.id` from `getCurrentStaff`).
+         * @example unit_HwXg01
+         */
+        CaseAssigneeFilter: string;
+        /**
+         * @description A ticket (exact match) or text contained in the description or address.
+         * @example 桥北路23号
+         */
+        CaseTextFilter: string;
+        /**
          * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
          *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
          */
@@ -2203,6 +2345,11 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /**
+         * @description `attachment` with a file name that says what and when (e.g. `cases-grd_Xg3s9P-20261202.csv`), so a browser saves the export instead of showing it.
+         * @example attachment; filename="cases-grd_Xg3s9P-20261202.csv"
+         */
+        ExportContentDisposition: string;
         /**
          * @description Strong entity tag of this answer (a hash of its bytes). Send it back as `If-None-Match`
          *     to get `304 Not Modified` while nothing in it changed.
@@ -3489,7 +3636,7 @@ export interface operations {
                  * @description Only cases reported in this grid node or anywhere in its subtree.
                  * @example grd_Qb5c2M
                  */
-                gridId?: string;
+                gridId?: components["parameters"]["CaseGridFilter"];
                 /**
                  * @description Only cases in one of these statuses (repeat the parameter, e.g. `status=accepted&status=dispatched`).
                  * @example [
@@ -3498,37 +3645,37 @@ export interface operations {
                  *       "in_progress"
                  *     ]
                  */
-                status?: components["schemas"]["CaseStatus"][];
+                status?: components["parameters"]["CaseStatusFilter"];
                 /**
                  * @description Only cases currently at this level.
                  * @example community
                  */
-                level?: components["schemas"]["CaseLevel"];
+                level?: components["parameters"]["CaseLevelFilter"];
                 /**
                  * @description Only cases of this category.
                  * @example env.garbage
                  */
-                categoryCode?: components["schemas"]["CategoryCode"];
+                categoryCode?: components["parameters"]["CaseCategoryFilter"];
                 /**
                  * @description Only cases created at or after this instant.
                  * @example 2026-11-01T00:00:00Z
                  */
-                createdFrom?: string;
+                createdFrom?: components["parameters"]["CaseCreatedFrom"];
                 /**
                  * @description Only cases created before this instant (exclusive).
                  * @example 2026-12-01T00:00:00Z
                  */
-                createdTo?: string;
+                createdTo?: components["parameters"]["CaseCreatedTo"];
                 /**
                  * @description `true`: only open cases past `dueAt`; `false`: only cases that are not overdue.
                  * @example true
                  */
-                overdue?: boolean;
+                overdue?: components["parameters"]["CaseOverdueFilter"];
                 /**
                  * @description Only cases of this triage priority.
                  * @example urgent
                  */
-                priority?: components["schemas"]["CasePriority"];
+                priority?: components["parameters"]["CasePriorityFilter"];
                 /**
                  * @description Only cases that need the attention of this level (`Case.attentionLevels`): the cases now
                  *     at that level and, for `community`, the `urgent` cases of its grids from the moment they
@@ -3536,22 +3683,22 @@ export interface operations {
                  *     admin's desk is `attentionLevel=community`.
                  * @example community
                  */
-                attentionLevel?: components["schemas"]["CaseLevel"];
+                attentionLevel?: components["parameters"]["CaseAttentionLevelFilter"];
                 /**
                  * @description Only cases with a follow-up (回访) in this state: `open` (a score of 1–2 awaiting its outcome: the admins' list) or `done`.
                  * @example open
                  */
-                followUp?: components["schemas"]["FollowUpStatus"];
+                followUp?: components["parameters"]["CaseFollowUpFilter"];
                 /**
                  * @description Only cases currently assigned to this unit or person id (a department's desk is its `unit.id` from `getCurrentStaff`).
                  * @example unit_HwXg01
                  */
-                assignee?: string;
+                assignee?: components["parameters"]["CaseAssigneeFilter"];
                 /**
                  * @description A ticket (exact match) or text contained in the description or address.
                  * @example 桥北路23号
                  */
-                q?: string;
+                q?: components["parameters"]["CaseTextFilter"];
                 /**
                  * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
                  * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
@@ -4891,6 +5038,172 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    exportCases: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only cases reported in this grid node or anywhere in its subtree.
+                 * @example grd_Qb5c2M
+                 */
+                gridId?: components["parameters"]["CaseGridFilter"];
+                /**
+                 * @description Only cases in one of these statuses (repeat the parameter, e.g. `status=accepted&status=dispatched`).
+                 * @example [
+                 *       "accepted",
+                 *       "dispatched",
+                 *       "in_progress"
+                 *     ]
+                 */
+                status?: components["parameters"]["CaseStatusFilter"];
+                /**
+                 * @description Only cases currently at this level.
+                 * @example community
+                 */
+                level?: components["parameters"]["CaseLevelFilter"];
+                /**
+                 * @description Only cases of this category.
+                 * @example env.garbage
+                 */
+                categoryCode?: components["parameters"]["CaseCategoryFilter"];
+                /**
+                 * @description Only cases created at or after this instant.
+                 * @example 2026-11-01T00:00:00Z
+                 */
+                createdFrom?: components["parameters"]["CaseCreatedFrom"];
+                /**
+                 * @description Only cases created before this instant (exclusive).
+                 * @example 2026-12-01T00:00:00Z
+                 */
+                createdTo?: components["parameters"]["CaseCreatedTo"];
+                /**
+                 * @description `true`: only open cases past `dueAt`; `false`: only cases that are not overdue.
+                 * @example true
+                 */
+                overdue?: components["parameters"]["CaseOverdueFilter"];
+                /**
+                 * @description Only cases of this triage priority.
+                 * @example urgent
+                 */
+                priority?: components["parameters"]["CasePriorityFilter"];
+                /**
+                 * @description Only cases that need the attention of this level (`Case.attentionLevels`): the cases now
+                 *     at that level and, for `community`, the `urgent` cases of its grids from the moment they
+                 *     are reported (徐碧: urgent matters are reported to the community at once). A community
+                 *     admin's desk is `attentionLevel=community`.
+                 * @example community
+                 */
+                attentionLevel?: components["parameters"]["CaseAttentionLevelFilter"];
+                /**
+                 * @description Only cases with a follow-up (回访) in this state: `open` (a score of 1–2 awaiting its outcome: the admins' list) or `done`.
+                 * @example open
+                 */
+                followUp?: components["parameters"]["CaseFollowUpFilter"];
+                /**
+                 * @description Only cases currently assigned to this unit or person id (a department's desk is its `unit.id` from `getCurrentStaff`).
+                 * @example unit_HwXg01
+                 */
+                assignee?: components["parameters"]["CaseAssigneeFilter"];
+                /**
+                 * @description A ticket (exact match) or text contained in the description or address.
+                 * @example 桥北路23号
+                 */
+                q?: components["parameters"]["CaseTextFilter"];
+            };
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cases, one row each after a header row. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Content-Disposition": components["headers"]["ExportContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example 工单号,状态,层级,优先级,类别代码,类别,网格编号,网格,渠道,上报时间,办理时限,受理时间,办结时间,办结层级,超期,返工次数,异议次数,评价分,回访,承办,地址,描述
+                     *     WF-20261122-0042,closed,grid,ordinary,env.garbage,垃圾清运,grd_Qb02nR,桥北社区第二网格,web,2026-11-22 09:15:30,2026-11-23 09:15:30,2026-11-22 09:32:10,2026-11-22 16:05:00,grid,false,0,0,5,,西关街道环卫所,文峰区西关街道桥北路23号院东门,桥北路23号院东门垃圾桶满溢三天无人清运。
+                     */
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    exportResolutionStats: {
+        parameters: {
+            query: {
+                /**
+                 * @description Any grid node; figures cover its whole subtree.
+                 * @example grd_Xg3s9P
+                 */
+                gridId: string;
+                /**
+                 * @description First day of the period, `YYYY-MM-DD` (inclusive).
+                 * @example 2026-10-01
+                 */
+                from: string;
+                /**
+                 * @description Last day of the period, `YYYY-MM-DD` (inclusive).
+                 * @example 2026-10-31
+                 */
+                to: string;
+                /**
+                 * @description How to break the totals down (one row per group).
+                 * @example children
+                 */
+                groupBy?: components["schemas"]["ResolutionGroupBy"];
+            };
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per group, then the totals. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Content-Disposition": components["headers"]["ExportContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example 键,分组,收到,受理,办结,按期办结,不予受理,办结率,按期办结率,满意率,返工率,异议率,回访完成率,办结时长中位数（小时）,网格办结,社区办结,街道办结,区级办结
+                     *     grd_Xg3s9P,西关街道,412,398,371,352,9,0.9322,0.9488,0.9125,0.0431,0.0108,1.0000,20.5,301,52,15,3
+                     *     ,合计,412,398,371,352,9,0.9322,0.9488,0.9125,0.0431,0.0108,1.0000,20.5,301,52,15,3
+                     */
+                    "text/csv": string;
+                };
+            };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];

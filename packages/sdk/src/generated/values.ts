@@ -55,8 +55,8 @@ export const subjectGroupValues = ['elderly_alone', 'disabled', 'chronically_ill
 /** `ServiceOutcome`: Outcome: `resolved` (当场解决), `followup_needed` (需跟进), `referred` (转交), `case_opened` (已立案, see `caseId`). */
 export const serviceOutcomeValues = ['resolved', 'followup_needed', 'referred', 'case_opened'] as const satisfies readonly Schemas['ServiceOutcome'][];
 
-/** `ResolutionGroupBy`: How resolution figures are broken down: `none`, `level`, `priority`, `channel`, `category`, `month`. */
-export const resolutionGroupByValues = ['none', 'level', 'priority', 'channel', 'category', 'month'] as const satisfies readonly Schemas['ResolutionGroupBy'][];
+/** `ResolutionGroupBy`: How resolution figures are broken down: `none`, `level`, `priority`, `channel`, `category`, `month`, `children` (each direct child node of the requested one: a ranking of grids, 红黄榜). */
+export const resolutionGroupByValues = ['none', 'level', 'priority', 'channel', 'category', 'month', 'children'] as const satisfies readonly Schemas['ResolutionGroupBy'][];
 
 /** `StaffRole`: `grid_worker` (网格员, acts in their own grids), `supervisor` (监督员, verifies or rejects resolutions in their subtree at or below its level, and records follow-ups; no other handling), `department` (a functional department's staff, 职能部门: reports into the grids of their unit's area through the `department` channel, and starts and resolves the cases dispatched to their unit; no other handling, never verifies) or `admin` (acts in their subtree). */
 export const staffRoleValues = ['grid_worker', 'supervisor', 'department', 'admin'] as const satisfies readonly Schemas['StaffRole'][];
