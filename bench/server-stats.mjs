@@ -133,7 +133,7 @@ for (const cases of sizes) {
   const baseline = () => db.prepare('SELECT COUNT(*) FROM cases WHERE due_at IS NOT NULL').get();
   // The from-scratch side gets fewer runs on big databases (seconds each); rollups and baseline get all of them.
   const scratchRuns = cases >= 500_000 ? Math.min(runs, 5) : runs;
-  for (const groupBy of ['none', 'month', 'level', 'category', 'priority', 'channel']) {
+  for (const groupBy of ['none', 'month', 'level', 'category', 'priority', 'channel', 'children']) {
     const query = { gridId: district, ...year, groupBy };
     // Same answer both ways, to the byte, before timing anything.
     if (JSON.stringify(resolutionStats(db, query, 'rollups')) !== JSON.stringify(resolutionStats(db, query, 'cases')))

@@ -1,4 +1,4 @@
-import type { QueryParams, Schemas } from '@gridkit/sdk';
+import type { Schemas } from '@gridkit/sdk';
 import {
   channelIssues,
   judgesResolution,
@@ -18,12 +18,10 @@ import {
 } from '../domain/cases.js';
 import { unprocessable, type Issue } from '../domain/errors.js';
 import { newId, newTrackingToken, trackingTokenHash } from '../domain/ids.js';
-import { requireFilterGrid, requireGridInJurisdiction } from '../domain/jurisdiction.js';
+import { requireGridInJurisdiction } from '../domain/jurisdiction.js';
 import { applyAction } from '../domain/lifecycle.js';
 import { dueAtFor, nextPriority } from '../domain/priority.js';
 import { disputeChangesAt, opensFollowUp } from '../domain/recourse.js';
-import type { Principal } from '../domain/principal.js';
-import { instantAt } from '../domain/time.js';
 import { dispatchedAssignee } from '../domain/units.js';
 import { created, ok, type Handler } from '../http/handler.js';
 import { apiBase } from '../limits.js';
@@ -44,13 +42,12 @@ import {
   toCaseEvent,
   toPublicCase,
   updateCaseStatus,
-  type CaseFilter,
 } from '../store/cases.js';
 import { findCategory } from '../store/categories.js';
-import { findGrid, findGridPlace, jurisdictionRoots, nodePathAtLevel } from '../store/grids.js';
+import { findGrid, jurisdictionRoots, nodePathAtLevel } from '../store/grids.js';
 import { existingMediaIds } from '../store/media.js';
-import type { Db } from '../store/database.js';
 import { findRegisteredAssignee } from '../store/units.js';
+import { caseFilterOf } from './case-filter.js';
 import { decodeCursor, page } from './cursor.js';
 
 export const createCase: Handler<'createCase'> = (context) => {
@@ -136,38 +133,6 @@ export const createCase: Handler<'createCase'> = (context) => {
     );
   });
 };
-
-/**
- * The filters of a staff list of cases (`listCases`, `exportCases`): the
- * caller's jurisdiction, and a `gridId` inside it (else 403).
- */
-export function caseFilterOf(
-  db: Db,
-  staff: Principal,
-  query: Omit<QueryParams<'listCases'>, 'cursor' | 'limit'>,
-  now: Date,
-): Omit<CaseFilter, 'after' | 'limit'> {
-  const subtree =
-    query.gridId === undefined
-      ? undefined
-      : requireFilterGrid(staff, query.gridId, findGridPlace(db, query.gridId)).path;
-  return {
-    jurisdiction: staff.paths,
-    subtree,
-    status: query.status,
-    level: query.level || undefined,
-    categoryCode: query.categoryCode || undefined,
-    createdFrom: query.createdFrom ? instantAt(query.createdFrom, '/query/createdFrom').toISOString() : undefined,
-    createdTo: query.createdTo ? instantAt(query.createdTo, '/query/createdTo').toISOString() : undefined,
-    overdue: query.overdue,
-    now: now.toISOString(),
-    assignee: query.assignee || undefined,
-    priority: query.priority || undefined,
-    attentionLevel: query.attentionLevel || undefined,
-    followUp: query.followUp || undefined,
-    q: query.q || undefined,
-  };
-}
 
 export const listCases: Handler<'listCases'> = ({ db, query, principal, now }) => {
   const after = decodeCursor(query, 2);

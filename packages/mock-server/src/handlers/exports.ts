@@ -10,13 +10,14 @@ import type { Schemas } from '@gridkit/sdk';
 import { stringify } from 'csv-stringify/sync';
 import { isOverdue } from '../domain/cases.js';
 import { shanghaiDate, shanghaiDateTime } from '../domain/time.js';
-import type { Handler, Reply } from '../http/handler.js';
-import type { Locale } from '../http/problem.js';
+import type { Handler, Reply, RequestContext } from '../http/handler.js';
 import { listCaseRows, type CaseRow } from '../store/cases.js';
 import { categoryNames } from '../store/categories.js';
 import { gridNamesById } from '../store/grids.js';
 import { resolutionStats } from '../store/stats.js';
-import { caseFilterOf } from './cases.js';
+import { caseFilterOf } from './case-filter.js';
+
+type Locale = RequestContext<'exportCases'>['locale'];
 
 /** Rows read per step of a case export: a few hundred kilobytes of CSV. */
 const pageSize = 500;
@@ -115,7 +116,8 @@ export const exportCases: Handler<'exportCases'> = ({ db, query, principal, now,
               page.map((row) => ({
                 row,
                 now,
-                category: categories.get(row.category_code)?.[locale] ?? categories.get(row.category_code)?.['zh-CN'] ?? '',
+                category:
+                  categories.get(row.category_code)?.[locale] ?? categories.get(row.category_code)?.['zh-CN'] ?? '',
                 grid: names.get(row.grid_id) ?? '',
               })),
             ),

@@ -40,8 +40,9 @@ export function newestFirstAfter(
   after: readonly [string, string] | undefined,
 ): Condition | undefined {
   if (!after) return undefined;
+  // A row value: SQLite starts an index on (time, id) right after the last row, instead of filtering from the newest.
   return {
-    sql: `(${timeColumn} < @afterAt OR (${timeColumn} = @afterAt AND id < @afterId))`,
+    sql: `(${timeColumn}, id) < (@afterAt, @afterId)`,
     params: { afterAt: after[0], afterId: after[1] },
   };
 }

@@ -382,4 +382,13 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE staff ADD COLUMN token_expires_at TEXT;
   `,
+  // Rollups kept by child node too (\`groupBy=children\`, the ranking of grids; issue 13): rollups built before have no
+  // such keys, so they are dropped; the figures come from the cases until \`gridkit-mock rebuild-rollups\` (a seed
+  // rebuilds them itself).
+  `
+  DELETE FROM rollup_counts;
+  DELETE FROM rollup_closing;
+  DELETE FROM rollup_closing_coarse;
+  DELETE FROM rollup_nodes;
+  `,
 ];

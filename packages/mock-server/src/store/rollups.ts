@@ -48,8 +48,11 @@ import { shanghaiDayStart } from '../domain/time.js';
 import type { Db } from './database.js';
 import { plucked, prepared } from './statements.js';
 
-/** The group dimensions kept, each a column of `CaseFacts`; `none` is the whole (its one value is ''). */
-export const rollupDims = ['none', 'category', 'level', 'priority', 'channel'] as const;
+/**
+ * The group dimensions kept, each a column of `CaseFacts`; `none` is the whole (its one value is ''), and
+ * `children` the node's child on the case's path (its materialized path; see `valueFor`).
+ */
+export const rollupDims = ['none', 'category', 'level', 'priority', 'channel', 'children'] as const;
 export type RollupDim = (typeof rollupDims)[number];
 
 /** The levels whose nodes keep rollups (see the module comment). */
@@ -246,8 +249,27 @@ interface Deltas {
 
 const monthOf = (day: number) => Math.floor(day / 100);
 
-/** A key's value as SQL over the facts (or a table of them) named `alias`. */
+/** A key's value as SQL over the rebuild's facts (a table of them, with a `children` column) named `alias`. */
 const valueOf = (dim: RollupDim, alias: string) => (dim === 'none' ? `''` : `${alias}.${dim}`);
+
+/** The dimensions other than the whole: the columns a rebuild groups the facts by. */
+const groupColumns = rollupDims.filter((dim) => dim !== 'none').join(', ');
+
+/**
+ * The child of `nodePath` on the materialized `path` below it (`/…/<node>/<child>/…` → `/…/<node>/<child>/`);
+ * '' for the node itself. `childOnSql` is the same in SQL (store/stats.ts groups the cases by it).
+ */
+const childOn = (nodePath: string, path: string) => path.slice(0, path.indexOf('/', nodePath.length) + 1);
+export const childOnSql = (nodePath: string, path: string) =>
+  `substr(${path}, 1, CASE WHEN length(${path}) > length(${nodePath})
+     THEN length(${nodePath}) + instr(substr(${path}, length(${nodePath}) + 1), '/') ELSE 0 END)`;
+
+/** What a case with `facts` is keyed by under `dim` in `node`'s rollups. */
+function valueFor(dim: RollupDim, facts: CaseFacts, node: RollupNode): string {
+  if (dim === 'none') return '';
+  if (dim === 'children') return childOn(node.path, facts.path);
+  return facts[dim];
+}
 
 /** Adds `sign` × what a case with `facts` contributes to `nodes` into `deltas`. */
 function contribute(deltas: Deltas, facts: CaseFacts, nodes: readonly RollupNode[], sign: 1 | -1): void {
@@ -257,7 +279,7 @@ function contribute(deltas: Deltas, facts: CaseFacts, nodes: readonly RollupNode
   const cohort = facts.accepted_day === null ? undefined : side('cohort');
   for (const node of nodes) {
     for (const dim of rollupDims) {
-      const value = dim === 'none' ? '' : facts[dim];
+      const value = valueFor(dim, facts, node);
       const addCounts = (period: number, counts: number[]) => {
         const id = JSON.stringify([node.node, dim, value, period]);
         const entry = deltas.counts.get(id);
@@ -438,9 +460,12 @@ export function periodInstants(period: number): [string, string] {
 function closingBoundsSql(dim: RollupDim): string {
   const where = `c.status = 'closed' AND ${closingMs} >= @msLo AND ${closingMs} < @msHi
                  AND c.accepted_at >= @start AND c.accepted_at < @end AND c.grid_path >= @lo AND c.grid_path < @hi`;
+  // A child's value is its path: the cases below it.
+  const matches =
+    dim === 'children' ? 'substr(facts.path, 1, length(@value)) = @value' : `${valueOf(dim, 'facts')} = @value`;
   return `SELECT count(*) AS n, min(ms) AS min_ms, max(ms) AS max_ms
             FROM (${factsSql(where)}) AS facts
-           WHERE ${valueOf(dim, 'facts')} = @value`;
+           WHERE ${matches}`;
 }
 
 function closingBoundsParams(node: RollupNode, value: string, period: number, bucket: number) {
@@ -512,7 +537,7 @@ export function rebuildRollups(db: Db, options: RebuildOptions = {}): RebuildSum
     db.exec(`
       DROP TABLE IF EXISTS temp.rollup_facts;
       CREATE TEMP TABLE rollup_facts AS
-        SELECT n.node, f.*
+        SELECT n.node, ${childOnSql('n.lo', 'f.path')} AS children, f.*
           FROM (${factsSql('1')}) AS f
           JOIN (SELECT r.node, g.path AS lo, substr(g.path, 1, length(g.path) - 1) || '0' AS hi
                   FROM rollup_nodes AS r JOIN grids AS g ON g.id = r.grid_id) AS n
@@ -529,14 +554,14 @@ export function rebuildRollups(db: Db, options: RebuildOptions = {}): RebuildSum
     db.exec(`
       DROP TABLE IF EXISTS temp.rollup_base;
       CREATE TEMP TABLE rollup_base AS
-        SELECT node, day, category, level, priority, channel,
+        SELECT node, day, ${groupColumns},
                ${countColumns.map((column) => `sum(${column}) AS ${column}`).join(', ')}
-          FROM (SELECT node, created_day AS day, category, level, priority, channel, ${sideSums('received')}
+          FROM (SELECT node, created_day AS day, ${groupColumns}, ${sideSums('received')}
                   FROM temp.rollup_facts
                 UNION ALL
-                SELECT node, accepted_day AS day, category, level, priority, channel, ${sideSums('cohort')}
+                SELECT node, accepted_day AS day, ${groupColumns}, ${sideSums('cohort')}
                   FROM temp.rollup_facts WHERE accepted_day IS NOT NULL)
-         GROUP BY node, day, category, level, priority, channel;`);
+         GROUP BY node, day, ${groupColumns};`);
     // … then per key, …
     for (const dim of rollupDims) {
       db.exec(`
@@ -556,10 +581,10 @@ export function rebuildRollups(db: Db, options: RebuildOptions = {}): RebuildSum
     db.exec(`
       DROP TABLE IF EXISTS temp.rollup_closing_base;
       CREATE TEMP TABLE rollup_closing_base AS
-        SELECT node, accepted_day AS day, category, level, priority, channel, bucket,
+        SELECT node, accepted_day AS day, ${groupColumns}, bucket,
                count(*) AS n, min(ms) AS min_ms, max(ms) AS max_ms
           FROM temp.rollup_facts WHERE accepted_day IS NOT NULL AND ms IS NOT NULL
-         GROUP BY node, accepted_day, category, level, priority, channel, bucket;`);
+         GROUP BY node, accepted_day, ${groupColumns}, bucket;`);
     for (const dim of rollupDims) {
       db.exec(`
         INSERT INTO rollup_closing (node, key, period, bucket, n, min_ms, max_ms)

@@ -37,7 +37,7 @@ import { categoryNames } from './categories.js';
 import { childNodes } from './grids.js';
 import type { Db } from './database.js';
 import { rollupDimOf, rollupRows } from './rollup-stats.js';
-import { rollupNodeOf } from './rollups.js';
+import { childOnSql, rollupNodeOf } from './rollups.js';
 import { prepared } from './statements.js';
 
 export type { ResolutionQuery };
@@ -84,7 +84,7 @@ function groupKey(groupBy: ResolutionGroupBy, date: 'created_at' | 'accepted_at'
       return monthOf(0, months - 1);
     case 'children':
       // The child's path: the node's path (@node) and the case's path up to the next '/' after it.
-      return `substr(c.grid_path, 1, length(@node) + instr(substr(c.grid_path, length(@node) + 1), '/'))`;
+      return childOnSql('@node', 'c.grid_path');
     default:
       throw new DomainError(400, 'validation-failed', `Unknown groupBy ${String(groupBy)}.`, [
         {

@@ -763,8 +763,8 @@ export interface paths {
         };
         /**
          * Export cases as CSV
-         * @description Every case `listCases` would return for the same filters, as one CSV file, oldest first
-         *     (`createdAt` ascending, then `id`), streamed in chunks so memory stays flat however many
+         * @description Every case `listCases` would return for the same filters, as one CSV file in the same
+         *     order (newest first), streamed in chunks so memory stays flat however many
          *     cases match. Staff only; only cases inside the caller's jurisdiction, and a `gridId`
          *     outside it is `403`, exactly as `listCases`. A case changed while the file is being sent
          *     appears as it was when its chunk was read.

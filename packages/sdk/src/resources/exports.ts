@@ -12,9 +12,9 @@ export function exportsResource({ raw, ok }: GridkitCore) {
   return {
     /** Every case `cases.list` would give for the same filters (staff), as a CSV stream read while it arrives. */
     cases: (query: QueryParams<'exportCases'> = {}, options: CallOptions = {}) =>
-      ok(
-        raw.GET('/exports/cases', { params: { query }, parseAs: 'stream', signal: options.signal }),
-      ) as Promise<ReadableStream<Uint8Array>>,
+      ok(raw.GET('/exports/cases', { params: { query }, parseAs: 'stream', signal: options.signal })) as Promise<
+        ReadableStream<Uint8Array>
+      >,
     /**
      * The figures of `stats.resolution` for the same query, a row per group and one of totals, as a CSV
      * `Blob` with its byte-order mark, ready to save (`URL.createObjectURL(blob)` on a download link).
