@@ -1,4 +1,4 @@
-import { caseLevelValues, type ResolutionFigures } from '@gridkit/sdk';
+import { caseLevelValues, type Grid, type ResolutionFigures } from '@gridkit/sdk';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { act, caseIn, report } from './support/cases.js';
 import { client, target } from './support/client.js';
@@ -9,6 +9,7 @@ import {
   expectProblem,
   expectRawProblem,
   isRate,
+  recentYear,
   shanghaiDate,
 } from './support/helpers.js';
 
@@ -229,6 +230,66 @@ describe('getResolutionStats', () => {
     const received = stats.groups.map((g) => g.figures.received);
     expect(received).toEqual([...received].sort((a, b) => b - a));
     expect(stats.groups.map((g) => g.key)).toContain(world.plainCategory.code);
+  });
+
+  it('groups by children: one group per child node in listGrids order, each with that child’s own figures, adding up to the totals', async () => {
+    // Every node above the worker's grid (district, street, community on a usual tree), over a year that holds the
+    // cases this run reported there (one more now), so the figures compared are not all zeros.
+    await report(world);
+    const period = recentYear();
+    const nodes = world.workerAncestors;
+    expect(nodes.length, "the worker's grid has no ancestors: no node with children to group by").toBeGreaterThan(0);
+    for (const node of nodes) {
+      const children: Grid[] = [];
+      for await (const g of client().grids.iterate({ parentId: node.id, limit: 200 })) children.push(g);
+      const stats = await client().stats.resolution({ gridId: node.id, ...period, groupBy: 'children' });
+      const where = `groupBy=children of ${node.name} (${node.id}, ${node.level})`;
+      expect(stats, where).toMatchObject({ gridId: node.id, ...period, groupBy: 'children' });
+      expectFigures(stats.totals);
+      expect(stats.totals.received, `${where}: the cases this run reported are in its subtree`).toBeGreaterThan(0);
+      expect(
+        stats.groups.map((g) => g.key),
+        `${where}: the keys are the ids of listGrids?parentId=, in its order`,
+      ).toEqual(children.map((c) => c.id));
+      expect(
+        stats.groups.map((g) => g.label?.['zh-CN']),
+        `${where}: each label is the child's name`,
+      ).toEqual(children.map((c) => c.name));
+      for (const group of stats.groups) {
+        expectFigures(group.figures);
+        const own = await client().stats.resolution({ gridId: group.key, ...period });
+        expect(group.figures, `${where}: the group of ${group.key} = its own totals`).toEqual(own.totals);
+      }
+      for (const counter of ['received', 'accepted', 'closed', 'closedOnTime', 'rejected'] as const) {
+        expect(
+          stats.groups.reduce((n, g) => n + g.figures[counter], 0),
+          `${where}: the groups' ${counter} add up to the totals`,
+        ).toBe(stats.totals[counter]);
+      }
+      // The branch the worker's grid is in holds the run's cases.
+      const branch = stats.groups.find(
+        (g) => g.key === world.workerGrid.id || world.workerGrid.path.some((p) => p.id === g.key),
+      );
+      expect(branch?.figures.received, `${where}: the child over the worker's grid`).toBeGreaterThan(0);
+      // The same grouping leaves the totals as they are.
+      const plain = await client().stats.resolution({ gridId: node.id, ...period });
+      expect(stats.totals, `${where}: totals as with groupBy=none`).toEqual(plain.totals);
+    }
+  });
+
+  it('groups by children: a grid without children has no groups', async () => {
+    // Down from the worker's grid (a leaf on a usual tree) to a node without children.
+    let leaf = world.workerGrid;
+    for (;;) {
+      const page = await client().grids.list({ parentId: leaf.id, limit: 1 });
+      if (!page.items[0]) break;
+      leaf = page.items[0];
+    }
+    const period = recentYear();
+    const stats = await client().stats.resolution({ gridId: leaf.id, ...period, groupBy: 'children' });
+    expect(stats).toMatchObject({ gridId: leaf.id, groupBy: 'children', groups: [] });
+    const plain = await client().stats.resolution({ gridId: leaf.id, ...period });
+    expect(stats.totals).toEqual(plain.totals);
   });
 
   it('422 invalid_period when from is after to, 422 range_too_long over 24 months', async () => {

@@ -115,6 +115,17 @@ export function shanghaiMonth(at: Date = new Date()): string {
   return shanghaiDate(at).slice(0, 7);
 }
 
+/**
+ * The last twelve months up to today, Asia/Shanghai (`from` the first day of the month eleven months back): a period
+ * that holds the cases this run reported and whatever the server already had, well within the 24 months allowed.
+ */
+export function recentYear(at: Date = new Date()): { from: string; to: string } {
+  const to = shanghaiDate(at);
+  const [y, m] = to.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(y, m - 1 - 11, 1));
+  return { from: first.toISOString().slice(0, 8) + '01', to };
+}
+
 export function daysInMonth(month: string): number {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).getUTCDate();

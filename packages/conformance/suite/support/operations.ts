@@ -30,6 +30,8 @@ export const OPERATIONS: Readonly<Record<string, string>> = {
   'GET /service-logs': 'listServiceLogs',
   'GET /service-logs/summary': 'getServiceLogSummary',
   'GET /stats/resolution': 'getResolutionStats',
+  'GET /exports/cases': 'exportCases',
+  'GET /exports/resolution-stats': 'exportResolutionStats',
   'GET /me': 'getCurrentStaff',
   'GET /health': 'getHealth',
 };
