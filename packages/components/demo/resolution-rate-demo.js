@@ -1,6 +1,7 @@
 // The resolution-rate demo page (no inline scripts: the server sends a strict CSP).
 // Elements with data-district get the seed's district (the root of the tree);
-// ?layout=kiosk shows the district alone on a public screen; ?period=… picks the period.
+// ?layout=kiosk shows the district alone on a public screen; ?period=… picks the period. The ranking (红黄榜)
+// of the district's streets sits under its figures.
 const params = new URLSearchParams(location.search);
 const districtId = await fetch('/api/v1/grids?level=district')
   .then((response) => response.json())

@@ -3,6 +3,10 @@ export { GkProvider } from './provider/provider.js';
 export { GkNoticeBoard } from './notice-board/notice-board.js';
 export { GkResolutionRate } from './resolution-rate/resolution-rate.js';
 export type { GkPeriodChangeEvent } from './resolution-rate/resolution-rate.js';
+export { GkGridRanking } from './grid-ranking/grid-ranking.js';
+export type { GkRankChangeEvent } from './grid-ranking/grid-ranking.js';
+export { rankUnits, rankingFigures } from './grid-ranking/ranking.js';
+export type { RankedUnit, RankingFigure } from './grid-ranking/ranking.js';
 export { GkCaseTracker, normalizeTicket, ticketPattern } from './case-tracker/case-tracker.js';
 export type {
   GkCaseDisputedDetail,
@@ -36,6 +40,7 @@ export { commonMessages, defineMessages, loadTexts, textsIn, toLocale } from './
 export type { Catalog, CommonMessages, Locale, TextsModule } from './messages/index.js';
 export { noticeBoardMessages } from './notice-board/messages.js';
 export { resolutionRateMessages } from './resolution-rate/messages.js';
+export { gridRankingMessages } from './grid-ranking/messages.js';
 export { caseTrackerMessages } from './case-tracker/messages.js';
 export { serviceLogFormMessages } from './service-log-form/messages.js';
 export { issueReporterMessages } from './issue-reporter/messages.js';

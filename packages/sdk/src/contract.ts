@@ -65,6 +65,7 @@ export type ServiceOutcome = Schemas['ServiceOutcome'];
 export type ServiceLogSummary = Schemas['ServiceLogSummary'];
 export type ResolutionStats = Schemas['ResolutionStats'];
 export type ResolutionFigures = Schemas['ResolutionFigures'];
+export type ResolutionGroup = Schemas['ResolutionGroup'];
 export type StaffRole = Schemas['StaffRole'];
 export type StaffPrincipal = Schemas['StaffPrincipal'];
 export type Health = Schemas['Health'];

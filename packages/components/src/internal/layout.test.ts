@@ -21,6 +21,7 @@ import { createGridkitClient, type CaseReceipt } from '@gridkit/sdk';
 import { createOutbox } from '@gridkit/sdk/outbox';
 import '../define/notice-board.js';
 import '../define/resolution-rate.js';
+import '../define/grid-ranking.js';
 import '../define/case-tracker.js';
 import '../define/issue-reporter.js';
 import '../define/service-log-form.js';
@@ -181,6 +182,22 @@ const scenarios: Scenario[] = [
       ready: (el: Element) => $(el, '.rate[aria-busy="false"] .figures'),
     })),
   ),
+  // The district's five streets, with their red and yellow marks and four figures a row.
+  ...(['card', 'kiosk'] as const).map((layout) => ({
+    name: `grid ranking of the district (${layout})`,
+    mount: async (lang: string) => {
+      const district = (await api.grids.list({ level: 'district' })).items[0]!;
+      return fixture(
+        html`<gk-grid-ranking
+          lang=${lang}
+          layout=${layout}
+          base-url=${testServer.apiUrl}
+          grid-id=${district.id}
+        ></gk-grid-ranking>`,
+      );
+    },
+    ready: (el: Element) => $(el, '.ranking[aria-busy="false"] tbody tr'),
+  })),
   ...(['card', 'kiosk'] as const).map((layout) => ({
     name: `case tracker with a closed case (${layout})`,
     mount: async (lang: string) => {
