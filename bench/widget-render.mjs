@@ -3,12 +3,20 @@
 // the widget's own style sheets, the JSON read from the same stubbed `fetch`,
 // the finished markup set as innerHTML). The baseline does no templating, so
 // it is a lower bound: the ratio is what Lit, the controllers and the SDK cost
-// on top. Two figures, each the median of interleaved rounds:
-// - one board, warm: from creating the element to its board laid out;
-// - a page of 100 boards at once: until the last is laid out.
-// The board is the seed's demo grid, fetched once from a seeded mock server
-// and then answered by a stub (no network in the measured part).
-// Run after `pnpm build`: `node bench/widget-render.mjs [rounds]`.
+// on top. Two figures, each from interleaved rounds (in each round both
+// contenders take one sample of each figure, the order alternating from round
+// to round; a forced GC before every sample):
+// - one board, warm: one sample is `batch` boards (default 30) rendered one
+//   after another, each created, awaited until its board is laid out, and
+//   removed; the sample is the loop's time divided by `batch`, so it spans
+//   tens of ms, far above the page timer's 0.1 ms resolution;
+// - a page of 100 boards at once: one sample is from creating them to the
+//   last one laid out.
+// It prints each contender's median sample, the median of the per-round
+// ratios (widget ÷ baseline, same round) and their spread: quartiles and
+// min–max. The board is the seed's demo grid, fetched once from a seeded
+// mock server and then answered by a stub (no network in the measured part).
+// Run after `pnpm build`: `node bench/widget-render.mjs [rounds] [batch]`.
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -18,8 +26,8 @@ import { chromiumLaunchOptions } from '../scripts/browser-tests.mjs';
 // Playwright as the widgets' own browser tests use it (Debian's Chromium, no download).
 const { chromium } = createRequire(new URL('../packages/components/package.json', import.meta.url))('playwright-core');
 
-const rounds = Number(process.argv[2] ?? 15);
-const batch = Number(process.argv[3] ?? 40);
+const rounds = Number(process.argv[2] ?? 31);
+const batch = Number(process.argv[3] ?? 30);
 const components = new URL('../packages/components/', import.meta.url).pathname;
 
 const api = await startServer({ port: 0, seed: 'demo', log: () => {} });
@@ -79,23 +87,18 @@ async function vanilla() {
   return host;
 }
 
-// One sample of (a): batch boards rendered one after another, each created, awaited until laid out and removed;
-// the loop's time divided by batch. One sample of (b): 100 boards created at once, until the last is laid out.
-const collect = () => globalThis.gc?.();
-
+// A forced GC before every sample, so none pays for the garbage of the one before.
 async function inARow(render, batch) {
   stage.replaceChildren();
-  collect();
+  gc();
   const started = performance.now();
-  let inside = 0;
-  for (let i = 0; i < batch; i++) { const t = performance.now(); const el = await render(); inside += performance.now() - t; el.remove(); }
-  window.inside ??= {}; (window.inside[render.name] ??= []).push(inside / batch);
+  for (let i = 0; i < batch; i++) (await render()).remove();
   return (performance.now() - started) / batch;
 }
 
 async function atOnce(render, count) {
   stage.replaceChildren();
-  collect();
+  gc();
   const started = performance.now();
   await Promise.all(Array.from({ length: count }, render));
   const ms = performance.now() - started;
@@ -108,16 +111,17 @@ window.measure = async (rounds, batch) => {
   const names = Object.keys(contenders);
   const one = Object.fromEntries(names.map((n) => [n, []]));
   const hundred = Object.fromEntries(names.map((n) => [n, []]));
-  for (const name of names) {
-    await inARow(contenders[name], batch);
-    await atOnce(contenders[name], 100);
+  // Each figure in its own run of rounds, after a warm-up sample per contender that is not kept: a sample then always
+  // follows one of the same kind (the first 100 boards after a run of single boards came out slower).
+  for (const [samples, take] of [
+    [one, (name) => inARow(contenders[name], batch)],
+    [hundred, (name) => atOnce(contenders[name], 100)],
+  ]) {
+    for (const name of names) await take(name);
+    for (let round = 0; round < rounds; round++)
+      for (const name of round % 2 ? [...names].reverse() : names) samples[name].push(await take(name));
   }
-  for (let round = 0; round < rounds; round++) {
-    const order = round % 2 ? [...names].reverse() : names;
-    for (const name of order) one[name].push(await inARow(contenders[name], batch));
-    for (const name of order) hundred[name].push(await atOnce(contenders[name], 100));
-  }
-  return { names, one, hundred, inside: window.inside };
+  return { names, one, hundred };
 };
 window.ready = true;
 </script>`;
@@ -128,24 +132,29 @@ const server = createServer((request, response) => {
   } else response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const launch = process.env.GC === '1' ? { ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, '--js-flags=--expose-gc'] } : chromiumLaunchOptions;
-const browser = await chromium.launch(launch);
+// `gc()` in the page, for the forced GC before each sample.
+const browser = await chromium.launch({
+  ...chromiumLaunchOptions,
+  args: [...chromiumLaunchOptions.args, '--js-flags=--expose-gc'],
+});
 try {
   const tab = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   tab.on('pageerror', (error) => console.error(error.message));
   await tab.goto(`http://127.0.0.1:${server.address().port}/`);
   await tab.waitForFunction(() => window.ready === true, null, { timeout: 30_000 });
-  const { names, one, hundred, inside } = await tab.evaluate(([n, b]) => window.measure(n, b), [rounds, batch]);
-  const sorted = (xs) => [...xs].sort((a, b) => a - b);
+  const { names, one, hundred } = await tab.evaluate(([n, b]) => window.measure(n, b), [rounds, batch]);
   const quantile = (xs, q) => {
-    const s = sorted(xs);
+    const s = [...xs].sort((a, b) => a - b);
     const at = (s.length - 1) * q;
     return s[Math.floor(at)] + (s[Math.ceil(at)] - s[Math.floor(at)]) * (at - Math.floor(at));
   };
   const median = (xs) => quantile(xs, 0.5);
-  const [base, ...others] = names;
+  const base = names[0];
+  // Widget ÷ baseline within each round: both saw the same moment of a shared machine.
   const ratios = (samples, name) => samples[name].map((ms, i) => ms / samples[base][i]);
-  console.log(`render (Chromium, medians of ${rounds} interleaved rounds; one board: ${batch} in a row per sample)`);
+  const spread = (xs) =>
+    `${quantile(xs, 0.25).toFixed(2)}–${quantile(xs, 0.75).toFixed(2)}× (min–max ${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}×)`;
+  console.log(`render (Chromium, ${rounds} interleaved rounds, one board: ${batch} in a row per sample)`);
   console.log(
     'contender'.padEnd(28),
     'one board, warm'.padStart(18),
@@ -161,15 +170,12 @@ try {
       `${median(hundred[name]).toFixed(1)} ms`.padStart(12),
       `${median(ratios(hundred, name)).toFixed(2)}×`.padStart(7),
     );
-  const spread = (xs) =>
-    `${quantile(xs, 0.25).toFixed(2)}–${quantile(xs, 0.75).toFixed(2)}× (min–max ${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}×)`;
-  for (const name of others) {
-    console.log(`per-round ratios of ${name}, quartiles: one board ${spread(ratios(one, name))}; 100 boards ${spread(ratios(hundred, name))}`);
-    console.log('DEBUG ms/ms', (median(one[name])/median(one[base])).toFixed(3), (median(hundred[name])/median(hundred[base])).toFixed(3));
-    console.log('DEBUG one', one[name].map(x=>x.toFixed(2)).join(' '), '|', one[base].map(x=>x.toFixed(2)).join(' '));
-    console.log('DEBUG hundred', hundred[name].map(x=>x.toFixed(0)).join(' '), '|', hundred[base].map(x=>x.toFixed(0)).join(' '));
-  }
-  console.log('DEBUG inside', JSON.stringify(Object.fromEntries(Object.entries(inside).map(([k, v]) => [k, median(v).toFixed(2)]))));
+  console.log('medians; ratio: median of the per-round ratios to the baseline');
+  for (const name of names.slice(1))
+    console.log(
+      `spread of ${name}'s per-round ratios, quartiles: one board ${spread(ratios(one, name))},`,
+      `100 boards ${spread(ratios(hundred, name))}`,
+    );
   console.log('goals (issue 11): one board ≤ 1.3×, 100 boards ≤ 1.2× the baseline');
 } finally {
   await browser.close();
