@@ -172,6 +172,7 @@ describe('the access matrix', () => {
           cells.push({ op, who, grid, inside, expect: expectStatus, run });
         const inJurisdiction = (x: StaffToken) => covers(x, grid);
         add('listCases', expected(who, inJurisdiction, 200), () => call('GET', `/cases?gridId=${grid}`, t));
+        add('exportCases', expected(who, inJurisdiction, 200), () => call('GET', `/exports/cases?gridId=${grid}`, t));
         add('getCase', expected(who, inJurisdiction, 200), () => call('GET', `/cases/${s.open.id}`, t));
         add('listCaseEvents', expected(who, inJurisdiction, 200), () => call('GET', `/cases/${s.open.id}/events`, t));
         add('listServiceLogs', expected(who, inJurisdiction, 200), () =>
