@@ -9,7 +9,9 @@ export const gridRankingStyles = css`
     grid-template-columns: minmax(0, 1fr);
     gap: var(--_space);
   }
-  .ranking[aria-busy='true'] .table-box {
+  /* Dimmed while another period loads; not while a ranking kept after a failed refresh waits for the next try
+     (the line above it says so), which can last all day on a kiosk and must stay readable. */
+  .ranking[data-switching] .table-box {
     opacity: 0.6;
   }
   header {

@@ -130,7 +130,12 @@ export class GkGridRanking extends GridkitElement {
     const m = this.localize.messages;
     const time = (at: number) => this.localize.date(new Date(at), { timeStyle: 'short' });
     return html`${renderFreshness(m, freshness, time, () => this.data.reload())}
-      <section class="ranking card-surface" aria-labelledby="title" aria-busy=${busy ? 'true' : 'false'}>
+      <section
+        class="ranking card-surface"
+        aria-labelledby="title"
+        aria-busy=${busy ? 'true' : 'false'}
+        ?data-switching=${busy && freshness?.error === undefined}
+      >
         <header>
           <h2 id="title">${m.title(grid.name)}</h2>
           <p class="range">${m.range(this.day(stats.from), this.day(stats.to))}</p>
