@@ -3,29 +3,37 @@
 // the widget's own style sheets, the JSON read from the same stubbed `fetch`,
 // the finished markup set as innerHTML). The baseline does no templating, so
 // it is a lower bound: the ratio is what Lit, the controllers and the SDK cost
-// on top. Two figures, each from interleaved rounds (in each round both
-// contenders take one sample of each figure, the order alternating from round
-// to round; a forced GC before every sample):
+// on top. Two figures, each from its own run of interleaved rounds (in each
+// round each contender takes one sample, the order alternating from round to
+// round), after one warm-up sample each that is not kept:
 // - one board, warm: one sample is `batch` boards (default 30) rendered one
 //   after another, each created, awaited until its board is laid out, and
 //   removed; the sample is the loop's time divided by `batch`, so it spans
 //   tens of ms, far above the page timer's 0.1 ms resolution;
 // - a page of 100 boards at once: one sample is from creating them to the
 //   last one laid out.
+// Every sample starts after a forced GC, so none pays for the garbage of the
+// one before. That makes both contenders slower than in a page that never
+// collects, by about the same factor: the ratios hold.
 // It prints each contender's median sample, the median of the per-round
-// ratios (widget ÷ baseline, same round) and their spread: quartiles and
-// min–max. The board is the seed's demo grid, fetched once from a seeded
-// mock server and then answered by a stub (no network in the measured part).
-// Run after `pnpm build`: `node bench/widget-render.mjs [rounds] [batch]`.
+// ratios (widget ÷ baseline, same round) and their spread (quartiles and
+// min–max), and the load average at the start and the end: on a machine busy
+// with other work the widget's ratios come out higher and spread wider. The
+// board is the seed's demo grid, fetched once from a seeded mock server and
+// then answered by a stub (no network in the measured part).
+// Run after `pnpm build`: `node bench/widget-render.mjs [rounds] [batch]`
+// (default 31 rounds, under 2 minutes on 2 idle cores).
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { startServer } from '../packages/mock-server/dist/index.js';
 import { chromiumLaunchOptions } from '../scripts/browser-tests.mjs';
 
 // Playwright as the widgets' own browser tests use it (Debian's Chromium, no download).
 const { chromium } = createRequire(new URL('../packages/components/package.json', import.meta.url))('playwright-core');
 
+const loadAtStart = loadavg()[0];
 const rounds = Number(process.argv[2] ?? 31);
 const batch = Number(process.argv[3] ?? 30);
 const components = new URL('../packages/components/', import.meta.url).pathname;
@@ -111,8 +119,8 @@ window.measure = async (rounds, batch) => {
   const names = Object.keys(contenders);
   const one = Object.fromEntries(names.map((n) => [n, []]));
   const hundred = Object.fromEntries(names.map((n) => [n, []]));
-  // Each figure in its own run of rounds, after a warm-up sample per contender that is not kept: a sample then always
-  // follows one of the same kind (the first 100 boards after a run of single boards came out slower).
+  // Each figure in its own run of rounds, so a sample always follows one of the same kind (with both figures in
+  // one round, the first 100 boards after a run of single boards came out slower).
   for (const [samples, take] of [
     [one, (name) => inARow(contenders[name], batch)],
     [hundred, (name) => atOnce(contenders[name], 100)],
@@ -154,7 +162,8 @@ try {
   const ratios = (samples, name) => samples[name].map((ms, i) => ms / samples[base][i]);
   const spread = (xs) =>
     `${quantile(xs, 0.25).toFixed(2)}–${quantile(xs, 0.75).toFixed(2)}× (min–max ${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}×)`;
-  console.log(`render (Chromium, ${rounds} interleaved rounds, one board: ${batch} in a row per sample)`);
+  const load = `load average ${loadAtStart.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end`;
+  console.log(`render (Chromium, ${rounds} interleaved rounds, one board: ${batch} in a row per sample; ${load})`);
   console.log(
     'contender'.padEnd(28),
     'one board, warm'.padStart(18),
