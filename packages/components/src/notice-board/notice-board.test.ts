@@ -4,7 +4,7 @@ import '../define/notice-board.js';
 import type { GkNoticeBoard } from './notice-board.js';
 import type { NoticeBoard } from '@gridkit/sdk';
 import type { GkProvider } from '../provider/provider.js';
-import { demoGridId, testServer } from '../test-support/server.js';
+import { demoGridId, noticeTestGridId, testServer } from '../test-support/server.js';
 import { runDesignedStatesSuite } from '../test-support/designed-states-suite.js';
 
 const shadow = (el: HTMLElement) => el.shadowRoot!;
@@ -15,14 +15,14 @@ async function loaded(el: GkNoticeBoard) {
   return el;
 }
 
-async function board(lang = 'zh-CN', layout = 'card') {
+async function board(lang = 'zh-CN', layout = 'card', gridId = demoGridId) {
   return loaded(
     await fixture<GkNoticeBoard>(
       html`<gk-notice-board
         lang=${lang}
         layout=${layout}
         base-url=${testServer.apiUrl}
-        grid-id=${demoGridId}
+        grid-id=${gridId}
       ></gk-notice-board>`,
     ),
   );
@@ -83,20 +83,19 @@ describe('<gk-notice-board>', () => {
     const admin = testServer.tokens.find((t) => t.role === 'admin')!;
     const staff = createGridkitClient({ baseUrl: testServer.apiUrl, token: admin.token });
     const hostile = '<img src=x onerror="window.hacked=1"><script>window.hacked=2</script>';
-    const notice = await staff.notices.create(demoGridId, {
+    const notice = await staff.notices.create(noticeTestGridId, {
       title: `停水通知 ${hostile}`,
       body: `正文 ${hostile}`,
       kind: 'alert',
       pinned: true,
     });
     try {
-      const el = await board();
+      const el = await board('zh-CN', 'card', noticeTestGridId);
       const first = shadow(el).querySelector('[part="notice"]')!;
       expect(first.textContent).to.include(hostile);
       expect(shadow(el).querySelector('img:not(.avatar), script')).to.equal(null);
       expect((window as unknown as { hacked?: number }).hacked).to.equal(undefined);
     } finally {
-      // The demo grid's board is measured by the kiosk's fit test: leave it as seeded.
       await staff.notices.retire(notice.id, '测试结束');
     }
   });
@@ -166,7 +165,7 @@ describe('<gk-notice-board>', () => {
     const admin = testServer.tokens.find((t) => t.role === 'admin')!;
     const staff = createGridkitClient({ baseUrl: testServer.apiUrl, token: admin.token });
     const title = `限时通知 ${Date.now()}`;
-    await staff.notices.create(demoGridId, {
+    await staff.notices.create(noticeTestGridId, {
       title,
       body: '三秒后过期',
       kind: 'alert',
@@ -174,7 +173,7 @@ describe('<gk-notice-board>', () => {
     });
     const el = await loaded(
       await fixture<GkNoticeBoard>(
-        html`<gk-notice-board refresh="0" base-url=${testServer.apiUrl} grid-id=${demoGridId}></gk-notice-board>`,
+        html`<gk-notice-board refresh="0" base-url=${testServer.apiUrl} grid-id=${noticeTestGridId}></gk-notice-board>`,
       ),
     );
     expect(text(el)).to.include(title);

@@ -10,3 +10,12 @@ export const testServer = (window as unknown as { GRIDKIT_TEST: TestServer }).GR
 
 /** A grid the demo seed gives a full board: the grid of the first demo grid worker. */
 export const demoGridId = testServer.tokens.find((t) => t.role === 'grid_worker')!.gridIds[0]!;
+
+/**
+ * The grid that tests adding notices write to: another demo worker's grid.
+ * Test files run two at a time on one server, so a notice on the demo grid
+ * would show on a board that another file is measuring (the kiosk's fit test).
+ */
+export const noticeTestGridId = testServer.tokens.find(
+  (t) => t.role === 'grid_worker' && !t.gridIds.includes(demoGridId),
+)!.gridIds[0]!;
