@@ -83,6 +83,32 @@ describe('<gk-case-tracker>', () => {
     expect(normalizeTicket('WF - 20261122 — 0042')).to.equal('WF-20261122-0042');
   });
 
+  it('follows a case a vendor app reported through Open311, by the ticket and token that answer gave', async () => {
+    const grid = await api.grids.get(demoGridId);
+    const report = new URLSearchParams({
+      api_key: 'demo-open311-key',
+      service_code: 'dispute.parking',
+      lat: String(grid.centroid!.lat),
+      long: String(grid.centroid!.lng),
+      description: '小区门口长期有车辆占用消防通道（经 Open311 上报）',
+    });
+    const answer = await fetch(`${new URL(testServer.apiUrl).origin}/open311/v2/requests.json`, {
+      method: 'POST',
+      body: report,
+    });
+    expect(answer.status).to.equal(200);
+    const [receipt] = (await answer.json()) as { service_request_id: string; token: string }[];
+    const el = await tracker();
+    await typeInto(el, '#ticket', receipt!.service_request_id.toLowerCase());
+    await typeInto(el, '#token', receipt!.token);
+    await sendKeys({ press: 'Enter' });
+    await shown(el);
+    expect(text(el)).to.include(receipt!.service_request_id);
+    expect(text(el)).to.include(grid.name);
+    expect(text(el)).to.include('已提交，等待受理');
+    expect(text(el)).to.include('停车纠纷');
+  });
+
   it('looks a case up by ticket and token on Enter: status, level, facts and the timeline in words', async () => {
     const receipt = await newCase('closed');
     const el = await tracker();

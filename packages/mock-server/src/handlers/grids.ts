@@ -1,10 +1,9 @@
 import { notFound } from '../domain/errors.js';
-import { gridAtPoint, type Boundary } from '../domain/geometry.js';
 import { ok, type Handler } from '../http/handler.js';
 import {
   ancestorRows,
   gridLeader,
-  gridsWhoseBoxContains,
+  leafGridAt,
   listGridRows,
   requireGrid,
   toGrid,
@@ -35,15 +34,10 @@ export const listGrids: Handler<'listGrids'> = ({ db, query }) => {
 /** The leaf grid at a point, with its path and its leader's public card (as on the notice board). */
 export const locateGrid: Handler<'locateGrid'> = ({ db, query }) => {
   const point = { lat: query.lat, lng: query.lng };
-  const candidates = gridsWhoseBoxContains(db, point).map((row) => ({
-    row,
-    code: row.code,
-    boundary: JSON.parse(row.boundary!) as Boundary,
-  }));
-  const found = gridAtPoint(candidates, point);
+  const found = leafGridAt(db, point);
   if (!found) throw notFound(`A grid at ${point.lat}, ${point.lng}`);
-  const leader = gridLeader(db, found.row.id);
-  return ok({ point, grid: toGrid(db, found.row), leader: leader ? toTeamMember(leader) : null });
+  const leader = gridLeader(db, found.id);
+  return ok({ point, grid: toGrid(db, found), leader: leader ? toTeamMember(leader) : null });
 };
 
 export const getGrid: Handler<'getGrid'> = ({ db, path }) => ok(toGrid(db, requireGrid(db, path.gridId)));

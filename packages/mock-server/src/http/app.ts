@@ -29,6 +29,7 @@ import {
 import { faultHeader, planFaults, type FaultOptions, type FaultPlan } from './faults.js';
 import type { Handlers, Reply, RequestContext, Services } from './handler.js';
 import { fingerprint, idempotentWrite } from './idempotency.js';
+import { mountOpen311 } from './open311.js';
 import { negotiateLocale, problemFromError, problemResponse, type Locale, type ProblemInit } from './problem.js';
 import {
   createRateLimiter,
@@ -456,6 +457,21 @@ export function createApp(options: AppOptions): Hono<Env> {
       return response;
     });
   }
+
+  mountOpen311(app, {
+    db: options.db,
+    clock,
+    cors: apiCors,
+    log,
+    takePublicRead: (c) => {
+      const wait = limiters.publicReads?.take(limiters.addressOf(c.env?.incoming), clock().getTime()) ?? 0;
+      if (wait > 0)
+        throw new DomainError(429, 'rate-limited', `Too many reads from this address; retry in ${wait} s.`, [], {
+          'Retry-After': String(wait),
+        });
+    },
+    fetchApi: async (request, c) => app.fetch(request, c.env),
+  });
 
   if (options.demoDir) {
     // Demo pages are ours: a strict CSP shows that the widgets need no inline code or eval.

@@ -21,6 +21,8 @@ import type { Db } from '../store/database.js';
 import { gridCount } from '../store/grids.js';
 import { TableWriter } from '../store/table-writer.js';
 import type { StaffToken } from '../store/staff.js';
+import { insertOpen311Client } from '../store/open311.js';
+import { hashSecret } from '../domain/ids.js';
 import { seedCases } from './cases.js';
 import { categoryRow, readCategories } from './categories.js';
 import { seedNotices } from './notices.js';
@@ -58,6 +60,9 @@ export interface SeedSummary {
 
 export const defaultSeed = 20261122;
 const demoSize = { grids: 100, cases: 3600 } as const;
+
+/** The documented `api_key` of the seed's Open311 client (docs/open311.md); a real deployment registers its own. */
+export const demoOpen311Key = 'demo-open311-key';
 
 /** PRNG streams: one per part of the data, so each part stays stable when another changes. */
 const Stream = { Tree: 1, Ids: 2, Notices: 3, Cases: 4, ServiceLogs: 5, Places: 6 } as const;
@@ -322,6 +327,14 @@ function load(
   // ── the daily service register ───────────────────────────────────────────
   const logs = seedServiceLogs(tree.grids, demo, now, new Rng(seed, Stream.ServiceLogs), ids.log, serviceLogWriter);
   serviceLogWriter.flush();
+
+  // ── a vendor app that reports through Open311 (docs/open311.md) ─────────
+  insertOpen311Client(db, {
+    keyHash: hashSecret(demoOpen311Key),
+    name: 'Gridkit demo app',
+    channel: 'app',
+    createdAt: new Date(now).toISOString(),
+  });
 
   return {
     grids: tree.grids.length,

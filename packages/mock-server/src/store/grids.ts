@@ -4,6 +4,7 @@
  */
 import type { Schemas } from '@gridkit/sdk';
 import { notFound, unprocessable } from '../domain/errors.js';
+import { gridAtPoint, type Boundary } from '../domain/geometry.js';
 import { pathIds } from '../domain/grids.js';
 import type { GridPlace } from '../domain/jurisdiction.js';
 import type { ChildNode } from '../domain/stats.js';
@@ -187,6 +188,24 @@ export function gridsWhoseBoxContains(db: Db, point: { lat: number; lng: number 
       WHERE b.west <= :lng AND b.east >= :lng AND b.south <= :lat AND b.north >= :lat AND g.level = 'grid'
       ORDER BY g.code`,
   ).all(point) as GridRow[];
+}
+
+/** The leaf grid whose boundary holds a point (the box prefilter in SQL, then the polygon test), if any. */
+export function leafGridAt(db: Db, point: { lat: number; lng: number }): GridRow | undefined {
+  const candidates = gridsWhoseBoxContains(db, point).map((row) => ({
+    row,
+    code: row.code,
+    boundary: JSON.parse(row.boundary!) as Boundary,
+  }));
+  return gridAtPoint(candidates, point)?.row;
+}
+
+/** The nodes with no parent: the jurisdictions this server serves (one district in the demo). */
+export function rootGrids(db: Db): Pick<GridRow, 'id' | 'code' | 'name'>[] {
+  return prepared(db, 'SELECT id, code, name FROM grids WHERE parent_id IS NULL ORDER BY code').all() as Pick<
+    GridRow,
+    'id' | 'code' | 'name'
+  >[];
 }
 
 /** Every leaf grid with a boundary, by code: the lookup without the prefilter (the benchmark's baseline). */

@@ -391,4 +391,14 @@ export const migrations: readonly string[] = [
   DELETE FROM rollup_closing_coarse;
   DELETE FROM rollup_nodes;
   `,
+  // Vendor apps that report through the Open311 facade (issue 13): their api_key as a hash, and the channel their
+  // reports count under.
+  `
+  CREATE TABLE open311_clients (
+    key_hash    TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    channel     TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
