@@ -514,3 +514,29 @@ describe('the SDK’s Open311 client', () => {
     });
   });
 });
+
+describe('limits', () => {
+  it('counts Open311 reads against the address’s public reads: a 429 in the spec’s error shape, with Retry-After', async () => {
+    const limited = await startServer({
+      port: 0,
+      seed: 'demo',
+      readRateLimit: { public: { perMinute: 60, burst: 3 } },
+      log: () => {},
+    });
+    try {
+      const statuses: number[] = [];
+      let last: Response | undefined;
+      for (let i = 0; i < 5; i++) {
+        last = await fetch(`${limited.url}/open311/v2/services.xml`);
+        statuses.push(last.status);
+        if (last.status !== 429) await last.text();
+      }
+      expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+      expect(statuses.at(-1)).toBe(429);
+      expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await parsedXml(last!)).errors.error[0].code).toBe('429');
+    } finally {
+      await limited.close();
+    }
+  });
+});
