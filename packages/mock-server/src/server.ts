@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { systemClock, type Clock } from './domain/time.js';
 import { handlers } from './handlers/index.js';
 import { createApp } from './http/app.js';
+import { createLiveHub } from './http/live.js';
 import { parseFaultSpec, type FaultOptions } from './http/faults.js';
 import { purgeIdempotencyKeys } from './http/idempotency.js';
 import type { RateLimitOptions, ReadRateLimitOptions } from './http/rate-limit.js';
@@ -70,6 +71,8 @@ export interface ServerOptions {
    */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** How often an open live stream gets a keep-alive comment (default 15 s). */
+  liveHeartbeatMs?: number;
 }
 
 export const defaultHeadersTimeoutMs = 20_000;
@@ -116,8 +119,10 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
   const purgeTimer = setInterval(housekeeping, 60 * 60 * 1000);
   purgeTimer.unref();
 
+  const live = createLiveHub({ clock, heartbeatMs: options.liveHeartbeatMs });
   const app = createApp({
     db,
+    live,
     media,
     handlers,
     clock,
@@ -171,6 +176,8 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
       // Finish requests in flight, then release the database (checkpointing its WAL).
       closing ??= new Promise<void>((resolve) => {
         clearInterval(purgeTimer);
+        // Live streams never end by themselves: end them, so the server closes at once.
+        live.close();
         const force = setTimeout(
           () => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(),
           5000,

@@ -284,6 +284,8 @@ describe('every request example of the contract succeeds on the seeded server', 
       const response = await s.request(`${url}${search}`, init);
       const binary = !response.headers.get('Content-Type')?.includes('json');
       const text = binary ? '' : await response.text();
+      // A CSV export or a live stream is not read here (a live stream never ends).
+      if (binary) void response.body?.cancel();
       expect(response.status, `${call.method} ${url}${search} → ${text}`).toBeGreaterThanOrEqual(200);
       expect(response.status, `${call.method} ${url}${search} → ${text}`).toBeLessThan(300);
       expect(s.contractBreaks).toEqual([]);

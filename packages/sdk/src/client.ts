@@ -9,6 +9,7 @@ import { serviceLogsResource } from './resources/service-logs.js';
 import { sessionResource } from './resources/session.js';
 import { statsResource } from './resources/stats.js';
 import { unitsResource } from './resources/units.js';
+import { liveResource } from './resources/live.js';
 
 export type { CallOptions, GridkitClientOptions, GridkitCore, TokenProvider, WriteOptions } from './core.js';
 
@@ -35,6 +36,7 @@ export function createGridkitClient(options: GridkitClientOptions) {
     exports: exportsResource(core),
     session: sessionResource(core),
     units: unitsResource(core),
+    live: liveResource(core),
   };
 }
 

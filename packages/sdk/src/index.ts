@@ -13,6 +13,8 @@ export { serviceLogsResource } from './resources/service-logs.js';
 export { sessionResource } from './resources/session.js';
 export { statsResource } from './resources/stats.js';
 export { unitsResource } from './resources/units.js';
+export { liveResource } from './resources/live.js';
+export type { LiveEvent, LiveOptions, LiveTopics } from './resources/live.js';
 export type { Unit, UnitKind } from './resources/units.js';
 export type { UploadOptions } from './resources/media.js';
 export type { PublicCaseOptions, TransitionOptions } from './resources/cases.js';

@@ -35,7 +35,13 @@ export function send(
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        // A live stream never ends: its first chunk (the reconnect delay) is the answer.
+        const live = String(res.headers['content-type'] ?? '').startsWith('text/event-stream');
+        res.on('data', (c: Buffer) => {
+          chunks.push(c);
+          if (live) res.destroy();
+        });
+        if (live) res.on('close', () => res.emit('end'));
         res.on('end', () => {
           const buffer = Buffer.concat(chunks);
           const text = buffer.toString('utf8');

@@ -182,6 +182,7 @@ export class GkCaseTracker extends GridkitElement {
     args: () => [this.core, this.query, this.token, this.lookups] as const,
     configuration: () => this.configurationProblem(false),
     interval: () => (this.query ? this.refresh * 1000 : 0),
+    live: ([core, ticket]) => (core && ticket ? { core, topics: { ticket } } : undefined),
     // Another case's look-up shows the loading state, never the previous case.
     keepWhilePending: 'same-args',
     onComplete: (found) => {

@@ -88,6 +88,7 @@ export class GkGridRanking extends GridkitElement {
     },
     configuration: () => this.configurationProblem(true),
     interval: () => this.refresh * 1000,
+    live: ([core, gridId]) => (core && gridId ? { core, topics: { statsOf: gridId } } : undefined),
     onComplete: () => emit(this, 'gk-load', { gridId: this.activeGridId }),
     onError: (error) => emit(this, 'gk-error', { error: error as Error }),
   });

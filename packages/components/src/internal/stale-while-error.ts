@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from './task.js';
-import { isGridkitError } from '@gridkit/sdk/core';
+import { isGridkitError, type GridkitCore } from '@gridkit/sdk/core';
+import { liveResource, type LiveTopics } from '@gridkit/sdk/resources/live';
 import type { Misconfiguration } from './gridkit-element.js';
 import { isTransient, requireConfiguration, warnIfMisconfigured, type Freshness } from './states.js';
 
@@ -27,6 +28,14 @@ export interface StaleWhileErrorOptions<A extends readonly unknown[], T> {
    * Public data only: never a resident's case.
    */
   remember?: (args: A) => string | undefined;
+  /**
+   * What to follow live (`streamLiveEvents`) while the widget polls, is on
+   * screen and its tab visible: a change reloads at once. Polling goes on at
+   * its interval as the safety net (a stream that is open but silent tells
+   * nothing of a server that fails); a server without live events, or one
+   * that refuses what to follow, leaves the widget polling only.
+   */
+  live?: (args: A) => { core: GridkitCore; topics: LiveTopics } | undefined;
   onComplete?: (value: T) => void;
   onError?: (error: unknown) => void;
 }
@@ -45,6 +54,9 @@ export interface StaleWhileErrorRenderers<T> {
   /** A failure with nothing worth keeping on screen. */
   problem: (error: unknown) => unknown;
 }
+
+/** Live changes reload a widget at most this often. */
+export const liveReloadGapMs = 1000;
 
 /** Backoff after failed loads: the first retry after `firstMs`, doubling up to `maxMs`, ±20% so kiosks do not retry in step. */
 export const retryBackoff = { firstMs: 2000, maxMs: 60_000 };
@@ -85,6 +97,10 @@ export class StaleWhileErrorController<A extends readonly unknown[], T> implemen
   private pollTimer?: ReturnType<typeof setInterval>;
   private observer?: IntersectionObserver;
   private onScreen = false;
+  /** The live stream being followed, and for which args. */
+  private following?: { abort: AbortController; args: A };
+  /** Args the server would not follow live (no live events, unknown grid): polled only. */
+  private liveRefusedFor?: A;
 
   private readonly onOnline = () => {
     this.host.requestUpdate();
@@ -94,6 +110,7 @@ export class StaleWhileErrorController<A extends readonly unknown[], T> implemen
   private readonly onVisibility = () => {
     if (document.visibilityState !== 'visible') {
       this.stopTimers();
+      this.stopFollowing();
       return;
     }
     const due = this.good && this.interval() > 0 && Date.now() - this.good.at >= this.interval();
@@ -148,6 +165,7 @@ export class StaleWhileErrorController<A extends readonly unknown[], T> implemen
     this.observer?.disconnect();
     this.onScreen = false;
     this.stopTimers();
+    this.stopFollowing();
   }
 
   /** The last good value, whatever it was loaded for. */
@@ -167,7 +185,9 @@ export class StaleWhileErrorController<A extends readonly unknown[], T> implemen
     clearInterval(this.pollTimer);
     this.pollTimer = undefined;
     const ms = this.interval();
-    if (ms > 0 && this.onScreen && document.visibilityState === 'visible') {
+    const watched = ms > 0 && this.onScreen && document.visibilityState === 'visible' && this.host.isConnected;
+    this.follow(watched);
+    if (watched) {
       this.pollTimer = setInterval(() => {
         if (this.task.status !== TaskStatus.PENDING) void this.task.run();
       }, ms);
@@ -195,6 +215,60 @@ export class StaleWhileErrorController<A extends readonly unknown[], T> implemen
         }
         return renderers.problem(this.task.error);
     }
+  }
+
+  /** Follows the live stream for the current args while `watched` (and stops otherwise). */
+  private follow(watched: boolean) {
+    const args = this.options.args();
+    const spec = watched && this.good ? this.options.live?.(args) : undefined;
+    const refused = this.liveRefusedFor && sameArgs(this.liveRefusedFor, args);
+    if (!spec || refused) return this.stopFollowing();
+    if (this.following && sameArgs(this.following.args, args)) return;
+    this.stopFollowing();
+    const following = { abort: new AbortController(), args };
+    this.following = following;
+    void (async () => {
+      try {
+        const events = liveResource(spec.core).events(spec.topics, {
+          signal: following.abort.signal,
+          onOpen: () => {
+            // (Re)connected: whatever changed before is caught up once.
+            if (this.good && Date.now() - this.good.at > 1000) this.reload();
+          },
+        });
+        // Any event (a change, or `reset`) means: load again, at most once a second (a busy district's
+        // figures change many times a minute); the last change in a burst is always loaded.
+        let last = 0;
+        let trailing: ReturnType<typeof setTimeout> | undefined;
+        following.abort.signal.addEventListener('abort', () => clearTimeout(trailing));
+        for await (const event of events) {
+          if (!event || trailing) continue;
+          const wait = last + liveReloadGapMs - Date.now();
+          if (wait <= 0) {
+            last = Date.now();
+            this.reload();
+          } else {
+            trailing = setTimeout(() => {
+              trailing = undefined;
+              last = Date.now();
+              this.reload();
+            }, wait);
+          }
+        }
+      } catch {
+        if (!following.abort.signal.aborted) this.liveRefusedFor = args;
+      } finally {
+        if (this.following === following) {
+          this.following = undefined;
+          this.schedule();
+        }
+      }
+    })();
+  }
+
+  private stopFollowing() {
+    this.following?.abort.abort();
+    this.following = undefined;
   }
 
   /** What an earlier widget loaded for the same `remember` key, as if this one had loaded it. */

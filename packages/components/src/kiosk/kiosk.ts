@@ -517,7 +517,7 @@ export class GkKiosk extends GridkitElement {
           .outbox=${this.outbox}
         ></gk-issue-reporter>`;
       case 'track':
-        return html`<gk-case-tracker kiosk layout="kiosk" idle-reset="0"></gk-case-tracker>`;
+        return html`<gk-case-tracker kiosk layout="kiosk" idle-reset="0" refresh="60"></gk-case-tracker>`;
       case 'board':
         return html`<gk-notice-board kiosk layout="kiosk" refresh="60" grid-id=${ifDefined(gridId)}></gk-notice-board>`;
       case 'stats':

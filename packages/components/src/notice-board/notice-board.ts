@@ -47,6 +47,7 @@ export class GkNoticeBoard extends GridkitElement {
     // A kiosk shows its board all day: opened again while offline, it shows the last good one.
     remember: ([core, gridId]) => (this.kioskMode && core && gridId ? `${core.baseUrl}|${gridId}` : undefined),
     interval: () => this.refresh * 1000,
+    live: ([core, gridId]) => (core && gridId ? { core, topics: { noticesOf: gridId } } : undefined),
     onComplete: () => emit(this, 'gk-load', { gridId: this.activeGridId }),
     onError: (error) => emit(this, 'gk-error', { error: error as Error }),
   });

@@ -32,6 +32,7 @@ export const OPERATIONS: Readonly<Record<string, string>> = {
   'GET /stats/resolution': 'getResolutionStats',
   'GET /exports/cases': 'exportCases',
   'GET /exports/resolution-stats': 'exportResolutionStats',
+  'GET /live': 'streamLiveEvents',
   'GET /me': 'getCurrentStaff',
   'GET /health': 'getHealth',
 };

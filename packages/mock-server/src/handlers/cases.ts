@@ -27,6 +27,7 @@ import { created, ok, type Handler } from '../http/handler.js';
 import { apiBase } from '../limits.js';
 import {
   assigneeOf,
+  caseChange,
   findCase,
   insertCase,
   insertCaseEvent,
@@ -116,6 +117,7 @@ export const createCase: Handler<'createCase'> = (context) => {
       media_ids: JSON.stringify(body.mediaIds ?? []),
       assignee: null,
     });
+    context.announce({ kind: 'case', ticket, status: 'submitted', level: 'grid', gridPath: grid!.path });
     return created(
       {
         id,
@@ -227,6 +229,7 @@ export const transitionCase: Handler<'transitionCase'> = (context) => {
       ...(priority !== row.priority ? { from_priority: row.priority, priority } : {}),
     });
     const updated = findCase(db, row.id)!;
+    context.announce(caseChange(updated));
     return ok(toCase(updated, now), { ETag: `"${updated.version}"` });
   });
 };
@@ -274,6 +277,7 @@ export const evaluateCase: Handler<'evaluateCase'> = (context) => {
       ...(body.comment ? { comment: body.comment } : {}),
       createdAt: at,
     };
+    context.announce(caseChange(row));
     return created(evaluation);
   });
 };

@@ -18,6 +18,7 @@ import { disputeCase, recordFollowUp } from './recourse.js';
 import { exportCases, exportResolutionStats } from './exports.js';
 import { getResolutionStats } from './stats.js';
 import { listUnits } from './units.js';
+import { streamLiveEvents } from './live.js';
 
 /** Every operation of the contract; the `Handlers` type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -49,6 +50,7 @@ export const handlers: Handlers = {
   listServiceLogs,
   getServiceLogSummary,
   getResolutionStats,
+  streamLiveEvents,
   getCurrentStaff,
   getHealth,
 };

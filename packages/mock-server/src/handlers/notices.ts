@@ -74,6 +74,7 @@ export const createNotice: Handler<'createNotice'> = (context) => {
       author_name: principal.name,
       created_at: now.toISOString(),
     });
+    context.announce({ kind: 'notices', gridId: grid.id });
     return created(toNotice(findNotice(db, id)!));
   });
 };
@@ -88,6 +89,7 @@ export const retireNotice: Handler<'retireNotice'> = (context) => {
     if (current.retired_at)
       throw conflict('notice-already-retired', `Notice ${notice.id} was retired at ${current.retired_at}.`);
     markNoticeRetired(db, notice.id, { at: now.toISOString(), reason: body?.reason ?? null });
+    context.announce({ kind: 'notices', gridId: notice.grid_id });
     return ok(toNotice(findNotice(db, notice.id)!));
   });
 };

@@ -7,6 +7,7 @@ import { parseVersion, publicCaseView, requireTrackingToken, requireVersion } fr
 import { requireDisputable, requireFollowUpRecorder, requireOpenFollowUp } from '../domain/recourse.js';
 import { ok, type Handler } from '../http/handler.js';
 import {
+  caseChange,
   findCase,
   insertCaseEvent,
   recordFollowUpOutcome,
@@ -43,7 +44,9 @@ export const disputeCase: Handler<'disputeCase'> = (context) => {
       media_ids: '[]',
       assignee: null,
     });
-    return ok(publicCaseView(toPublicCase(db, findCase(db, row.id)!, now), true), { 'Cache-Control': 'no-store' });
+    const reopened = findCase(db, row.id)!;
+    context.announce(caseChange(reopened));
+    return ok(publicCaseView(toPublicCase(db, reopened, now), true), { 'Cache-Control': 'no-store' });
   });
 };
 
@@ -77,6 +80,7 @@ export const recordFollowUp: Handler<'recordFollowUp'> = (context) => {
       assignee: null,
     });
     const updated = findCase(db, row.id)!;
+    context.announce(caseChange(updated));
     return ok(toCase(updated, now), { ETag: `"${updated.version}"` });
   });
 };

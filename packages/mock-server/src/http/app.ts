@@ -27,7 +27,8 @@ import {
   readLimited,
 } from './body.js';
 import { faultHeader, planFaults, type FaultOptions, type FaultPlan } from './faults.js';
-import type { Handlers, Reply, RequestContext, Services } from './handler.js';
+import type { Handlers, LiveChange, Reply, RequestContext, Services } from './handler.js';
+import { createLiveHub, type LiveHub } from './live.js';
 import { fingerprint, idempotentWrite } from './idempotency.js';
 import { mountOpen311 } from './open311.js';
 import { negotiateLocale, problemFromError, problemResponse, type Locale, type ProblemInit } from './problem.js';
@@ -78,6 +79,8 @@ export interface AppOptions {
   trustedProxies?: TrustedProxies;
   /** Where contract violations and unexpected errors are reported. */
   log?: (line: string) => void;
+  /** Live events (http/live.ts); one is made when not given. */
+  live?: LiveHub;
   /** A folder of demo pages served at `/` (the components' `dist/demo`). */
   demoDir?: string;
   /** The demo staff tokens, served to the demo pages (only with `demoDir`) at `/demo/staff-tokens.json`. */
@@ -386,7 +389,8 @@ function corsOrigin(origins: AppOptions['corsOrigins']): string | string[] {
 export function createApp(options: AppOptions): Hono<Env> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((line: string) => console.error(line));
-  const services: Services = { db: options.db, clock, media: options.media };
+  const live = options.live ?? createLiveHub({ clock });
+  const services: Services = { db: options.db, clock, media: options.media, live };
   const reads = options.readRateLimit === false ? undefined : (options.readRateLimit ?? {});
   const commits = options.groupCommit === false ? transactionPerWrite() : createGroupCommit(options.db);
   const addressOf = clientAddressResolver(options.trustedProxies);
@@ -552,6 +556,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
     const now = clock();
     const generation = answers?.generation;
+    const announced: LiveChange[] = [];
     const reply = await handler({
       ...services,
       operationId: exchange.compiled.operation.operationId as never,
@@ -565,11 +570,14 @@ export function createApp(options: AppOptions): Hono<Env> {
       requestId: exchange.requestId,
       now,
       write: writeRunner(options.db, commits, answers, exchange, principal, body, now),
+      announce: (change) => announced.push(change),
     });
     // Read outside a batch of writes (one that a failed commit could take back), so it may be remembered.
     const committedRead = !options.db.inTransaction;
     // Answered once what it wrote, or read, is on disk (group commit).
     await commits.durable();
+    // Screens hear of a change once it is on disk, and only of one that took place.
+    if (reply.status < 300 && !reply.problem) live.publish(announced);
     const answer = sentAnswer(reply, exchange);
     if (!answer) return toResponse(reply, exchange);
     if (answerKey && reply.unchangedUntil !== undefined && committedRead)

@@ -1,4 +1,4 @@
-import type { operations, QueryParams, RequestBodyOf } from '@gridkit/sdk';
+import type { operations, QueryParams, RequestBodyOf, Schemas } from '@gridkit/sdk';
 import type { Db } from '../store/database.js';
 import type { Clock } from '../domain/time.js';
 import type { Principal } from '../domain/principal.js';
@@ -39,11 +39,30 @@ export interface Reply<Body = unknown> {
   unchangedUntil?: number;
 }
 
+/** A change that screens follow (`streamLiveEvents`), announced by the write that made it. */
+export type LiveChange =
+  | { kind: 'notices'; gridId: string }
+  | { kind: 'case'; ticket: string; status: Schemas['CaseStatus']; level: Schemas['CaseLevel']; gridPath: string };
+
+/** What a live stream follows: a grid's notices, a case, a subtree's figures (by its path). */
+export interface LiveSubscription {
+  noticesOf?: string;
+  ticket?: string;
+  statsOf?: { gridId: string; path: string };
+}
+
+/** The server's live events (http/live.ts): a stream per subscriber, fed by committed writes. */
+export interface LiveEvents {
+  /** A `text/event-stream` of what `subscription` follows, resumed after `lastEventId` when it can be. */
+  stream(subscription: LiveSubscription, lastEventId: string | undefined): ReadableStream<Uint8Array>;
+}
+
 /** What the server is made of: one per app, shared by every request. */
 export interface Services {
   db: Db;
   clock: Clock;
   media: MediaStore;
+  live: LiveEvents;
 }
 
 export interface RequestContext<Op extends OperationId> extends Services {
@@ -64,6 +83,8 @@ export interface RequestContext<Op extends OperationId> extends Services {
    * so a write is never done twice and never recorded without being done.
    */
   write(fn: () => Reply<SuccessBody<Op>>): Reply;
+  /** Tells live streams what the write changed, once it is committed and answered with success. */
+  announce(change: LiveChange): void;
 }
 
 export type Handler<Op extends OperationId> = (context: RequestContext<Op>) => Reply | Promise<Reply>;

@@ -122,6 +122,15 @@ export const assigneeOf = (row: CaseRow): Schemas['Assignee'] | null =>
   row.assignee ? (JSON.parse(row.assignee) as Schemas['Assignee']) : null;
 
 /** What the access rules (domain/cases.ts) read of a case row. */
+/** What live streams are told of a case (http/live.ts): its public status and level, and where it is. */
+export const caseChange = (row: Pick<CaseRow, 'ticket' | 'status' | 'level' | 'grid_path'>) => ({
+  kind: 'case' as const,
+  ticket: row.ticket,
+  status: row.status,
+  level: row.level,
+  gridPath: row.grid_path,
+});
+
 export const scopeOf = (row: CaseRow): CaseScope => ({ ticket: row.ticket, level: row.level, gridPath: row.grid_path });
 
 function evaluationOf(row: CaseRow): Schemas['Evaluation'] | null {

@@ -825,6 +825,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow changes as they happen (server-sent events)
+         * @description A `text/event-stream` (HTML's server-sent events) that tells a screen the moment what
+         *     it shows has changed, so it reloads once instead of polling. Name what to follow with
+         *     one or more of `noticesOf` (a grid's notices were posted, retired or changed),
+         *     `ticket` (a case's public status or level changed, or it was evaluated, disputed or
+         *     followed up) and `statsOf` (a case inside that node's subtree was reported or moved,
+         *     so its figures may have changed). None of them is `400`; an unknown grid or ticket is
+         *     `404`. Public: an event says only what the public view by ticket or the notice board
+         *     already says (a case's status and level), never who or why; reload the view itself
+         *     (with the tracking token where it applies) for the rest.
+         *
+         *     Each event has an `id`, the `event` name (`notices`, `case`, `stats` or `reset`) and
+         *     a JSON `data` line (`LiveEvent`). A comment line (`: keep-alive`) is sent every 15
+         *     seconds so proxies keep the connection and the client can tell a dead one. After a
+         *     dropped connection, reconnect with the last `id` in `Last-Event-ID`: the events
+         *     since are sent first, none lost (the server keeps the last 10,000 events and 10
+         *     minutes). When it cannot (a restart, or the id is older than that), the first event
+         *     is `reset`: reload everything, then go on. `retry: 3000` suggests the reconnect delay.
+         *     Counts as one public read when it opens.
+         */
+        get: operations["streamLiveEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -927,6 +964,76 @@ export interface components {
              * @example photo_required
              */
             code?: string;
+        };
+        /**
+         * @description What changed, as one server-sent event's `data` (its `event` name is the `type`):
+         *     `notices` (a grid's notices), `case` (a case's public status or level; also sent when
+         *     it was evaluated, disputed or followed up, with the same status), `stats` (a case
+         *     inside the followed node's subtree was reported or moved: the node's figures may have
+         *     changed) or `reset` (events may have been missed: reload everything).
+         */
+        LiveEvent: components["schemas"]["LiveNoticesEvent"] | components["schemas"]["LiveCaseEvent"] | components["schemas"]["LiveStatsEvent"] | components["schemas"]["LiveResetEvent"];
+        /** @description A grid's notices changed. */
+        LiveNoticesEvent: {
+            /**
+             * @description The event name. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "notices";
+            /** @description The grid whose notices changed. */
+            gridId: string;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
+        };
+        /** @description A case's public status or level changed (or it was evaluated, disputed or followed up). */
+        LiveCaseEvent: {
+            /**
+             * @description The event name. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "case";
+            /** @description The case. */
+            ticket: components["schemas"]["Ticket"];
+            /** @description Its status now. */
+            status: components["schemas"]["CaseStatus"];
+            /** @description Its level now. */
+            level: components["schemas"]["CaseLevel"];
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
+        };
+        /** @description A case inside the followed node's subtree was reported or moved. */
+        LiveStatsEvent: {
+            /**
+             * @description The event name. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "stats";
+            /** @description The followed node (`statsOf`). */
+            gridId: string;
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
+        };
+        /** @description Events may have been missed (a restart, or a `Last-Event-ID` too old to resume from); reload everything. */
+        LiveResetEvent: {
+            /**
+             * @description The event name. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "reset";
+            /**
+             * Format: date-time
+             * @description When.
+             */
+            at: string;
         };
         /** @description A text in several languages. `zh-CN` is always present; fall back to it when the wanted language is missing. */
         LocalizedText: {
@@ -5209,6 +5316,57 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    streamLiveEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Follow this grid's notices.
+                 * @example grd_Qb02nR
+                 */
+                noticesOf?: string;
+                /** @description Follow this case's public status (upper case, as `getPublicCase` takes it). */
+                ticket?: components["schemas"]["Ticket"];
+                /**
+                 * @description Follow the figures of this node's subtree.
+                 * @example grd_Qb02nR
+                 */
+                statsOf?: string;
+            };
+            header?: {
+                /** @description The `id` of the last event received, to resume after a dropped connection. */
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream of events, until the client closes it. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example retry: 3000
+                     *
+                     *     id: 7f3a-42
+                     *     event: case
+                     *     data: {"type":"case","ticket":"WF-20261122-0042","status":"dispatched","level":"grid","at":"2026-11-22T01:32:10.000Z"}
+                     *
+                     *     : keep-alive
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
             default: components["responses"]["Default"];
