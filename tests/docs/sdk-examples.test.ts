@@ -15,7 +15,15 @@ import { codeBlocks } from './doc-blocks.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const runDir = new URL('./.run/', import.meta.url).pathname;
-const guides = ['docs/sdk.md', 'docs/outbox.md', 'docs/exports.md', 'docs/open311.md', 'docs/live.md', 'README.md'];
+const guides = [
+  'docs/sdk.md',
+  'docs/outbox.md',
+  'docs/exports.md',
+  'docs/open311.md',
+  'docs/live.md',
+  'docs/webhooks.md',
+  'README.md',
+];
 const blocks = guides.flatMap((file) => codeBlocks(join(root, file), ['ts', 'js']));
 const docOrigin = 'http://127.0.0.1:8787';
 

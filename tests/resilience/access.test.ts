@@ -136,6 +136,18 @@ describe('the access matrix', () => {
       });
     }
 
+    // The district admin's webhook, and a delivery of it (a report it is told of).
+    const districtRoot = [...nodes.entries()].find(([, node]) => node.level === 'district')![0];
+    const newHook = () =>
+      ok<{ id: string }>(
+        call('POST', '/webhooks', districtAdmin, { url: 'https://vendor.invalid/gridkit', events: ['case.created'] }),
+      );
+    const hook = await newHook();
+    await ok(call('POST', '/cases', undefined, report(targets[0]!)));
+    const delivery = (
+      await ok<{ items: { id: string }[] }>(call('GET', `/webhooks/${hook.id}/deliveries`, districtAdmin))
+    ).items[0]!;
+
     type Who = { label: string; token?: string; staff?: StaffToken };
     const everyone: Who[] = [
       ...tokens.map((t) => ({ label: `${t.role}:${t.token}`, token: t.token, staff: t })),
@@ -171,6 +183,25 @@ describe('the access matrix', () => {
         const add = (op: string, expectStatus: number, run: () => Promise<RawResponse>) =>
           cells.push({ op, who, grid, inside, expect: expectStatus, run });
         const inJurisdiction = (x: StaffToken) => covers(x, grid);
+        if (grid === targets[0]) {
+          // Webhooks are an admin's; another admin is not told that the district admin's exists (404).
+          const isAdmin = (x: StaffToken) => role(x) === 'admin';
+          const hookStatus = (success: number) =>
+            !who.staff ? 401 : !isAdmin(who.staff) ? 403 : covers(who.staff, districtRoot) ? success : 404;
+          add('createWebhook', expected(who, isAdmin, 201), () =>
+            call('POST', '/webhooks', t, { url: 'https://vendor.invalid/gridkit', events: ['case.created'] }),
+          );
+          add('listWebhooks', expected(who, isAdmin, 200), () => call('GET', '/webhooks', t));
+          add('listWebhookDeliveries', hookStatus(200), () => call('GET', `/webhooks/${hook.id}/deliveries`, t));
+          add('redeliverWebhook', hookStatus(202), () =>
+            call('POST', `/webhooks/${hook.id}/deliveries/${delivery.id}/redeliver`, t),
+          );
+          const deleteStatus = hookStatus(204);
+          add('deleteWebhook', deleteStatus, async () => {
+            const target = deleteStatus === 204 ? await newHook() : hook;
+            return call('DELETE', `/webhooks/${target.id}`, t);
+          });
+        }
         add('listCases', expected(who, inJurisdiction, 200), () => call('GET', `/cases?gridId=${grid}`, t));
         add('exportCases', expected(who, inJurisdiction, 200), () => call('GET', `/exports/cases?gridId=${grid}`, t));
         add('getCase', expected(who, inJurisdiction, 200), () => call('GET', `/cases/${s.open.id}`, t));
@@ -285,6 +316,12 @@ describe('the access matrix', () => {
       );
       expect(notices.items.find((n) => n.id === s.notice.id)?.retiredAt ?? null, `notice in ${grid}`).toBeNull();
     }
+
+    const hooks = await ok<{ items: { id: string }[] }>(call('GET', '/webhooks', districtAdmin));
+    expect(
+      hooks.items.map((h) => h.id),
+      'the webhook that refused cells tried to remove',
+    ).toContain(hook.id);
 
     const staffOps = operations.filter((o) => o.staff).map((o) => o.id);
     const covered = new Set(Object.keys(byOp).map((op) => op.replace(/\(.*\)$/, '')));

@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './domain/time.js';
 import { handlers } from './handlers/index.js';
 import { createApp } from './http/app.js';
 import { createLiveHub } from './http/live.js';
+import { startWebhookDeliverer, type WebhookDeliveryOptions } from './webhook-deliverer.js';
 import { parseFaultSpec, type FaultOptions } from './http/faults.js';
 import { purgeIdempotencyKeys } from './http/idempotency.js';
 import type { RateLimitOptions, ReadRateLimitOptions } from './http/rate-limit.js';
@@ -73,6 +74,8 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   /** How often an open live stream gets a keep-alive comment (default 15 s). */
   liveHeartbeatMs?: number;
+  /** Webhook deliveries: how often due ones are sent, the receiver's timeout, the retry schedule. */
+  webhooks?: WebhookDeliveryOptions;
 }
 
 export const defaultHeadersTimeoutMs = 20_000;
@@ -140,6 +143,8 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
     demoStaffTokens: () => staffTokens(db),
   });
 
+  const deliverer = startWebhookDeliverer(db, clock, options.webhooks, options.log);
+
   const server = await new Promise<ServerType>((resolve) => {
     const headersTimeout = options.headersTimeoutMs ?? defaultHeadersTimeoutMs;
     const requestTimeout = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
@@ -178,6 +183,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
         clearInterval(purgeTimer);
         // Live streams never end by themselves: end them, so the server closes at once.
         live.close();
+        const delivering = deliverer.close();
         const force = setTimeout(
           () => (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(),
           5000,
@@ -186,8 +192,10 @@ export async function startServer(options: ServerOptions = {}): Promise<StartedS
         (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         server.close(() => {
           clearTimeout(force);
-          db.close();
-          resolve();
+          void delivering.then(() => {
+            db.close();
+            resolve();
+          });
         });
       });
       return closing;

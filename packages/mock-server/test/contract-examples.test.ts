@@ -230,6 +230,24 @@ describe('every request example of the contract succeeds on the seeded server', 
         const c = await caseAfter(pathTo[(body as { action: string }).action]!, isDepartmentExample(call));
         ids.set('case_8Hq2Lw5Zt', c.id);
         headers.set('If-Match', `"${c.version}"`);
+      } else if (['deleteWebhook', 'listWebhookDeliveries', 'redeliverWebhook'].includes(call.operationId)) {
+        // A webhook of the admin's; for a re-send, a delivery of it too (a report it is told of).
+        const hook = await s.request('/webhooks', {
+          method: 'POST',
+          token: admin,
+          body: JSON.stringify({ url: 'https://vendor.invalid/gridkit', events: ['case.created'] }),
+        });
+        expect(hook.status).toBe(201);
+        const webhookId = ((await hook.json()) as { id: string }).id;
+        ids.set('whk_8Hq2Lw5Zt', webhookId);
+        if (call.operationId === 'redeliverWebhook') {
+          await caseAfter([]);
+          const delivery = s.db
+            .prepare('SELECT id FROM webhook_deliveries WHERE webhook_id = ?')
+            .pluck()
+            .get(webhookId);
+          ids.set('dlv_4Hq2Lw5Zt', delivery as string);
+        }
       } else if (call.operationId === 'evaluateCase') {
         const c = await caseAfter(pathTo.verify!.concat('verify'));
         ids.set('WF-20261122-0042', c.ticket);

@@ -10,6 +10,7 @@ import { sessionResource } from './resources/session.js';
 import { statsResource } from './resources/stats.js';
 import { unitsResource } from './resources/units.js';
 import { liveResource } from './resources/live.js';
+import { webhooksResource } from './resources/webhooks.js';
 
 export type { CallOptions, GridkitClientOptions, GridkitCore, TokenProvider, WriteOptions } from './core.js';
 
@@ -37,6 +38,7 @@ export function createGridkitClient(options: GridkitClientOptions) {
     session: sessionResource(core),
     units: unitsResource(core),
     live: liveResource(core),
+    webhooks: webhooksResource(core),
   };
 }
 

@@ -33,6 +33,11 @@ export const OPERATIONS: Readonly<Record<string, string>> = {
   'GET /exports/cases': 'exportCases',
   'GET /exports/resolution-stats': 'exportResolutionStats',
   'GET /live': 'streamLiveEvents',
+  'POST /webhooks': 'createWebhook',
+  'GET /webhooks': 'listWebhooks',
+  'DELETE /webhooks/{webhookId}': 'deleteWebhook',
+  'GET /webhooks/{webhookId}/deliveries': 'listWebhookDeliveries',
+  'POST /webhooks/{webhookId}/deliveries/{deliveryId}/redeliver': 'redeliverWebhook',
   'GET /me': 'getCurrentStaff',
   'GET /health': 'getHealth',
 };

@@ -4,7 +4,7 @@ import { normalizeTrackingToken } from '@gridkit/sdk';
 const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** Prefixes say what an id names, as in the contract's examples (`grd_Qb02nR`). */
-export type IdPrefix = 'grd' | 'tm' | 'stf' | 'ntc' | 'med' | 'cas' | 'evt' | 'log';
+export type IdPrefix = 'grd' | 'tm' | 'stf' | 'ntc' | 'med' | 'cas' | 'evt' | 'log' | 'whk' | 'whe' | 'dlv';
 
 function base62(bytes: Uint8Array): string {
   let out = '';

@@ -25,6 +25,7 @@ import { disputeChangesAt, opensFollowUp } from '../domain/recourse.js';
 import { dispatchedAssignee } from '../domain/units.js';
 import { created, ok, type Handler } from '../http/handler.js';
 import { apiBase } from '../limits.js';
+import { caseEventData, recordWebhookEvent } from '../store/webhooks.js';
 import {
   assigneeOf,
   caseChange,
@@ -118,6 +119,20 @@ export const createCase: Handler<'createCase'> = (context) => {
       assignee: null,
     });
     context.announce({ kind: 'case', ticket, status: 'submitted', level: 'grid', gridPath: grid!.path });
+    recordWebhookEvent(db, {
+      type: 'case.created',
+      gridPath: grid!.path,
+      at: createdAt,
+      data: caseEventData({
+        id,
+        ticket,
+        status: 'submitted',
+        level: 'grid',
+        grid_id: grid!.id,
+        category_code: category!.code,
+        priority,
+      }),
+    });
     return created(
       {
         id,
@@ -230,6 +245,13 @@ export const transitionCase: Handler<'transitionCase'> = (context) => {
     });
     const updated = findCase(db, row.id)!;
     context.announce(caseChange(updated));
+    if (updated.status !== row.status || updated.level !== row.level)
+      recordWebhookEvent(db, {
+        type: 'case.status_changed',
+        gridPath: row.grid_path,
+        at,
+        data: caseEventData(updated),
+      });
     return ok(toCase(updated, now), { ETag: `"${updated.version}"` });
   });
 };
@@ -278,6 +300,12 @@ export const evaluateCase: Handler<'evaluateCase'> = (context) => {
       createdAt: at,
     };
     context.announce(caseChange(row));
+    recordWebhookEvent(db, {
+      type: 'case.evaluated',
+      gridPath: row.grid_path,
+      at,
+      data: { ...caseEventData(row), score: body.score },
+    });
     return created(evaluation);
   });
 };

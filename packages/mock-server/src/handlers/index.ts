@@ -19,6 +19,7 @@ import { exportCases, exportResolutionStats } from './exports.js';
 import { getResolutionStats } from './stats.js';
 import { listUnits } from './units.js';
 import { streamLiveEvents } from './live.js';
+import { createWebhook, deleteWebhook, listWebhookDeliveries, listWebhooks, redeliverWebhook } from './webhooks.js';
 
 /** Every operation of the contract; the `Handlers` type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -51,6 +52,11 @@ export const handlers: Handlers = {
   getServiceLogSummary,
   getResolutionStats,
   streamLiveEvents,
+  createWebhook,
+  listWebhooks,
+  deleteWebhook,
+  listWebhookDeliveries,
+  redeliverWebhook,
   getCurrentStaff,
   getHealth,
 };

@@ -15,6 +15,7 @@ import {
   toNotice,
 } from '../store/notices.js';
 import { decodeCursor, page } from './cursor.js';
+import { recordWebhookEvent } from '../store/webhooks.js';
 
 export const getNoticeBoard: Handler<'getNoticeBoard'> = ({ db, path, now }) => {
   const grid = requireGrid(db, path.gridId);
@@ -75,6 +76,18 @@ export const createNotice: Handler<'createNotice'> = (context) => {
       created_at: now.toISOString(),
     });
     context.announce({ kind: 'notices', gridId: grid.id });
+    recordWebhookEvent(db, {
+      type: 'notice.published',
+      gridPath: grid.path,
+      at: now.toISOString(),
+      data: {
+        noticeId: id,
+        gridId: grid.id,
+        title: body.title,
+        kind: body.kind,
+        publishedAt: publishedAt.toISOString(),
+      },
+    });
     return created(toNotice(findNotice(db, id)!));
   });
 };

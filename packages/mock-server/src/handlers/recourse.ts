@@ -18,6 +18,7 @@ import {
   toCase,
   toPublicCase,
 } from '../store/cases.js';
+import { caseEventData, recordWebhookEvent } from '../store/webhooks.js';
 
 export const disputeCase: Handler<'disputeCase'> = (context) => {
   const { db, path, body, now } = context;
@@ -46,6 +47,7 @@ export const disputeCase: Handler<'disputeCase'> = (context) => {
     });
     const reopened = findCase(db, row.id)!;
     context.announce(caseChange(reopened));
+    recordWebhookEvent(db, { type: 'case.status_changed', gridPath: row.grid_path, at, data: caseEventData(reopened) });
     return ok(publicCaseView(toPublicCase(db, reopened, now), true), { 'Cache-Control': 'no-store' });
   });
 };

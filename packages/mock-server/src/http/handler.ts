@@ -15,9 +15,9 @@ type HeaderParams<Op extends OperationId> = operations[Op]['parameters'] extends
   : Record<string, never>;
 
 type SuccessContent<R> = R extends { content: { 'application/json': infer Body } } ? Body : never;
-/** The JSON body of an operation's 200 or 201 response. */
+/** The JSON body of an operation's 200, 201 or 202 response. */
 export type SuccessBody<Op extends OperationId> = SuccessContent<
-  operations[Op]['responses'] extends infer R ? R[keyof R & (200 | 201)] : never
+  operations[Op]['responses'] extends infer R ? R[keyof R & (200 | 201 | 202)] : never
 >;
 
 /** What a handler answers; the HTTP layer serializes and, in development, validates it. */

@@ -38,11 +38,12 @@ export function withinSubtrees(column: string, paths: readonly string[], name = 
 export function newestFirstAfter(
   timeColumn: string,
   after: readonly [string, string] | undefined,
+  idColumn = 'id',
 ): Condition | undefined {
   if (!after) return undefined;
   // A row value: SQLite starts an index on (time, id) right after the last row, instead of filtering from the newest.
   return {
-    sql: `(${timeColumn}, id) < (@afterAt, @afterId)`,
+    sql: `(${timeColumn}, ${idColumn}) < (@afterAt, @afterId)`,
     params: { afterAt: after[0], afterId: after[1] },
   };
 }

@@ -401,4 +401,40 @@ export const migrations: readonly string[] = [
     created_at  TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // Webhooks for vendors (issue 13): the endpoints admins register (with the secret deliveries are signed with), each
+  // event once, and a delivery per webhook told of it, written in the transaction of the write that made the event.
+  `
+  CREATE TABLE webhooks (
+    id          TEXT PRIMARY KEY,
+    url         TEXT NOT NULL,
+    events      TEXT NOT NULL,
+    description TEXT,
+    grid_id     TEXT NOT NULL,
+    grid_path   TEXT NOT NULL,
+    secret      TEXT NOT NULL,
+    created_by  TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    deleted_at  TEXT
+  );
+  CREATE TABLE webhook_events (
+    id          TEXT PRIMARY KEY,
+    type        TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+  );
+  CREATE TABLE webhook_deliveries (
+    id               TEXT PRIMARY KEY,
+    webhook_id       TEXT NOT NULL REFERENCES webhooks(id),
+    event_id         TEXT NOT NULL REFERENCES webhook_events(id),
+    status           TEXT NOT NULL,
+    attempts         INTEGER NOT NULL DEFAULT 0,
+    last_status_code INTEGER,
+    last_error       TEXT,
+    next_attempt_at  TEXT,
+    delivered_at     TEXT,
+    created_at       TEXT NOT NULL
+  );
+  CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at) WHERE status = 'pending';
+  CREATE INDEX webhook_deliveries_of ON webhook_deliveries(webhook_id, created_at DESC, id DESC);
+  `,
 ];

@@ -862,6 +862,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhooks
+         * @description The webhooks registered inside the caller's jurisdiction, newest first (never their secrets). Admins only.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Register a webhook
+         * @description Registers an endpoint to be told of events inside the caller's jurisdiction. Admins
+         *     only (`403` for other roles). The `url` must be `https`; plain `http` is accepted only
+         *     for a loopback host (development and tests). `events` names the event types to deliver:
+         *     `case.created`, `case.status_changed` (a case's status or level changed: a transition or
+         *     a dispute), `case.evaluated` and `notice.published`; an event of a type not listed is
+         *     never delivered.
+         *
+         *     The answer carries the webhook's `secret`, **once**: keep it to verify the signature of
+         *     every delivery (see `WebhookEvent`). Deliveries are `POST`s of a `WebhookEvent` as JSON
+         *     with the headers `Gridkit-Event-Id`, `Gridkit-Event-Type` and `Gridkit-Signature:
+         *     t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the secret>`. A `2xx`
+         *     answer within 10 seconds is a delivery; anything else (another status, a timeout, no
+         *     connection) is retried with backoff (about 10 s, then doubling to 1 hour) up to 8
+         *     attempts, always with the same event id: a receiver that has seen the id does the work
+         *     only once. `Idempotency-Key` is optional and recommended.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a webhook
+         * @description Stops deliveries to it (pending ones included). Admins only, inside their jurisdiction; an unknown id is `404`.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook's delivery log
+         * @description Every event sent (or being sent) to the webhook, newest first: its event id and type,
+         *     the attempts so far, the last answer's status or error, when the next attempt is due,
+         *     and when it was delivered. Admins only, inside their jurisdiction.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description Sends the delivery's event again, now, with the same event id and a fresh signature (a
+         *     receiver that lost it, or was fixed after the attempts ran out). The delivery goes back
+         *     to `pending` with its attempts counted anew. Admins only, inside their jurisdiction.
+         */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -964,6 +1066,122 @@ export interface components {
              * @example photo_required
              */
             code?: string;
+        };
+        /**
+         * @description What a webhook is told of: `case.created` (a report), `case.status_changed` (a case's
+         *     status or level changed: a transition or a dispute), `case.evaluated` (the resident rated
+         *     the result), `notice.published` (a notice was posted).
+         * @enum {string}
+         */
+        WebhookEventType: "case.created" | "case.status_changed" | "case.evaluated" | "notice.published";
+        /** @description A webhook to register. */
+        WebhookInput: {
+            /**
+             * Format: uri
+             * @description Where to deliver; `https`, or `http` to a loopback host only.
+             */
+            url: string;
+            /** @description The event types to deliver. */
+            events: components["schemas"]["WebhookEventType"][];
+            /** @description What it is for, for whoever reads the list. */
+            description?: string;
+        };
+        /** @description A registered webhook (never with its secret). */
+        Webhook: {
+            /** @description Opaque id. */
+            id: string;
+            /** @description Where deliveries go. */
+            url: string;
+            /** @description The event types delivered. */
+            events: components["schemas"]["WebhookEventType"][];
+            /** @description What it is for. */
+            description?: string;
+            /** @description The node whose subtree's events it is told of (the registering admin's jurisdiction). */
+            gridId: string;
+            /**
+             * Format: date-time
+             * @description When it was registered.
+             */
+            createdAt: string;
+        };
+        /** @description The webhook just registered, with its signing secret (shown only here). */
+        WebhookCreated: components["schemas"]["Webhook"] & {
+            /** @description The signing secret (`whsec_…`): verify `Gridkit-Signature` with it. */
+            secret: string;
+        };
+        /** @description Webhooks. */
+        WebhookList: {
+            /** @description Newest first. */
+            items: components["schemas"]["Webhook"][];
+        };
+        /** @description One event's delivery to one webhook. */
+        WebhookDelivery: {
+            /** @description Opaque id. */
+            id: string;
+            /** @description The webhook. */
+            webhookId: string;
+            /** @description The event's id (`Gridkit-Event-Id`), the same on every attempt. */
+            eventId: string;
+            /** @description The event's type. */
+            eventType: components["schemas"]["WebhookEventType"];
+            /**
+             * @description `pending` (an attempt is due), `delivered` (a 2xx came back), `failed` (the attempts ran out).
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+            /** @description Attempts made so far. */
+            attempts: number;
+            /** @description The HTTP status of the last attempt's answer; `null` when none came. */
+            lastStatusCode?: number | null;
+            /** @description Why the last attempt failed without an answer (timeout, refused connection). */
+            lastError?: string | null;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due (`pending` only).
+             */
+            nextAttemptAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When a 2xx came back.
+             */
+            deliveredAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When the event happened.
+             */
+            createdAt: string;
+        };
+        /** @description A page of deliveries. */
+        WebhookDeliveryPage: {
+            /** @description Newest first. */
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description Cursor of the next page; `null` on the last page. */
+            nextCursor: string | null;
+        };
+        /**
+         * @description The body of a delivery. Verify it before trusting it: `Gridkit-Signature` is
+         *     `t=<unix seconds>,v1=<hex HMAC-SHA256>` over `"<t>.<raw body>"` with the webhook's
+         *     secret; compare in constant time and refuse a `t` more than 5 minutes away (a replay).
+         *     `@gridkit/sdk`'s `verifyWebhookSignature` does both. Do the work once per `id`.
+         */
+        WebhookEvent: {
+            /** @description The event's id, the same on every attempt and redelivery. */
+            id: string;
+            /** @description What happened. */
+            type: components["schemas"]["WebhookEventType"];
+            /**
+             * Format: date-time
+             * @description When it happened.
+             */
+            createdAt: string;
+            /**
+             * @description For `case.*`: `caseId`, `ticket`, `status`, `level`, `gridId`, `categoryCode`,
+             *     `priority` (and `score` for `case.evaluated`). For `notice.published`: `noticeId`,
+             *     `gridId`, `title`, `kind`, `publishedAt`. Never the reporter's name or phone.
+             */
+            data: {
+                [key: string]: unknown;
+            };
         };
         /**
          * @description What changed, as one server-sent event's `data` (its `event` name is the `type`):
@@ -2372,6 +2590,11 @@ export interface components {
          *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
          */
         AcceptLanguage: string;
+        /**
+         * @description The webhook's id.
+         * @example whk_8Hq2Lw5Zt
+         */
+        WebhookId: string;
         /**
          * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
          * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
@@ -5369,6 +5592,212 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhooks. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Default"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+                /**
+                 * @description Optional client-generated key making the request safe to retry. Same key and same
+                 *     request within 24 h → the original response is replayed with `Idempotent-Replayed: true`;
+                 *     same key with a different request → `422` (`…/idempotency-key-reused`); a request with
+                 *     that key still in flight → `409` (`…/idempotency-key-in-flight`).
+                 * @example 6f1c2a9e-3b7d-4c55-9a0e-2d8f4b1c7e30
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookInput"];
+            };
+        };
+        responses: {
+            /** @description Registered; the secret is shown this once. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableContent"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+            default: components["responses"]["Default"];
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The webhook's id.
+                 * @example whk_8Hq2Lw5Zt
+                 */
+                webhookId: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Default"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Maximum number of items on the page (a page may hold fewer even when more follow).
+                 * @example 50
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Opaque cursor from a previous page's `nextCursor`. Omit for the first page; keep the other filters unchanged.
+                 * @example eyJjb2RlIjoiNDEwNTAyLTAwMy0wMTItMDIifQ
+                 */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The webhook's id.
+                 * @example whk_8Hq2Lw5Zt
+                 */
+                webhookId: components["parameters"]["WebhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            default: components["responses"]["Default"];
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Preferred language for problem `title` and `detail` (RFC 9110 language negotiation;
+                 *     `zh-CN` when absent or when nothing matches). Supported: `zh-CN`, `zh-TW`, `en`.
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /**
+                 * @description The webhook's id.
+                 * @example whk_8Hq2Lw5Zt
+                 */
+                webhookId: components["parameters"]["WebhookId"];
+                /**
+                 * @description The delivery's id.
+                 * @example dlv_4Hq2Lw5Zt
+                 */
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued to be sent at once. */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
             default: components["responses"]["Default"];
         };
     };

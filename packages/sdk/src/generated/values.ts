@@ -7,6 +7,9 @@ import type { components } from './gridkit.js';
 
 type Schemas = components['schemas'];
 
+/** `WebhookEventType`: What a webhook is told of: `case.created` (a report), `case.status_changed` (a case's status or level changed: a transition or a dispute), `case.evaluated` (the resident rated the result), `notice.published` (a notice was posted). */
+export const webhookEventTypeValues = ['case.created', 'case.status_changed', 'case.evaluated', 'notice.published'] as const satisfies readonly Schemas['WebhookEventType'][];
+
 /** `NoticeKind`: Kind of notice: `announcement` (通知公告), `event` (活动), `policy` (政策宣传), `alert` (预警提醒), `service` (便民服务). */
 export const noticeKindValues = ['announcement', 'event', 'policy', 'alert', 'service'] as const satisfies readonly Schemas['NoticeKind'][];
 
@@ -60,6 +63,9 @@ export const resolutionGroupByValues = ['none', 'level', 'priority', 'channel', 
 
 /** `StaffRole`: `grid_worker` (网格员, acts in their own grids), `supervisor` (监督员, verifies or rejects resolutions in their subtree at or below its level, and records follow-ups; no other handling), `department` (a functional department's staff, 职能部门: reports into the grids of their unit's area through the `department` channel, and starts and resolves the cases dispatched to their unit; no other handling, never verifies) or `admin` (acts in their subtree). */
 export const staffRoleValues = ['grid_worker', 'supervisor', 'department', 'admin'] as const satisfies readonly Schemas['StaffRole'][];
+
+/** `WebhookDelivery.status`: `pending` (an attempt is due), `delivered` (a 2xx came back), `failed` (the attempts ran out). */
+export const webhookDeliveryStatusValues = ['pending', 'delivered', 'failed'] as const satisfies readonly NonNullable<Schemas['WebhookDelivery']['status']>[];
 
 /** `GeoJsonBoundary.type`: GeoJSON geometry type. */
 export const geoJsonBoundaryTypeValues = ['Polygon', 'MultiPolygon'] as const satisfies readonly NonNullable<Schemas['GeoJsonBoundary']['type']>[];
