@@ -154,6 +154,17 @@ export const recordedApi: HttpHandler[] = [
     const page = answer.body as { items: ServiceLog[]; nextCursor: string | null };
     return HttpResponse.json({ ...page, items: [...mine, ...page.items] });
   }),
+  // Live events (streamLiveEvents): a story's data never changes, so the stream stays open and quiet, with the
+  // server's keep-alive comment, as a real server's would between changes. It ends when the widget lets go.
+  http.get(`${api}/live`, ({ request }) => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(': keep-alive\n\n'));
+        request.signal.addEventListener('abort', () => controller.close(), { once: true });
+      },
+    });
+    return new HttpResponse(stream, { headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' } });
+  }),
   http.get(`${api}/*`, ({ request }) => {
     const answer = find(request);
     if (answer) return reply(answer, request);

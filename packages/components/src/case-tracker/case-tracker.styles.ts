@@ -372,9 +372,10 @@ export const caseTrackerStyles = css`
     :host([layout='kiosk']) .summary > :not(h2, .status-line) {
       flex-basis: 100%;
     }
-    /* Three facts a row where each has 6em (a portrait kiosk's larger text sizes: two). */
+    /* Three facts a row where each has 7.5em, wide enough for a long English word ("construction") to stay
+       whole; else two (a portrait kiosk in English, its larger text sizes). */
     :host([layout='kiosk']) .facts {
-      grid-template-columns: repeat(auto-fill, minmax(max(6em, 30%), 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(max(7.5em, 30%), 1fr));
     }
     /* On a kiosk the badge next to the status says the priority; the deadline's words stay for screen
        readers only, so an urgent case's rating button still fits the first screen. */

@@ -4,7 +4,7 @@ import { isGridkitError, type GeoPoint, type Grid, type GridkitCore, type TeamMe
 import { gridsResource } from '@gridkit/sdk/resources/grids';
 import { noticesResource } from '@gridkit/sdk/resources/notices';
 import { currentPosition, GeoError } from './geolocation.js';
-import { gridLabel, type ChosenGrid } from './handler.js';
+import { gridPath, type ChosenGrid } from './handler.js';
 import type { GridResults, WhereFailure } from './steps/where.js';
 
 interface GridFinderOptions {
@@ -52,7 +52,7 @@ export class GridFinder {
         if (!core || !gridId) return undefined;
         const board = await noticesResource(core).board(gridId, { signal });
         return {
-          grid: { id: board.grid.id, name: board.grid.name, path: gridLabel(board.grid) },
+          grid: { id: board.grid.id, name: board.grid.name, path: gridPath(board.grid) },
           leader: board.leader,
         };
       },
@@ -83,7 +83,7 @@ export class GridFinder {
         try {
           const found = await gridsResource(core).locate(point);
           if (generation !== this.generation) return;
-          const grid = { id: found.grid.id, name: found.grid.name, path: gridLabel(found.grid) };
+          const grid = { id: found.grid.id, name: found.grid.name, path: gridPath(found.grid) };
           this.set({ grid, leader: found.leader, results: undefined });
           this.options.onChosen();
         } catch (error) {
@@ -122,7 +122,7 @@ export class GridFinder {
 
   /** A grid from the search, then its leader's card. */
   async choose(grid: Grid) {
-    this.set({ grid: { id: grid.id, name: grid.name, path: gridLabel(grid) }, leader: undefined });
+    this.set({ grid: { id: grid.id, name: grid.name, path: gridPath(grid) }, leader: undefined });
     this.options.onChosen();
     const core = this.options.core();
     const generation = this.generation;

@@ -6,11 +6,11 @@ import type { Localize, Messages } from './view.js';
 export interface ChosenGrid {
   id: string;
   name: string;
-  path: string;
+  /** The names from the top of the tree down to the grid itself, joined by the catalog's separator when shown. */
+  path: string[];
 }
 
-export const gridLabel = (grid: Pick<Grid, 'name' | 'path'>) =>
-  [...grid.path.map((p) => p.name), grid.name].join(' › ');
+export const gridPath = (grid: Pick<Grid, 'name' | 'path'>) => [...grid.path.map((p) => p.name), grid.name];
 
 /**
  * Who will handle it: the grid and its leader's card. `leader` is `null`
@@ -23,7 +23,7 @@ export function renderHandler(
 ): TemplateResult {
   return html`<section class="handler" part="handler" aria-labelledby="handler-heading">
     <h3 id="handler-heading">${m.handlerHeading}</h3>
-    <p class="grid-path">${grid.path}</p>
+    <p class="grid-path">${grid.path.join(m.pathSeparator)}</p>
     ${
       leader === undefined
         ? html`<p class="hint"><span class="spinner inline" aria-hidden="true"></span> ${m.loading}</p>`

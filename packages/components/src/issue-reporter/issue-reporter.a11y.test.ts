@@ -126,6 +126,12 @@ for (const lang of ['zh-CN', 'zh-TW', 'en'] as const) {
       $<HTMLButtonElement>(el, '.search-row button').click();
       await waitUntil(() => root(el).querySelector('input[name="grid"]'), 'no search results', { timeout: 8000 });
       expect(text(el)).to.include(grid.name);
+      // The result's path and places are joined with the language's own marks (no "、" in English).
+      const result = $<HTMLInputElement>(el, `input[name="grid"][value="${grid.id}"]`).closest('label')!;
+      expect([...result.querySelectorAll('.choice-desc')].map((d) => d.textContent)).to.deep.equal([
+        grid.path.map((p) => p.name).join(' › '),
+        grid.places!.slice(0, 6).join(lang === 'en' ? ', ' : '、'),
+      ]);
       await expect(el).to.be.accessible();
       $<HTMLInputElement>(el, `input[name="grid"][value="${grid.id}"]`).click();
       await waitUntil(

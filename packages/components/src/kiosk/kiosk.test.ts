@@ -24,6 +24,21 @@ const choice = (el: GkKiosk, name: string) => $(el, `[data-choice="${name}"]`)!;
 const textOf = (el: HTMLElement) => everything(el).join(' ').replace(/\s+/g, ' ');
 const homeShown = (el: GkKiosk) => $(el, '#home-heading') !== null;
 
+/** The English words (four letters or more) under `node` that are cut across two lines. */
+function wordsCut(node: Node): string[] {
+  const cut: string[] = [];
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    for (const word of text.textContent!.matchAll(/[A-Za-z]{4,}/g)) {
+      const range = document.createRange();
+      range.setStart(text, word.index);
+      range.setEnd(text, word.index + word[0].length);
+      if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) cut.push(word[0]);
+    }
+  }
+  return cut;
+}
+
 const kiosk = (attrs: { lang?: string; idle?: number; grace?: number; grids?: string; trackUrl?: string } = {}) =>
   fixture<GkKiosk>(
     html`<gk-kiosk
@@ -402,6 +417,29 @@ describe('<gk-kiosk>', () => {
         expect(phone.getBoundingClientRect().bottom).to.be.at.most(height);
       });
 
+      it(`keeps the report's Continue on screen and uncovered at each step's start on a ${width}×${height} screen, in ${lang}`, async () => {
+        await setViewport(width, height);
+        const el = await kiosk({ lang });
+        await openByTap(el, 'report');
+        const reporter = child(el, 'gk-issue-reporter')!;
+        const continueInView = (when: string) => {
+          const button = inChild<HTMLButtonElement>(el, 'gk-issue-reporter', 'button[type="submit"]')!;
+          const box = button.getBoundingClientRect();
+          expect(box.top, when).to.be.at.least(0);
+          expect(box.bottom, when).to.be.at.most(height);
+          // Nothing lies over it: what a finger at its centre touches is the button.
+          const touched = reporter.shadowRoot!.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          expect(touched !== null && button.contains(touched), when).to.equal(true);
+        };
+        // The categories can be longer than the screen: the button must not wait below them.
+        expect($(el, 'main')!.scrollTop).to.equal(0);
+        continueInView('the categories');
+        inChild<HTMLInputElement>(el, 'gk-issue-reporter', 'input[value="infra.cable"]')!.click();
+        inChild<HTMLButtonElement>(el, 'gk-issue-reporter', 'button[type="submit"]')!.click();
+        await waitUntil(() => inChild(el, 'gk-issue-reporter', '#address'), 'the where step did not show');
+        continueInView('where');
+      });
+
       it(`shows a closed case's rating and its button without scrolling on a ${width}×${height} screen, in ${lang}`, async () => {
         const receipt = await reportCase('closed', { description: '自助终端评价测试：路灯已修好' });
         await setViewport(width, height);
@@ -423,6 +461,24 @@ describe('<gk-kiosk>', () => {
       });
     }
   }
+
+  it("keeps the English words of a case's facts whole on a portrait kiosk, at every text size", async () => {
+    await setViewport(1080, 1920);
+    const { admin } = await demoStaff();
+    // The longest category name of the seed: "Illegal construction" was cut as "constructio / n".
+    const seeded = (await admin.cases.list({ categoryCode: 'city.illegal_construction', limit: 1 })).items[0]!;
+    const el = await kiosk({ lang: 'en' });
+    await openByTap(el, 'track');
+    child(el, 'gk-case-tracker')!.setAttribute('ticket', seeded.ticket);
+    await waitUntil(() => inChild(el, 'gk-case-tracker', '.facts dd'), 'no facts', { timeout: 8000 });
+    for (const size of el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="text-size"] button')) {
+      await tap(size);
+      await el.updateComplete;
+      const facts = child(el, 'gk-case-tracker')!.shadowRoot!.querySelector('.facts')!;
+      expect(facts.textContent).to.include('construction');
+      expect(wordsCut(facts), `at text size "${size.textContent!.trim()}"`).to.deep.equal([]);
+    }
+  });
 
   it('has every text in zh-TW and en that it has in zh-CN', async () => {
     await Promise.all([loadTexts(kioskMessages, 'zh-TW'), loadTexts(kioskMessages, 'en')]);

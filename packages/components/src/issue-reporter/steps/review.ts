@@ -62,7 +62,7 @@ export function renderReview(view: ReviewView): TemplateResult {
       ${row(m.reviewCategory, label(category?.name), 'what')}
       ${details.length ? row(m.reviewDetails, html`${details.map((d) => html`<span class="line">${d}</span>`)}`, 'details') : nothing}
       ${row(m.reviewAddress, html`${draft.address.trim()}${draft.point ? html` <span class="badge">${m.withLocation}</span>` : nothing}`, 'where')}
-      ${row(m.reviewGrid, grid?.path ?? '', 'where')}
+      ${row(m.reviewGrid, grid?.path.join(m.pathSeparator) ?? '', 'where')}
       ${row(
         m.reviewPhotos,
         photos.length

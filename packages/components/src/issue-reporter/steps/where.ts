@@ -160,8 +160,8 @@ function renderGridSearch(view: WhereView) {
                   />
                   <span class="choice-text">
                     <span class="choice-name">${grid.name}</span>
-                    <span class="choice-desc">${grid.path.map((p) => p.name).join(' › ')}</span>
-                    ${grid.places?.length ? html`<span class="choice-desc">${grid.places.slice(0, 6).join('、')}</span>` : nothing}
+                    <span class="choice-desc">${grid.path.map((p) => p.name).join(m.pathSeparator)}</span>
+                    ${grid.places?.length ? html`<span class="choice-desc">${grid.places.slice(0, 6).join(m.listSeparator)}</span>` : nothing}
                   </span>
                 </label>`,
             )}
