@@ -3,7 +3,8 @@
 // 200% zoom (a 1366×768 screen at 2× scale), in zh-CN and en, one PNG per
 // page under docs/screenshots/layouts/. Against a running server with the
 // demo pages (`pnpm start`); the sample case printed on start is the one the
-// tracker shows.
+// tracker shows. Start it with the public read limit off (`GRIDKIT_READ_RATE_LIMIT=0 pnpm start`): the sheets
+// load each page a hundred times from one address, and a 429 leaves a page's grid unset in the shot.
 //   node scripts/contact-sheets.mjs [base-url] [ticket] [token]
 //   ONLY=kiosk-board,kiosk-home node scripts/contact-sheets.mjs …   (only those sheets)
 import { createRequire } from 'node:module';
