@@ -157,6 +157,34 @@ const cases: Case[] = [
     body: { trackingToken: 'tok', score: 5, comment: '很及时' },
   },
   {
+    name: 'cases.list with the triage and recourse filters',
+    call: (c) => c.cases.list({ priority: 'urgent', attentionLevel: 'community', followUp: 'open' }),
+    method: 'GET',
+    path: '/cases',
+    query: { priority: 'urgent', attentionLevel: 'community', followUp: 'open' },
+  },
+  {
+    name: 'cases.dispute',
+    call: (c) =>
+      c.cases.dispute(
+        'WF-20261122-0042',
+        { trackingToken: 'K7QM-4T2X-9PZR', reason: '路灯仍然不亮' },
+        { idempotencyKey: 'dispute-1' },
+      ),
+    method: 'POST',
+    path: '/tickets/WF-20261122-0042/dispute',
+    body: { trackingToken: 'K7QM-4T2X-9PZR', reason: '路灯仍然不亮' },
+    headers: { 'idempotency-key': 'dispute-1' },
+  },
+  {
+    name: 'cases.recordFollowUp',
+    call: (c) => c.cases.recordFollowUp('c1', { outcome: 'explained', note: '已电话回访并说明' }, { version: 7 }),
+    method: 'POST',
+    path: '/cases/c1/follow-up',
+    body: { outcome: 'explained', note: '已电话回访并说明' },
+    headers: { 'if-match': '"7"', 'idempotency-key': uuid },
+  },
+  {
     name: 'serviceLogs.create',
     call: (c) =>
       c.serviceLogs.create({
