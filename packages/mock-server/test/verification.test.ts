@@ -3,8 +3,10 @@
  * its resolution (`reopen`), at which level, and that the resolver or the
  * assignee never may. The full matrix — role × root level × case level ×
  * action × the actor's relation to the work — against an oracle written out
- * here from the contract's words, not imported from the server. Every refusal
- * is checked in SQLite too: the case row and its `case_events` rows unchanged.
+ * here from the contract's words, not imported from the server; then role ×
+ * every other status (a case not resolved cannot be judged: 409 to a judge,
+ * 403 to anyone else). Every refusal is checked in SQLite too: the case row and
+ * its `case_events` rows unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseLevel } from '@gridkit/sdk';
@@ -271,5 +273,68 @@ describe('around the rule', () => {
     // The resolver's reopen without a note: 422 before independence.
     expect((await act(tokens.adminD, resolved, { action: 'reopen' })).status).toBe(422);
     expect((await act(tokens.adminD, resolved, { action: 'reopen', note: '返工' })).status).toBe(403);
+  });
+});
+
+/** A case in G1 at grid level in `status`, moved there by the district admin (and closed by its supervisor). */
+async function caseIn(status: 'submitted' | 'accepted' | 'dispatched' | 'in_progress' | 'closed' | 'rejected') {
+  const { id } = await h.client().cases.create(report());
+  if (status === 'submitted') return id;
+  if (status === 'rejected') {
+    await must(tokens.adminD, id, { action: 'reject', publicNote: '不属于受理范围' });
+    return id;
+  }
+  await must(tokens.adminD, id, { action: 'accept' });
+  if (status === 'accepted') return id;
+  await must(tokens.adminD, id, { action: 'dispatch', assignee: unit });
+  if (status === 'dispatched') return id;
+  await must(tokens.adminD, id, { action: 'start' });
+  if (status === 'in_progress') return id;
+  await must(tokens.adminD, id, { action: 'resolve', publicNote: '已处置' });
+  await must(tokens.supervisorD, id, { action: 'verify' });
+  return id;
+}
+
+const otherStatuses = ['submitted', 'accepted', 'dispatched', 'in_progress', 'closed', 'rejected'] as const;
+
+/**
+ * The contract's order for a case that is not resolved: who may judge here at all (403) comes before the
+ * transition table (409), so a judge learns the case is not ready and anyone else only that they may not.
+ */
+function expectedOutsideResolved(actor: Token): { status: number; slug: string } {
+  const who = staff[actor]!;
+  if (who.role === 'grid_worker' || who.role === 'department' || !caseGridPath.startsWith(who.root))
+    return { status: 403, slug: 'forbidden' };
+  return { status: 409, slug: 'invalid-transition' };
+}
+
+const stateMatrix = Object.keys(staff).flatMap((actor) =>
+  otherStatuses.flatMap((status) =>
+    (['verify', 'reopen'] as const).map((action) => ({
+      name: `${staff[actor]!.role} at ${staff[actor]!.rootLevel} (${actor}) · case ${status} · ${action}`,
+      actor: actor as Token,
+      status,
+      action,
+    })),
+  ),
+);
+
+describe('verify and reopen of a case that is not resolved: role × status', () => {
+  it('covers every role and every other status, with both outcomes', () => {
+    expect(new Set(stateMatrix.map((r) => staff[r.actor]!.role)).size).toBe(4);
+    expect(new Set(stateMatrix.map((r) => r.status)).size).toBe(otherStatuses.length);
+    const outcomes = stateMatrix.map((r) => expectedOutsideResolved(r.actor).status);
+    expect(outcomes.filter((s) => s === 409).length).toBeGreaterThan(20);
+    expect(outcomes.filter((s) => s === 403).length).toBeGreaterThan(20);
+  });
+
+  it.each(stateMatrix)('$name', async ({ actor, status, action }) => {
+    const caseId = await caseIn(status);
+    const before = snapshot(caseId);
+    const result = await act(actor, caseId, action === 'reopen' ? { action, note: '核查未通过，返工' } : { action });
+    const want = expectedOutsideResolved(actor);
+    expect(result.body).toMatchObject({ type: `https://gridkit.dev/problems/${want.slug}`, status: want.status });
+    expect(result.status).toBe(want.status);
+    expect(snapshot(caseId)).toEqual(before);
   });
 });
