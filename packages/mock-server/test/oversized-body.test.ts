@@ -26,6 +26,7 @@ const sentAtMost = 300 * MB;
 
 let child: ChildProcess;
 let apiUrl: string;
+let dataDir: string;
 
 /** Kilobytes of a /proc/<pid>/status line (VmRSS: now, VmHWM: the peak so far). */
 const memory = (field: 'VmRSS' | 'VmHWM') => {
@@ -34,7 +35,7 @@ const memory = (field: 'VmRSS' | 'VmHWM') => {
 };
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gridkit-oversized-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'gridkit-oversized-'));
   const db = openDatabase(join(dataDir, 'gridkit.sqlite'));
   buildFixture(db);
   db.close();
@@ -158,6 +159,40 @@ describe('a body far over its limit, chunked without Content-Length, is refused 
 });
 
 describe('slow clients are cut off (slowloris)', () => {
+  it('a client that declares a length and hangs up halfway leaves no trace; the whole report then makes one case', async () => {
+    const db = openDatabase(join(dataDir, 'gridkit.sqlite'));
+    const cases = () => db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+    try {
+      const before = cases();
+      const body = JSON.stringify(report());
+      const key = `half-a-body-${Date.now()}`;
+      const { hostname, port } = new URL(apiUrl);
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect(Number(port), hostname);
+        socket.on('connect', () => {
+          socket.write(
+            `POST /api/v1/cases HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nIdempotency-Key: ${key}\r\n` +
+              `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, body.length >> 1)}`,
+          );
+          setTimeout(() => socket.destroy(), 100);
+        });
+        socket.on('close', () => resolve());
+        socket.on('error', reject);
+      });
+      expect(cases()).toBe(before);
+      // The same report sent whole, with the same key: a new case (no half-written record answers for it).
+      const whole = await fetch(`${apiUrl}/cases`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        body,
+      });
+      expect(whole.status, await whole.clone().text()).toBe(201);
+      expect(cases()).toBe(before + 1);
+    } finally {
+      db.close();
+    }
+  });
+
   it('a body trickled slower than the request timeout allows gets 408 and a closed connection', async () => {
     const server = await startServer({
       seed: false,

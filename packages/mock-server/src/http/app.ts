@@ -25,6 +25,7 @@ import {
   malformedQuery,
   payloadTooLarge,
   readLimited,
+  readWhole,
 } from './body.js';
 import { faultHeader, planFaults, type FaultOptions, type FaultPlan } from './faults.js';
 import type { Handlers, LiveChange, Reply, RequestContext, Services } from './handler.js';
@@ -216,8 +217,15 @@ async function readBody({ c, compiled, url }: Exchange): Promise<ReadBody> {
   const mediaType = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase() ?? '';
   const isMultipart = mediaType === 'multipart/form-data';
   const limit = isMultipart ? maxUploadBytes + multipartEnvelopeBytes : maxJsonBytes;
-  if (Number(c.req.header('Content-Length') ?? 0) > limit) throw payloadTooLarge(limit);
-  const raw = await readLimited(c.req.raw.body, limit);
+  const declared = c.req.header('Content-Length');
+  if (Number(declared ?? 0) > limit) throw payloadTooLarge(limit);
+  // A declared length within the limit bounds what the HTTP parser hands over, so the body is read whole, without
+  // a stream (the Node adapter reads it straight from the socket: a sixth of a report's CPU was the stream).
+  // Without a length (chunked), it is read as it streams and abandoned past the limit.
+  const raw =
+    declared !== undefined && /^\d+$/.test(declared)
+      ? await readWhole(c.req.raw)
+      : await readLimited(c.req.raw.body, limit);
 
   let read: Omit<ReadBody, 'issues'>;
   if (raw.byteLength === 0 && !requestBody.required) {

@@ -42,6 +42,18 @@ export async function readLimited(body: ReadableStream<Uint8Array> | null, limit
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
 
+/** A body whose declared length the HTTP parser holds it to, read at once. */
+export async function readWhole(request: Request): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await request.arrayBuffer());
+  } catch {
+    // The client went away (or was cut off by the request timeout) mid-body.
+    throw new DomainError(400, 'validation-failed', 'The body ended before it was complete.', [
+      { path: '/body', message: 'ended before it was complete', code: 'malformed' },
+    ]);
+  }
+}
+
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The body as text; bytes that are not UTF-8 are a 400 on `/body` rather than U+FFFD. */
