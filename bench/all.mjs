@@ -162,7 +162,7 @@ const benchmarks = [
           baseline: `plain DOM ${grouped(num(vanilla[3]))} ms`,
           goal: '≤ 1.2×',
           met: num(widget[4]) <= 1.2,
-          ratio: `${widget[4]}× (load average ${load[1]}–${load[2]})`,
+          ratio: `${widget[4]}×, load average ${load[1]}–${load[2]}`,
         },
       ];
     },
@@ -282,14 +282,14 @@ const benchmarks = [
     parse(out) {
       const rows = [
         ...out.matchAll(
-          /^([\d,]+)\s+\|\s+([\d.]+ MiB)\s+\|\s+\d+\s+\|\s+([\d.]+ s)\s+\|\s+(-?[\d.]+) MiB\s+\|\s+(-?[\d.]+) MiB\s+\|\s+(.+)$/gm,
+          /^([\d,]+)\s+\|\s+([\d.]+ MiB)\s+\|\s+\d+\s+\|\s+([\d.]+ s)\s+\|\s+(-?[\d.]+) MiB\s+\|\s+(-?[\d.]+) MiB\s+\|\s+(-?[\d.]+) MiB\s+\|\s+(.+)$/gm,
         ),
-      ].map((m) => ({ cases: num(m[1]), file: m[2], time: m[3], heap: num(m[4]), whole: m[6].trim() }));
+      ].map((m) => ({ cases: num(m[1]), live: num(m[4]), whole: m[7].trim() }));
       if (rows.length === 0) throw new Error(`bench/${this.script}: no rows in its output`);
       return [
         {
-          what: 'CSV export, server heap while streaming',
-          now: rows.map((r) => `${grouped(r.cases)} cases +${r.heap} MiB`).join('; '),
+          what: 'CSV export, live server heap while streaming',
+          now: rows.map((r) => `${grouped(r.cases)} cases +${r.live} MiB`).join('; '),
           baseline: `all at once: ${rows.map((r) => r.whole.replace(/^not run.*/, 'not run')).join('; ')}`,
           goal: 'flat (issue 13)',
           met: '–',

@@ -51,7 +51,7 @@ describe('every benchmark runs at a tiny size and gives its rows', () => {
     reads: { rows: ['GET notice board', 'GET public ticket view'], baseline: [true, true] },
     stats: { rows: ["stats, a district's year", 'the same, slowest grouping'], baseline: [true, false] },
     locate: { rows: ['finding the grid at a point'], baseline: [true] },
-    exports: { rows: ['CSV export, server heap while streaming'], baseline: [true] },
+    exports: { rows: ['CSV export, live server heap while streaming'], baseline: [true] },
   };
   for (const [name, { rows, baseline }] of Object.entries(expected)) {
     it(`${name}: ${rows.join('; ')}`, () => {
