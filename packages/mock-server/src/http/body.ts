@@ -13,6 +13,12 @@ export const payloadTooLarge = (limit: number) =>
     Connection: 'close',
   });
 
+/** The client went away (or was cut off by the request timeout) mid-body. */
+const bodyEndedEarly = () =>
+  new DomainError(400, 'validation-failed', 'The body ended before it was complete.', [
+    { path: '/body', message: 'ended before it was complete', code: 'malformed' },
+  ]);
+
 /**
  * The body's bytes, read chunk by chunk and abandoned as soon as they pass
  * `limit` (declared length or not): memory holds at most `limit` plus one chunk.
@@ -24,10 +30,7 @@ export async function readLimited(body: ReadableStream<Uint8Array> | null, limit
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read().catch(() => {
-      // The client went away (or was cut off by the request timeout) mid-body.
-      throw new DomainError(400, 'validation-failed', 'The body ended before it was complete.', [
-        { path: '/body', message: 'ended before it was complete', code: 'malformed' },
-      ]);
+      throw bodyEndedEarly();
     });
     if (done) break;
     total += value.byteLength;
@@ -47,10 +50,7 @@ export async function readWhole(request: Request): Promise<Uint8Array> {
   try {
     return new Uint8Array(await request.arrayBuffer());
   } catch {
-    // The client went away (or was cut off by the request timeout) mid-body.
-    throw new DomainError(400, 'validation-failed', 'The body ended before it was complete.', [
-      { path: '/body', message: 'ended before it was complete', code: 'malformed' },
-    ]);
+    throw bodyEndedEarly();
   }
 }
 
