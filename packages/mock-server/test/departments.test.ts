@@ -26,7 +26,7 @@ beforeAll(() => {
 });
 afterAll(() => expect(h.contractBreaks).toEqual([]));
 
-const { act, must } = transitionsOn(() => h);
+const { act, must, caseIn } = transitionsOn(() => h);
 
 /** Everything a refusal must leave as it was: the case row, its timeline, and every table a write touches. */
 function snapshot(caseId?: string) {
@@ -387,30 +387,6 @@ const fullInput = (action: CaseAction) => ({
   priority: 'urgent',
 });
 
-/** A G1 case at `level` in `status`: handled by the district admin, dispatched to unit-cg, verified by D's supervisor. */
-async function caseIn(status: CaseStatus, level: CaseLevel): Promise<string> {
-  const { id } = await h.client().cases.create(report());
-  if (status === 'submitted') return id;
-  if (status === 'rejected') {
-    await must(tokens.adminD, id, { action: 'reject', publicNote: '不属于受理范围' });
-    return id;
-  }
-  await must(tokens.adminD, id, { action: 'accept' });
-  if (level === 'community') await must(tokens.adminD, id, { action: 'escalate', note: '需社区协调' });
-  const steps: [CaseStatus, Record<string, unknown>][] = [
-    ['dispatched', { action: 'dispatch', assignee: units.cityS1 }],
-    ['in_progress', { action: 'start' }],
-    ['resolved', { action: 'resolve' }],
-  ];
-  for (const [reached, body] of steps) {
-    if (status === 'accepted') return id;
-    await must(tokens.adminD, id, body);
-    if (reached === status) return id;
-  }
-  await must(tokens.supervisorD, id, { action: 'verify' });
-  return id;
-}
-
 const statuses: CaseStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'closed', 'rejected'];
 const matrix = (Object.keys(departmentStaff) as Relation[]).flatMap((relation) =>
   (['grid', 'community'] as const).flatMap((level) =>
@@ -438,7 +414,7 @@ describe('department staff: role × action × state (× level)', () => {
   });
 
   it.each(matrix)('$name', async ({ relation, action, status, level }) => {
-    const caseId = await caseIn(status, level);
+    const caseId = await caseIn(status, { level, assignee: units.cityS1 });
     const before = snapshot(caseId);
     expect(before.row).toMatchObject({ status, level });
     const result = await act(departmentStaff[relation], caseId, fullInput(action));

@@ -36,7 +36,7 @@ beforeAll(() => {
 });
 afterAll(() => expect(h.contractBreaks).toEqual([]));
 
-const { act, must } = transitionsOn(() => h);
+const { act, must, caseIn } = transitionsOn(() => h);
 
 function snapshot(caseId: string) {
   return {
@@ -163,30 +163,6 @@ function expectedPrioritize(actor: Actor, status: CaseStatus, level: CaseLevel):
   return ['accepted', 'dispatched', 'in_progress'].includes(status) ? 200 : 409;
 }
 
-/** How the district admin brings a G1 case to each status at each level (the supervisor of D verifies). */
-async function caseAt(status: CaseStatus, level: CaseLevel): Promise<string> {
-  const { id } = await h.client().cases.create(report());
-  if (status === 'submitted') return id;
-  if (status === 'rejected') {
-    await must(tokens.adminD, id, { action: 'reject', publicNote: '不属于受理范围' });
-    return id;
-  }
-  await must(tokens.adminD, id, { action: 'accept' });
-  if (level === 'community') await must(tokens.adminD, id, { action: 'escalate', note: '需社区协调' });
-  const steps: [CaseStatus, Record<string, unknown>][] = [
-    ['dispatched', { action: 'dispatch', assignee: unit }],
-    ['in_progress', { action: 'start' }],
-    ['resolved', { action: 'resolve' }],
-  ];
-  for (const [reached, body] of steps) {
-    if (status === 'accepted') break;
-    await must(tokens.adminD, id, body);
-    if (reached === status) return id;
-  }
-  if (status === 'closed') await must(tokens.supervisorD, id, { action: 'verify' });
-  return id;
-}
-
 const statuses: CaseStatus[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'resolved', 'closed', 'rejected'];
 const matrix = (Object.keys(staff) as Actor[]).flatMap((actor) =>
   (['grid', 'community'] as const).flatMap((level) =>
@@ -210,7 +186,7 @@ describe('prioritize: role × state × level', () => {
   });
 
   it.each(matrix)('$name', async ({ actor, status, level }) => {
-    const caseId = await caseAt(status, level);
+    const caseId = await caseIn(status, { level, assignee: unit });
     const before = snapshot(caseId);
     expect(before.row).toMatchObject({ status, level });
     const result = await act(actor, caseId, { action: 'prioritize', priority: 'urgent', note: '现场发现有安全风险' });

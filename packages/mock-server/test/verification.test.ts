@@ -66,7 +66,7 @@ beforeAll(() => {
 });
 afterAll(() => expect(h.contractBreaks).toEqual([]));
 
-const { versionOf, act, must } = transitionsOn(() => h);
+const { versionOf, act, must, caseIn } = transitionsOn(() => h);
 
 const unit = { type: 'unit', id: 'unit-env', name: '一街道环卫所' };
 
@@ -276,25 +276,6 @@ describe('around the rule', () => {
   });
 });
 
-/** A case in G1 at grid level in `status`, moved there by the district admin (and closed by its supervisor). */
-async function caseIn(status: 'submitted' | 'accepted' | 'dispatched' | 'in_progress' | 'closed' | 'rejected') {
-  const { id } = await h.client().cases.create(report());
-  if (status === 'submitted') return id;
-  if (status === 'rejected') {
-    await must(tokens.adminD, id, { action: 'reject', publicNote: '不属于受理范围' });
-    return id;
-  }
-  await must(tokens.adminD, id, { action: 'accept' });
-  if (status === 'accepted') return id;
-  await must(tokens.adminD, id, { action: 'dispatch', assignee: unit });
-  if (status === 'dispatched') return id;
-  await must(tokens.adminD, id, { action: 'start' });
-  if (status === 'in_progress') return id;
-  await must(tokens.adminD, id, { action: 'resolve', publicNote: '已处置' });
-  await must(tokens.supervisorD, id, { action: 'verify' });
-  return id;
-}
-
 const otherStatuses = ['submitted', 'accepted', 'dispatched', 'in_progress', 'closed', 'rejected'] as const;
 
 /**
@@ -329,7 +310,7 @@ describe('verify and reopen of a case that is not resolved: role × status', () 
   });
 
   it.each(stateMatrix)('$name', async ({ actor, status, action }) => {
-    const caseId = await caseIn(status);
+    const caseId = await caseIn(status, { assignee: unit });
     const before = snapshot(caseId);
     const result = await act(actor, caseId, action === 'reopen' ? { action, note: '核查未通过，返工' } : { action });
     const want = expectedOutsideResolved(actor);

@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
-import type { Harness } from './harness.js';
+import type { CaseStatus } from '@gridkit/sdk';
+import { tokens } from './fixture.js';
+import { report, type Harness } from './harness.js';
 
 /** Case transitions over HTTP on a harness, each on the case's current version. */
 export function transitionsOn(harness: () => Harness) {
@@ -23,5 +25,35 @@ export function transitionsOn(harness: () => Harness) {
     return result.body;
   }
 
-  return { versionOf, act, must };
+  /**
+   * A new G1 case brought to `status` by the district admin: escalated once first for `community`, dispatched to
+   * `assignee`, started, resolved, and closed by the district's supervisor (an independent check).
+   */
+  async function caseIn(
+    status: CaseStatus,
+    { level = 'grid', assignee }: { level?: 'grid' | 'community'; assignee: Record<string, string> },
+  ): Promise<string> {
+    const { id } = await harness().client().cases.create(report());
+    if (status === 'submitted') return id;
+    if (status === 'rejected') {
+      await must(tokens.adminD, id, { action: 'reject', publicNote: '不属于受理范围' });
+      return id;
+    }
+    await must(tokens.adminD, id, { action: 'accept' });
+    if (level === 'community') await must(tokens.adminD, id, { action: 'escalate', note: '需社区协调' });
+    if (status === 'accepted') return id;
+    const steps: [CaseStatus, Record<string, unknown>][] = [
+      ['dispatched', { action: 'dispatch', assignee }],
+      ['in_progress', { action: 'start' }],
+      ['resolved', { action: 'resolve' }],
+    ];
+    for (const [reached, body] of steps) {
+      await must(tokens.adminD, id, body);
+      if (reached === status) return id;
+    }
+    await must(tokens.supervisorD, id, { action: 'verify' });
+    return id;
+  }
+
+  return { versionOf, act, must, caseIn };
 }
