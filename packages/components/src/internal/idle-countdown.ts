@@ -2,6 +2,22 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+export interface IdleCountdownOptions {
+  idleMs: () => number;
+  graceSeconds?: () => number;
+  /** Whether there is anything to forget; the countdown runs only then. */
+  active: () => boolean;
+  onReset: () => void;
+}
+
+/** `prompt(seconds)` says what will happen; `stay` labels the button that keeps the resident's work. */
+export interface IdlePromptTexts {
+  title: string;
+  prompt: (seconds: number) => string;
+  stay: string;
+  leave: string;
+}
+
 const activity = ['pointerdown', 'keydown', 'input', 'focusin', 'wheel'] as const;
 
 /**
@@ -30,13 +46,7 @@ export class IdleCountdownController implements ReactiveController {
 
   constructor(
     private readonly host: Host,
-    private readonly options: {
-      idleMs: () => number;
-      graceSeconds?: () => number;
-      /** Whether there is anything to forget; the countdown runs only then. */
-      active: () => boolean;
-      onReset: () => void;
-    },
+    private readonly options: IdleCountdownOptions,
   ) {
     host.addController(this);
   }
@@ -95,16 +105,8 @@ export class IdleCountdownController implements ReactiveController {
     this.secondsLeft = undefined;
   }
 
-  /**
-   * The prompt, or nothing. `texts.prompt(seconds)` says what will happen;
-   * `texts.stay` labels the button that keeps the resident's work.
-   */
-  render(texts: {
-    title: string;
-    prompt: (seconds: number) => string;
-    stay: string;
-    leave: string;
-  }): TemplateResult | typeof nothing {
+  /** The prompt, or nothing. */
+  render(texts: IdlePromptTexts): TemplateResult | typeof nothing {
     if (this.secondsLeft === undefined) return nothing;
     return html`<div
       class="idle-prompt"

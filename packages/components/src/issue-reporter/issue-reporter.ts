@@ -1,12 +1,13 @@
-import { adoptStyles, html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '../internal/task.js';
 import type { CaseReceipt, Category, Problem } from '@gridkit/sdk';
 import { categoriesResource } from '@gridkit/sdk/resources/categories';
 import type { Outbox } from '@gridkit/sdk/outbox';
 import { emit } from '../events.js';
+import { addStyles } from '../internal/add-styles.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
-import { IdleCountdownController, idlePromptStyles } from '../internal/idle-countdown.js';
+import { LazyIdleCountdown } from '../internal/idle-countdown-lazy.js';
 import { LocalizeController } from '../internal/localize.js';
 import {
   MisconfigurationError,
@@ -24,19 +25,11 @@ import { issueReporterMessages } from './messages.js';
 import type { IssueReporterLaterMessages } from './messages.later.js';
 import type { PhotoTray } from './photo-tray.js';
 import type * as LaterModule from './later.js';
-import { isQuotaError, OutboxWatch } from './sending.js';
+import type { OutboxWatch } from './sending.js';
 import { renderFrame } from './steps/frame.js';
 import { renderWhat } from './steps/what.js';
-import {
-  maxPhotos,
-  problems,
-  fieldProblems,
-  sortedAttributes,
-  Feedback,
-  noAnswers,
-  type Answers,
-  type ReportDraft,
-} from './validation.js';
+import { categoryProblems, maxPhotos, noAnswers, type Answers, type ReportDraft } from './answers.js';
+import { Feedback } from './feedback.js';
 import type { AnswerChange, Messages, StepView } from './view.js';
 
 // The events' `detail` types, and their entries in `HTMLElementEventMap`, are in ./events.ts.
@@ -84,7 +77,7 @@ export const laterSteps = { load: (): Promise<Later> => import('./later.js') };
  * @fires gk-error - categories could not be loaded
  */
 export class GkIssueReporter extends GridkitElement {
-  static override styles = [...GridkitElement.styles, stateStyles, cardStyles, idlePromptStyles, issueReporterStyles];
+  static override styles = [...GridkitElement.styles, stateStyles, cardStyles, issueReporterStyles];
 
   protected readonly localize = new LocalizeController(this, issueReporterMessages);
 
@@ -136,7 +129,7 @@ export class GkIssueReporter extends GridkitElement {
   private photos?: PhotoTray;
   @state() private photoNote?: string;
 
-  private readonly idle = new IdleCountdownController(this, {
+  private readonly idle = new LazyIdleCountdown(this, {
     idleMs: () => (this.idleReset ?? (this.kioskMode ? 90 : 0)) * 1000,
     graceSeconds: () => this.idleGrace ?? 20,
     active: () => this.hasTrace(),
@@ -147,11 +140,8 @@ export class GkIssueReporter extends GridkitElement {
   private focusNext?: string;
   /** Bumped by forget(): answers to requests made for an earlier report are ignored. */
   private generation = 0;
-  private readonly outboxWatch = new OutboxWatch({
-    outbox: () => this.outbox ?? (this.core && this.later ? this.later.outboxFor(this.core, 'reports') : undefined),
-    onSent: (entryId, receipt) => entryId === this.queuedEntryId && this.showReceipt(receipt),
-    onFailed: (entryId, problem) => entryId === this.queuedEntryId && this.reject(entryId, problem),
-  });
+  /** The outbox, watched for the report this element waits on; made when `later` arrives. */
+  private outboxWatch?: OutboxWatch;
 
   private readonly categories = new Task(this, {
     task: async ([core], { signal }) => {
@@ -170,7 +160,7 @@ export class GkIssueReporter extends GridkitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.outboxWatch.stop();
+    this.outboxWatch?.stop();
   }
 
   private loadLater(): Promise<Later | undefined> {
@@ -184,8 +174,13 @@ export class GkIssueReporter extends GridkitElement {
           onChosen: () => this.feedback.changed('grid'),
         });
         this.photos = new later.PhotoTray(this, { maxSide: () => this.maxPhotoSide, max: maxPhotos });
+        this.outboxWatch = new later.OutboxWatch({
+          outbox: () => this.outbox ?? (this.core ? later.outboxFor(this.core, 'reports') : undefined),
+          onSent: (entryId, receipt) => entryId === this.queuedEntryId && this.showReceipt(receipt),
+          onFailed: (entryId, problem) => entryId === this.queuedEntryId && this.reject(entryId, problem),
+        });
         this.laterTexts = new LocalizeController(this, later.issueReporterLaterMessages);
-        adoptStyles(this.renderRoot as ShadowRoot, [...GkIssueReporter.elementStyles, ...later.laterStyles]);
+        addStyles(this.renderRoot as ShadowRoot, later.laterStyles);
         this.laterFailure = undefined;
         return (this.later = later);
       },
@@ -250,8 +245,10 @@ export class GkIssueReporter extends GridkitElement {
     this.feedback.changed(field);
   }
 
-  private problems(step: Step) {
-    return problems(step, this.draft, this.messages, this.localize);
+  /** The first question is checked here; the others with the later steps (which must be here to be asked). */
+  private problems(step: Step): [FieldId, string][] {
+    if (step === 'what') return categoryProblems(this.draft, this.messages);
+    return this.later?.problems(step, this.draft, this.messages, this.localize) ?? [];
   }
 
   private visibleProblems(step: Step) {
@@ -321,7 +318,7 @@ export class GkIssueReporter extends GridkitElement {
       return;
     }
     const later = this.later;
-    const outbox = this.outboxWatch.current();
+    const outbox = this.outboxWatch?.current();
     if (!later || !outbox) return;
     const input = later.toCaseInput(
       this.draft,
@@ -353,7 +350,7 @@ export class GkIssueReporter extends GridkitElement {
       // The device could not keep it (full disk, private mode): nothing was stored, the form still has it all.
       if (generation !== this.generation) return;
       this.phase = 'form';
-      this.generalIssue = isQuotaError(error) ? this.messages.storageFull : this.messages.sendFailed;
+      this.generalIssue = later.isQuotaError(error) ? this.messages.storageFull : this.messages.sendFailed;
       this.focusNext = '#error-summary';
     } finally {
       stopWatching?.();
@@ -386,9 +383,10 @@ export class GkIssueReporter extends GridkitElement {
    * is shown with the server's reason until the resident discards it.
    */
   private reject(entryId: string, problem: Problem) {
-    const issues = fieldProblems(problem.errors ?? [], this.draft, this.messages, this.localize);
+    // Word of a refusal comes from the outbox, which comes with the later steps.
+    const issues = this.later!.fieldProblems(problem.errors ?? [], this.draft, this.messages, this.localize);
     if (problem.status === 422 && issues.size > 0) {
-      void this.outboxWatch.current()?.discard(entryId);
+      void this.outboxWatch?.current()?.discard(entryId);
       this.feedback.fromServer(issues);
       this.queuedEntryId = undefined;
       this.phase = 'form';
@@ -405,7 +403,7 @@ export class GkIssueReporter extends GridkitElement {
 
   private async discardRejected(thenFix: boolean) {
     const rejection = this.rejection;
-    if (rejection) await this.outboxWatch.current()?.discard(rejection.entryId);
+    if (rejection) await this.outboxWatch?.current()?.discard(rejection.entryId);
     this.rejection = undefined;
     if (thenFix) {
       this.phase = 'form';
@@ -440,7 +438,7 @@ export class GkIssueReporter extends GridkitElement {
     // device before a reload (or a crash) are sent without waiting for a new one.
     // The later steps' chunk (with the outbox) loads after the first render.
     if (this.core && !this.later && !this.laterLoading && !this.laterFailure) void this.loadLater();
-    if (this.core) this.outboxWatch.current();
+    if (this.core) this.outboxWatch?.current();
     if (this.focusNext) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.focusNext);
       if (target) {
@@ -534,7 +532,7 @@ export class GkIssueReporter extends GridkitElement {
         return renderDetails({
           ...view,
           category: this.category,
-          attributes: sortedAttributes(this.category),
+          attributes: later.sortedAttributes(this.category),
         });
       case 'where':
         return renderWhere({
@@ -568,7 +566,7 @@ export class GkIssueReporter extends GridkitElement {
         return renderReview({
           ...view,
           category: this.category,
-          attributes: sortedAttributes(this.category),
+          attributes: later.sortedAttributes(this.category),
           grid: where.target,
           leader: where.targetLeader,
           photos: photos.ready,

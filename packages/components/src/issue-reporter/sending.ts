@@ -2,7 +2,7 @@ import type { CaseInput, CaseReceipt, Problem } from '@gridkit/sdk';
 import type { Outbox, OutboxEventMap } from '@gridkit/sdk/outbox';
 import { toAnswers } from './attributes.js';
 import type { TrayPhoto } from './photo-tray.js';
-import type { ReportDraft } from './validation.js';
+import type { ReportDraft } from './answers.js';
 
 /** The case as the contract takes it, from a complete draft; the outbox adds the photos' media ids. */
 export function toCaseInput(

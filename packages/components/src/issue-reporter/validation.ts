@@ -1,49 +1,14 @@
-import type { ReactiveControllerHost } from 'lit';
-import type { Category, CategoryAttribute, GeoPoint, ValidationIssue } from '@gridkit/sdk';
-import { leftForSubmit } from '../internal/form-feedback.js';
-import { attributeProblem, type AttributeDraft } from './attributes.js';
+import type { Category, CategoryAttribute, ValidationIssue } from '@gridkit/sdk';
+import { attributeProblem } from './attributes.js';
+import { categoryProblems, descriptionMax, type ReportDraft } from './answers.js';
 import { issuesByField, stepOf, type FieldId, type Step } from './fields.js';
-import type { TrayPhoto } from './photo-tray.js';
 import type { Localize, Messages } from './view.js';
 
-/** Limits from the contract (`CaseInput`): at most 9 photos, 2000 characters of description. */
-export const maxPhotos = 9;
-export const descriptionMax = 2000;
+/** Limits from the contract (`CaseInput`, `Reporter`). */
 const addressMax = 200;
 const nameMax = 50;
 /** `Reporter.phone` in the contract. */
 const phonePattern = /^\+?[0-9][0-9 -]{4,19}$/;
-
-export type Contact = 'named' | 'anonymous';
-
-/** What the resident has typed or chosen so far. */
-export interface Answers {
-  categoryCode?: string;
-  /** The category's extra fields, by code. */
-  attributes: Record<string, AttributeDraft>;
-  address: string;
-  point?: GeoPoint;
-  description: string;
-  contact?: Contact;
-  reporterName: string;
-  phone: string;
-}
-
-export const noAnswers: Readonly<Answers> = {
-  attributes: {},
-  address: '',
-  description: '',
-  reporterName: '',
-  phone: '',
-};
-
-/** The whole report so far, as validation and sending read it. */
-export interface ReportDraft extends Answers {
-  category?: Category;
-  /** A grid is fixed (`grid-id`) or chosen. */
-  hasGrid: boolean;
-  photos: readonly TrayPhoto[];
-}
 
 /** The category's extra fields in the order it gives. */
 export function sortedAttributes(category: Category | undefined): CategoryAttribute[] {
@@ -57,7 +22,7 @@ export function problems(step: Step, draft: ReportDraft, m: Messages, localize: 
   const add = (field: FieldId, message: string | undefined) => message && out.push([field, message]);
   switch (step) {
     case 'what':
-      add('category', category ? undefined : m.chooseCategory);
+      out.push(...categoryProblems(draft, m));
       break;
     case 'details':
       for (const attribute of sortedAttributes(category)) {
@@ -112,72 +77,6 @@ export function problems(step: Step, draft: ReportDraft, m: Messages, localize: 
       break;
   }
   return out;
-}
-
-/**
- * When a problem shows (Lion's interaction states): once its field was left
- * after a change, or its step was submitted; a problem the server named, until
- * its field changes. Changes ask the element to render again.
- */
-export class Feedback {
-  touched = new Set<FieldId>();
-  dirty = new Set<FieldId>();
-  submitted = new Set<Step>();
-  /** Problems the server named, by field, until the field changes. */
-  serverIssues = new Map<FieldId, string>();
-
-  constructor(private readonly host: ReactiveControllerHost) {}
-
-  changed(field: FieldId) {
-    this.dirty = new Set(this.dirty).add(field);
-    if (this.serverIssues.has(field)) {
-      const issues = new Map(this.serverIssues);
-      issues.delete(field);
-      this.serverIssues = issues;
-    }
-    this.host.requestUpdate();
-  }
-
-  left(field: FieldId, event?: FocusEvent) {
-    if (leftForSubmit(event)) return;
-    if (this.touched.has(field)) return;
-    this.touched = new Set(this.touched).add(field);
-    this.host.requestUpdate();
-  }
-
-  submit(step: Step) {
-    this.submitted = new Set(this.submitted).add(step);
-    this.host.requestUpdate();
-  }
-
-  fromServer(issues: Map<FieldId, string>) {
-    this.serverIssues = issues;
-    this.host.requestUpdate();
-  }
-
-  /** The problems the resident should see now: the server's, and ours once touched and changed or submitted. */
-  visible(step: Step, own: readonly [FieldId, string][]): [FieldId, string][] {
-    const shown = new Map<FieldId, string>();
-    for (const [field, message] of this.serverIssues) if (stepOf(field) === step) shown.set(field, message);
-    for (const [field, message] of own) {
-      if (shown.has(field)) continue;
-      if (this.submitted.has(step) || (this.touched.has(field) && this.dirty.has(field))) shown.set(field, message);
-    }
-    return [...shown];
-  }
-
-  /** Whether the step's error summary shows (once submitted, or while the server named problems). */
-  summarized(step: Step): boolean {
-    return this.submitted.has(step) || this.serverIssues.size > 0;
-  }
-
-  reset() {
-    this.touched = new Set();
-    this.dirty = new Set();
-    this.submitted = new Set();
-    this.serverIssues = new Map();
-    this.host.requestUpdate();
-  }
 }
 
 /** A 422's issues in our words, by the field they name; empty when they name none. */

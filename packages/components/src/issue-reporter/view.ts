@@ -4,7 +4,7 @@ import type { CommonMessages } from '../messages/catalog.js';
 import type { FieldId } from './fields.js';
 import type { IssueReporterMessages } from './messages.js';
 import type { IssueReporterLaterMessages } from './messages.later.js';
-import type { Answers } from './validation.js';
+import type { Answers } from './answers.js';
 
 /**
  * The reporter's texts in the current language: the common ones and its own,

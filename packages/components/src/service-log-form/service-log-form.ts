@@ -23,7 +23,7 @@ import { leftForSubmit } from '../internal/form-feedback.js';
 import type * as OutboxModule from '../internal/outbox.js';
 import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
-import { IdleCountdownController, idlePromptStyles } from '../internal/idle-countdown.js';
+import { LazyIdleCountdown } from '../internal/idle-countdown-lazy.js';
 import { LocalizeController } from '../internal/localize.js';
 import {
   renderLoading,
@@ -181,7 +181,7 @@ const emptyDraft = (): Draft => ({
  * @fires gk-error - loading or saving failed
  */
 export class GkServiceLogForm extends GridkitElement {
-  static override styles = [...GridkitElement.styles, stateStyles, cardStyles, idlePromptStyles, serviceLogFormStyles];
+  static override styles = [...GridkitElement.styles, stateStyles, cardStyles, serviceLogFormStyles];
 
   protected readonly localize = new LocalizeController(this, serviceLogFormMessages);
 
@@ -230,7 +230,7 @@ export class GkServiceLogForm extends GridkitElement {
   private authed?: { baseUrl: string; token: string; core: GridkitCore };
   private seenCore?: GridkitCore;
 
-  private readonly idle = new IdleCountdownController(this, {
+  private readonly idle = new LazyIdleCountdown(this, {
     idleMs: () => (this.idleReset ?? (this.kioskMode ? 90 : 0)) * 1000,
     graceSeconds: () => this.idleGrace,
     active: () => this.hasDraft() || this.note !== undefined,

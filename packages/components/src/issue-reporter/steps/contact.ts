@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Answers } from '../validation.js';
+import type { Answers } from '../answers.js';
 import type { StepView } from '../view.js';
 import { errorLine, nextButton } from './frame.js';
 

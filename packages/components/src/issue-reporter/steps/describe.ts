@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { descriptionMax } from '../validation.js';
+import { descriptionMax } from '../answers.js';
 import type { StepView } from '../view.js';
 import { errorLine, nextButton } from './frame.js';
 

@@ -3,7 +3,7 @@ import { ref } from 'lit/directives/ref.js';
 import { formatter } from '../../internal/localize.js';
 import { photoTypes } from '../../internal/photo.js';
 import { drawThumb, type TrayPhoto } from '../photo-tray.js';
-import { maxPhotos } from '../validation.js';
+import { maxPhotos } from '../answers.js';
 import type { StepView } from '../view.js';
 import { errorLine, nextButton } from './frame.js';
 
