@@ -86,23 +86,6 @@ const texts: ServiceLogFormMessages = {
   noGridsTitle: 'No grid is assigned to your account',
   noGridsDetail: 'Ask an administrator to assign your grids, then record your service.',
 
-  todayTitle: 'Today’s entries',
-  todayEmpty: 'No entries yet today.',
-  pending: 'Waiting to send',
-  minutesShort: (n: string) => `${n} min`,
-  householdShort: (ref: string) => `Household ${ref}`,
-  caseShort: 'Linked case',
-
-  monthTitle: (month: string) => `Summary for ${month}`,
-  monthEntries: 'Entries',
-  monthMinutes: 'Minutes of service',
-  monthDays: 'Days active',
-  monthHouseholds: 'Households served',
-  byKind: 'By kind of service',
-  bySubjectGroup: 'By residents served',
-  countColumn: 'Entries',
-  minutesColumn: 'Minutes',
-
   idleTitle: 'Still there?',
   idlePrompt: (seconds: number) => `The unsaved entry will be cleared in ${seconds} s.`,
   idleStay: 'Keep working',

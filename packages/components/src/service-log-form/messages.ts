@@ -88,23 +88,6 @@ const zhCN = {
   noGridsTitle: '您的账号还没有分配网格',
   noGridsDetail: '请联系管理员为您分配负责的网格后再登记。',
 
-  todayTitle: '今天的登记',
-  todayEmpty: '今天还没有登记。',
-  pending: '待发送',
-  minutesShort: (n: string) => `${n} 分钟`,
-  householdShort: (ref: string) => `户号 ${ref}`,
-  caseShort: '已关联工单',
-
-  monthTitle: (month: string) => `${month}服务汇总`,
-  monthEntries: '登记条数',
-  monthMinutes: '服务时长（分钟）',
-  monthDays: '服务天数',
-  monthHouseholds: '服务户数',
-  byKind: '按服务类型',
-  bySubjectGroup: '按服务对象',
-  countColumn: '条数',
-  minutesColumn: '分钟',
-
   idleTitle: '还在使用吗？',
   idlePrompt: (seconds: number) => `${seconds} 秒后将清空未保存的登记。`,
   idleStay: '继续填写',

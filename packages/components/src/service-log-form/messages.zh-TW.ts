@@ -83,23 +83,6 @@ const texts: ServiceLogFormMessages = {
   noGridsTitle: '您的帳號還沒有分配網格',
   noGridsDetail: '請聯絡管理員為您分配負責的網格後再登記。',
 
-  todayTitle: '今天的登記',
-  todayEmpty: '今天還沒有登記。',
-  pending: '待送出',
-  minutesShort: (n: string) => `${n} 分鐘`,
-  householdShort: (ref: string) => `戶號 ${ref}`,
-  caseShort: '已關聯工單',
-
-  monthTitle: (month: string) => `${month}服務匯總`,
-  monthEntries: '登記筆數',
-  monthMinutes: '服務時長（分鐘）',
-  monthDays: '服務天數',
-  monthHouseholds: '服務戶數',
-  byKind: '按服務類型',
-  bySubjectGroup: '按服務對象',
-  countColumn: '筆數',
-  minutesColumn: '分鐘',
-
   idleTitle: '還在使用嗎？',
   idlePrompt: (seconds: number) => `${seconds} 秒後將清空未儲存的登記。`,
   idleStay: '繼續填寫',

@@ -25,6 +25,7 @@ import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { LazyIdleCountdown } from '../internal/idle-countdown-lazy.js';
 import { LocalizeController } from '../internal/localize.js';
+import { addStyles } from '../internal/add-styles.js';
 import {
   renderLoading,
   renderProblem,
@@ -35,6 +36,14 @@ import {
 import { cardStyles } from '../internal/card.js';
 import { serviceLogFormMessages } from './messages.js';
 import { serviceLogFormStyles } from './service-log-form.styles.js';
+import type { ServiceLogRecordsMessages } from './messages.records.js';
+import type * as RecordsModule from './records.js';
+import { dayStart, shanghaiDate } from './service-day.js';
+
+export { shanghaiDate } from './service-day.js';
+
+/** How the form loads today's entries and the month's summary; tests hold it back through this. */
+export const recordsChunk = { load: (): Promise<typeof RecordsModule> => import('./records.js') };
 
 type Kind = ServiceLogInput['kind'];
 type SubjectGroup = ServiceLogInput['subjectGroups'][number];
@@ -140,14 +149,6 @@ const fieldOfMember: Record<string, Field> = {
   caseId: 'ticket',
 };
 
-// Service days are calendar days in Asia/Shanghai (UTC+8, no daylight saving), as the server sums them.
-const shanghaiOffsetMs = 8 * 3600_000;
-/** `YYYY-MM-DD` in Asia/Shanghai. */
-export function shanghaiDate(at: Date = new Date()): string {
-  return new Date(at.getTime() + shanghaiOffsetMs).toISOString().slice(0, 10);
-}
-const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
-
 const emptyDraft = (): Draft => ({
   date: shanghaiDate(),
   subjectGroups: [],
@@ -249,6 +250,34 @@ export class GkServiceLogForm extends GridkitElement {
       return this.authed.core;
     }
     return super.core;
+  }
+
+  /** Today's entries and the month's summary: their chunk is asked for as soon as there is a client. */
+  @state() private records?: typeof RecordsModule;
+  private recordsTexts?: LocalizeController<ServiceLogRecordsMessages>;
+  private recordsLoading?: Promise<unknown>;
+  @state() private recordsFailure?: unknown;
+
+  private loadRecords() {
+    this.recordsLoading ??= recordsChunk.load().then(
+      (records) => {
+        this.recordsTexts = new LocalizeController(this, records.serviceLogRecordsMessages);
+        addStyles(this.renderRoot as ShadowRoot, [records.recordsStyles]);
+        this.recordsFailure = undefined;
+        this.records = records;
+      },
+      (error: unknown) => {
+        // A dropped network: the sections say so, with a retry; the form works without them.
+        this.recordsLoading = undefined;
+        this.recordsFailure = error;
+      },
+    );
+  }
+
+  protected override textsLoading(): Promise<unknown> | undefined {
+    const own = super.textsLoading();
+    const records = this.recordsTexts?.whenLoaded();
+    return own || records ? Promise.all([own, records]) : undefined;
   }
 
   /**
@@ -392,6 +421,7 @@ export class GkServiceLogForm extends GridkitElement {
   }
 
   protected override updated() {
+    if (this.core && !this.recordsLoading && !this.recordsFailure) this.loadRecords();
     if (this.session.value && !this.outbox && !this.outboxModule) void this.loadOutbox().catch(() => undefined);
     const outbox = this.session.value ? this.activeOutbox : undefined;
     if (outbox !== this.subscribed) {
@@ -736,7 +766,7 @@ export class GkServiceLogForm extends GridkitElement {
             : this.renderForm()
         }
       </section>
-      ${forbidden ? nothing : html`<div class="side">${this.renderToday()} ${this.renderMonth()}</div>`}
+      ${forbidden ? nothing : html`<div class="side">${this.renderRecords()}</div>`}
     </div>`;
   }
 
@@ -1025,123 +1055,19 @@ export class GkServiceLogForm extends GridkitElement {
     </div>`;
   }
 
-  private renderToday() {
+  private renderRecords() {
     const m = this.localize.messages;
-    const value = this.today.value;
-    const body = this.today.render({
-      initial: () => renderLoading(m),
-      pending: () => (value ? this.renderEntries(value.items) : renderLoading(m)),
-      complete: (result) => (result ? this.renderEntries(result.items) : nothing),
-      error: (error) =>
-        isGridkitError(error) && error.status === 403 ? nothing : renderProblem(m, error, () => void this.today.run()),
-    });
-    return html`<section class="today card-surface" part="today" aria-labelledby="today-title">
-      <h3 id="today-title">${m.todayTitle}</h3>
-      ${body}
-    </section>`;
-  }
-
-  private renderEntries(items: ServiceLog[]) {
-    const m = this.localize.messages;
-    if (items.length === 0 && this.pending.length === 0) return html`<p class="empty">${m.todayEmpty}</p>`;
-    const time = (at: string) => this.localize.date(at, { hour: '2-digit', minute: '2-digit' });
-    const entry = (log: ServiceLogInput, at: string, pending: boolean, id: string) =>
-      html`<li class="log" part="entry" data-id=${id}>
-        <div class="log-head">
-          <time datetime=${at}>${time(at)}</time>
-          <strong class="log-kind">${m.kinds[log.kind] ?? log.kind}</strong>
-          <span class="log-minutes">${m.minutesShort(this.localize.number(log.minutes))}</span>
-          <span class="log-outcome">${m.outcomes[log.outcome] ?? log.outcome}</span>
-          ${pending ? html`<span class="badge pending">${m.pending}</span>` : nothing}
-        </div>
-        <p class="log-summary">${log.summary}</p>
-        <p class="log-meta">
-          ${log.subjectGroups.map((g) => m.groups[g] ?? g).join(m.listSeparator)}
-          ${log.householdRef ? html`${m.metaSeparator}${m.householdShort(log.householdRef)}` : nothing}
-          ${log.caseId ? html`${m.metaSeparator}${m.caseShort}` : nothing}
-        </p>
-      </li>`;
-    return html`<ul class="logs">
-      ${this.pending.map((p) => entry(p.input, p.input.occurredAt, true, p.id))}
-      ${items.map((log) => entry(log, log.occurredAt, false, log.id))}
-    </ul>`;
-  }
-
-  private renderMonth() {
-    const m = this.localize.messages;
-    const value = this.month.value;
-    const body = this.month.render({
-      initial: () => renderLoading(m),
-      pending: () => (value ? this.renderSummary(value) : renderLoading(m)),
-      complete: (summary) => (summary ? this.renderSummary(summary) : nothing),
-      error: (error) => renderProblem(m, error, () => void this.month.run()),
-    });
-    const month = shanghaiDate().slice(0, 7);
-    return html`<section class="month card-surface" part="month" aria-labelledby="month-title">
-      <h3 id="month-title">
-        ${m.monthTitle(this.localize.date(dayStart(`${month}-01`), { year: 'numeric', month: 'long' }))}
-      </h3>
-      ${body}
-    </section>`;
-  }
-
-  private renderSummary(summary: ServiceLogSummary) {
-    const m = this.localize.messages;
-    const n = (value: number) => this.localize.number(value);
-    const daysActive = summary.byDay.filter((day) => day.entries > 0).length;
-    const figure = (name: string, label: string, value: number) =>
-      html`<div class="figure" data-figure=${name}>
-        <dt>${label}</dt>
-        <dd>${n(value)}</dd>
-      </div>`;
-    return html`<dl class="figures">
-        ${figure('entries', m.monthEntries, summary.entries)} ${figure('minutes', m.monthMinutes, summary.minutes)}
-        ${figure('days', m.monthDays, daysActive)} ${figure('households', m.monthHouseholds, summary.households)}
-      </dl>
-      <div class="tables">
-        <table>
-          <caption>
-            ${m.byKind}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col"><span class="visually-hidden">${m.kindLabel}</span></th>
-              <th scope="col">${m.countColumn}</th>
-              <th scope="col">${m.minutesColumn}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${summary.byKind.map(
-              (row) =>
-                html`<tr data-kind=${row.kind}>
-                  <th scope="row">${m.kinds[row.kind] ?? row.kind}</th>
-                  <td>${n(row.entries)}</td>
-                  <td>${n(row.minutes)}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-        <table>
-          <caption>
-            ${m.bySubjectGroup}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col"><span class="visually-hidden">${m.groupsLabel}</span></th>
-              <th scope="col">${m.countColumn}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${summary.bySubjectGroup.map(
-              (row) =>
-                html`<tr data-group=${row.subjectGroup}>
-                  <th scope="row">${m.groups[row.subjectGroup] ?? row.subjectGroup}</th>
-                  <td>${n(row.entries)}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>`;
+    const records = this.records;
+    if (!records)
+      return this.recordsFailure ? renderProblem(m, this.recordsFailure, () => this.loadRecords()) : renderLoading(m);
+    const view = {
+      m: { ...m, ...this.recordsTexts!.messages },
+      localize: this.localize,
+      today: this.today,
+      month: this.month,
+      pending: this.pending,
+    };
+    return html`${records.renderToday(view)} ${records.renderMonth(view)}`;
   }
 }
 
