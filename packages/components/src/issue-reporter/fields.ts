@@ -1,4 +1,4 @@
-import type { Category, ValidationIssue } from '@gridkit/sdk';
+import type { Category } from '@gridkit/sdk';
 
 /** The questions, one a page (GOV.UK), in order; `details` only when the category has extra fields. */
 export type Step = 'what' | 'details' | 'where' | 'photos' | 'describe' | 'contact' | 'review';
@@ -25,45 +25,4 @@ export function stepOf(field: FieldId): Step {
   if (field === 'description') return 'describe';
   if (field === 'contact' || field === 'name' || field === 'phone') return 'contact';
   return 'review';
-}
-
-/**
- * The field a server issue's JSON pointer names (`/body/attributes/damage` →
- * `attr-damage`), or undefined for one no field asks (shown in the summary only).
- */
-function fieldOfPointer(path: string): FieldId | undefined {
-  const parts = path
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  if (parts[0] !== 'body') return undefined;
-  const [, first, second] = parts;
-  switch (first) {
-    case 'categoryCode':
-      return 'category';
-    case 'attributes':
-      return second ? `attr-${second}` : undefined;
-    case 'location':
-      return second === 'point' ? 'location' : 'address';
-    case 'gridId':
-      return 'grid';
-    case 'mediaIds':
-      return 'photos';
-    case 'description':
-      return 'description';
-    case 'reporter':
-      return second === 'name' ? 'name' : second === 'phone' ? 'phone' : 'contact';
-    default:
-      return undefined;
-  }
-}
-
-/** Server issues by field, the first per field kept; those no field asks under `''`. */
-export function issuesByField(issues: readonly ValidationIssue[]): Map<FieldId, ValidationIssue> {
-  const byField = new Map<FieldId, ValidationIssue>();
-  for (const issue of issues) {
-    const field = fieldOfPointer(issue.path) ?? '';
-    if (!byField.has(field)) byField.set(field, issue);
-  }
-  return byField;
 }

@@ -1,7 +1,7 @@
 import type { Category, CategoryAttribute, ValidationIssue } from '@gridkit/sdk';
 import { attributeProblem } from './attributes.js';
 import { categoryProblems, descriptionMax, type ReportDraft } from './answers.js';
-import { issuesByField, stepOf, type FieldId, type Step } from './fields.js';
+import { stepOf, type FieldId, type Step } from './fields.js';
 import type { Localize, Messages } from './view.js';
 
 /** Limits from the contract (`CaseInput`, `Reporter`). */
@@ -122,4 +122,45 @@ function serverMessage(
     default:
       return problems(stepOf(field), draft, m, localize).find(([f]) => f === field)?.[1] ?? issue.message;
   }
+}
+
+/**
+ * The field a server issue's JSON pointer names (`/body/attributes/damage` →
+ * `attr-damage`), or undefined for one no field asks (shown in the summary only).
+ */
+function fieldOfPointer(path: string): FieldId | undefined {
+  const parts = path
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (parts[0] !== 'body') return undefined;
+  const [, first, second] = parts;
+  switch (first) {
+    case 'categoryCode':
+      return 'category';
+    case 'attributes':
+      return second ? `attr-${second}` : undefined;
+    case 'location':
+      return second === 'point' ? 'location' : 'address';
+    case 'gridId':
+      return 'grid';
+    case 'mediaIds':
+      return 'photos';
+    case 'description':
+      return 'description';
+    case 'reporter':
+      return second === 'name' ? 'name' : second === 'phone' ? 'phone' : 'contact';
+    default:
+      return undefined;
+  }
+}
+
+/** Server issues by field, the first per field kept; those no field asks under `''`. */
+export function issuesByField(issues: readonly ValidationIssue[]): Map<FieldId, ValidationIssue> {
+  const byField = new Map<FieldId, ValidationIssue>();
+  for (const issue of issues) {
+    const field = fieldOfPointer(issue.path) ?? '';
+    if (!byField.has(field)) byField.set(field, issue);
+  }
+  return byField;
 }
