@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import {
   isFinalStatus,
   isGridkitError,
@@ -17,7 +16,7 @@ import { GridkitElement } from '../internal/gridkit-element.js';
 import { IdleController } from '../internal/idle.js';
 import { LocalizeController } from '../internal/localize.js';
 import { StaleWhileErrorController, type ReadyState } from '../internal/stale-while-error.js';
-import { renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
+import { freshnessStyles, renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
 import { cardStyles } from '../internal/card.js';
 import { caseTrackerMessages } from './messages.js';
 import { caseTrackerStyles } from './case-tracker.styles.js';
@@ -90,52 +89,84 @@ type DisputeNote = 'missing' | 'token' | 'failed' | 'window' | 'not-closed' | 's
  * @fires gk-reset - the tracker went back to an empty form after a period without use (kiosk idle reset)
  */
 export class GkCaseTracker extends GridkitElement {
-  static override styles = [...GridkitElement.styles, stateStyles, cardStyles, caseTrackerStyles];
+  static override styles = [...GridkitElement.styles, stateStyles, freshnessStyles, cardStyles, caseTrackerStyles];
+
+  // Internal state is `attribute: false`, not `state: true`, which the manifest analyzer lists as attributes.
+  static override properties: PropertyDeclarations = {
+    ticket: {},
+    token: {},
+    readUrl: { type: Boolean, attribute: 'read-url' },
+    layout: { reflect: true },
+    idleReset: { type: Number, attribute: 'idle-reset' },
+    refresh: { type: Number },
+    draftTicket: { attribute: false },
+    draftToken: { attribute: false },
+    ticketError: { attribute: false },
+    tokenWrong: { attribute: false },
+    query: { attribute: false },
+    lookups: { attribute: false },
+    score: { attribute: false },
+    comment: { attribute: false },
+    sending: { attribute: false },
+    ratingNote: { attribute: false },
+    ratingError: { attribute: false },
+    given: { attribute: false },
+    disputeOpen: { attribute: false },
+    reason: { attribute: false },
+    disputing: { attribute: false },
+    disputeNote: { attribute: false },
+    disputeError: { attribute: false },
+    disputeClosedUntil: { attribute: false },
+  };
 
   protected readonly localize = new LocalizeController(this, caseTrackerMessages);
 
   /** The work-order number to show; looked up as soon as it is set. Lower case and spaces are accepted. */
-  @property() ticket?: string;
+  ticket?: string;
   /** The tracking token from the receipt; needed to rate the result. */
-  @property() token?: string;
+  token?: string;
   /** Take `ticket` and `token` from the page's `?ticket=&token=` (a link or QR code on the receipt). */
-  @property({ type: Boolean, attribute: 'read-url' }) readUrl = false;
+  readUrl = false;
   /** `card` (default) or `kiosk` (large text and touch targets). */
-  @property({ reflect: true }) layout: 'card' | 'kiosk' = 'card';
+  layout: 'card' | 'kiosk' = 'card';
   /**
    * Seconds without a touch or key press after which the tracker forgets the
    * ticket, token and result. Default: 90 in the kiosk layout (a shared screen),
    * never in the card layout. 0 turns it off.
    */
-  @property({ type: Number, attribute: 'idle-reset' }) idleReset?: number;
+  idleReset?: number;
   /** Seconds between reloads of the shown case while it is on screen and the tab visible; 0 (default) never. */
-  @property({ type: Number }) refresh = 0;
+  refresh = 0;
 
-  @state() private draftTicket = '';
-  @state() private draftToken = '';
-  @state() private ticketError?: TicketError;
-  @state() private tokenWrong = false;
+  private draftTicket = '';
+  private draftToken = '';
+  private ticketError?: TicketError;
+  private tokenWrong = false;
   /** The valid ticket being shown, and a counter that re-runs the same look-up. */
-  @state() private query?: string;
-  @state() private lookups = 0;
+  private query?: string;
+  private lookups = 0;
 
-  @state() private score?: number;
-  @state() private comment = '';
-  @state() private sending = false;
-  @state() private ratingNote?: RatingNote;
-  @state() private ratingError?: unknown;
-  @state() private given?: { ticket: string; evaluation: Evaluation };
+  private score?: number;
+  private comment = '';
+  private sending = false;
+  private ratingNote?: RatingNote;
+  private ratingError?: unknown;
+  private given?: { ticket: string; evaluation: Evaluation };
 
-  @state() private disputeOpen = false;
-  @state() private reason = '';
-  @state() private disputing = false;
-  @state() private disputeNote?: DisputeNote;
-  @state() private disputeError?: unknown;
+  private disputeOpen = false;
+  private reason = '';
+  private disputing = false;
+  private disputeNote?: DisputeNote;
+  private disputeError?: unknown;
   /** The window that closed, as the server's 409 found it, to say until when it was open. */
-  @state() private disputeClosedUntil?: string;
+  private disputeClosedUntil?: string;
 
-  @query('#ticket') private ticketInput!: HTMLInputElement;
-  @query('#token') private tokenInput!: HTMLInputElement;
+  private get ticketInput() {
+    return this.renderRoot.querySelector<HTMLInputElement>('#ticket')!;
+  }
+  private get tokenInput() {
+    return this.renderRoot.querySelector<HTMLInputElement>('#token')!;
+  }
 
   /** Focus the result once it arrives, when the resident asked for it with the form. */
   private focusResult = false;

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { Grid, ResolutionStats } from '@gridkit/sdk/core';
 import { gridsResource } from '@gridkit/sdk/resources/grids';
 import { statsResource } from '@gridkit/sdk/resources/stats';
@@ -8,7 +7,7 @@ import { cardStyles } from '../internal/card.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { LocalizeController } from '../internal/localize.js';
 import { StaleWhileErrorController, type ReadyState } from '../internal/stale-while-error.js';
-import { renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
+import { freshnessStyles, renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
 import { defaultPeriod, periodRange, type PeriodRange } from '../resolution-rate/period.js';
 import { gridRankingStyles } from './grid-ranking.styles.js';
 import { gridRankingMessages } from './messages.js';
@@ -61,18 +60,25 @@ const figureNames: Record<RankingFigure, 'gridShare' | 'onTime' | 'satisfaction'
  * @fires gk-rank-change - the reader ranked by another figure (`detail.rankBy`)
  */
 export class GkGridRanking extends GridkitElement {
-  static override styles = [...GridkitElement.styles, stateStyles, cardStyles, gridRankingStyles];
+  static override styles = [...GridkitElement.styles, stateStyles, freshnessStyles, cardStyles, gridRankingStyles];
+
+  static override properties: PropertyDeclarations = {
+    period: { reflect: true },
+    rankBy: { attribute: 'rank-by', reflect: true },
+    layout: { reflect: true },
+    refresh: { type: Number },
+  };
 
   protected readonly localize = new LocalizeController(this, gridRankingMessages);
 
   /** `last-12-months` (default), `last-30-days`, a year `YYYY`, a quarter `YYYY-Qn` or a month `YYYY-MM`. */
-  @property({ reflect: true }) period: string = defaultPeriod;
+  period: string = defaultPeriod;
   /** The figure ranked by: `grid-share` (default), `on-time`, `satisfaction` or `resolution`. */
-  @property({ attribute: 'rank-by', reflect: true }) rankBy: RankingFigure = 'grid-share';
+  rankBy: RankingFigure = 'grid-share';
   /** `card` (default) or `kiosk` (large, for a public screen read from two metres). */
-  @property({ reflect: true }) layout: 'card' | 'kiosk' = 'card';
+  layout: 'card' | 'kiosk' = 'card';
   /** Seconds between refreshes while the widget is visible; 0 turns refreshing off. */
-  @property({ type: Number }) refresh = 600;
+  refresh = 600;
 
   private readonly data = new StaleWhileErrorController(this, {
     task: async ([core, gridId, from, to], { signal }): Promise<Loaded> => {

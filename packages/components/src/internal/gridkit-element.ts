@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import { createGridkitCore, type GridkitCore } from '@gridkit/sdk/core';
 import { requestSettings, type GridkitSettings } from '../context.js';
 import type { LocalizeController } from './localize.js';
@@ -31,21 +30,30 @@ import { themes, tokens } from './theme.js';
 export abstract class GridkitElement extends LitElement {
   static override styles = [tokens, themes];
 
+  // Internal state is `attribute: false`, not `state: true`, which the manifest analyzer lists as attributes.
+  static override properties: PropertyDeclarations = {
+    baseUrl: { attribute: 'base-url' },
+    gridId: { attribute: 'grid-id' },
+    theme: { reflect: true },
+    kiosk: { type: Boolean },
+    settings: { attribute: false },
+  };
+
   /** API root including `/api/v1`; overrides the provider's client. */
-  @property({ attribute: 'base-url' }) baseUrl?: string;
+  baseUrl?: string;
   /** The grid shown (an opaque id such as `grd_4BCg6L6keGz1`); overrides the provider's. */
-  @property({ attribute: 'grid-id' }) gridId?: string;
+  gridId?: string;
   /** `light` (default), `dark` or `high-contrast`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'high-contrast';
+  theme?: 'light' | 'dark' | 'high-contrast';
 
   /**
    * Kiosk mode: touch targets of at least 48 px, larger text, and an idle
    * reset. Also switched on by a provider with `kiosk`.
    */
-  @property({ type: Boolean }) kiosk = false;
+  kiosk = false;
 
   /** The nearest provider's settings, kept current while connected. */
-  @state() protected settings?: GridkitSettings;
+  protected settings?: GridkitSettings;
   private stopSettings?: () => void;
 
   private own?: { baseUrl: string; core: GridkitCore };

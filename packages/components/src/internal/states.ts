@@ -3,7 +3,7 @@ import { isGridkitError } from '@gridkit/sdk/core';
 import type { CommonMessages } from '../messages/catalog.js';
 import { misconfigurationWarning, type Misconfiguration } from './gridkit-element.js';
 
-/** The designed loading, error, not-found, offline and "kept from before" states every data widget shares. */
+/** The designed loading, error, not-found and offline states every data widget shares. */
 export const stateStyles = css`
   .state {
     display: flex;
@@ -53,6 +53,10 @@ export const stateStyles = css`
   .request-id {
     font-size: 0.8em;
   }
+`;
+
+/** The line above data kept from the last good load (`renderFreshness`): only the read widgets have it. */
+export const freshnessStyles = css`
   /* Data kept from the last good load: a quiet line above it, not a modal, not an alarm. */
   .stale {
     display: flex;

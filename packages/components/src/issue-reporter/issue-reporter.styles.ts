@@ -89,14 +89,6 @@ export const issueReporterStyles = css`
     font-size: inherit;
     font-weight: 700;
   }
-  .warn {
-    color: var(--_danger);
-    font-weight: 600;
-  }
-  .ok {
-    color: var(--_success);
-    font-weight: 600;
-  }
   input[type='text'],
   input[type='search'],
   input[type='tel'],
@@ -104,19 +96,9 @@ export const issueReporterStyles = css`
   textarea {
     border-width: 2px;
   }
-  input.short {
-    max-inline-size: 10em;
-  }
-  input.medium {
-    max-inline-size: 20em;
-  }
   [aria-invalid='true']:is(input, textarea) {
     border-color: var(--_danger);
     border-width: 3px;
-  }
-  .counter.over {
-    color: var(--_danger);
-    font-weight: 700;
   }
   button {
     font: inherit;
@@ -125,20 +107,11 @@ export const issueReporterStyles = css`
     min-block-size: var(--_target);
     min-inline-size: var(--_target);
   }
-  button.primary,
-  button.secondary {
+  button.primary {
     padding: 0.45em 1.4em;
     font-weight: 600;
-  }
-  button.primary {
     border-width: 2px;
   }
-  button.secondary {
-    color: var(--_fg);
-    background: var(--_bg-muted);
-    border: 2px solid var(--_fg-muted);
-  }
-  button.link,
   button.back {
     padding: 0.25em 0.25em;
     color: var(--_link);
@@ -147,14 +120,6 @@ export const issueReporterStyles = css`
     text-decoration: underline;
     text-underline-offset: 0.2em;
     justify-self: start;
-  }
-  button.small {
-    min-block-size: var(--_target);
-    padding: 0.2em 0.8em;
-    color: var(--_fg);
-    background: var(--_bg);
-    border: 1px solid var(--_fg-muted);
-    font-size: 0.9em;
   }
   .actions {
     padding-block-start: 0.5em;
@@ -175,8 +140,7 @@ export const issueReporterStyles = css`
     padding-block: 0.2em;
   }
 
-  .choices,
-  .checks {
+  .choices {
     display: grid;
     gap: 0.5em;
   }
@@ -245,22 +209,6 @@ export const issueReporterStyles = css`
     }
   }
 
-  .search-row {
-    display: flex;
-    gap: 0.5em;
-  }
-  .search-row input {
-    flex: 1;
-  }
-  .locate {
-    justify-items: start;
-  }
-  .status-line:empty {
-    display: none;
-  }
-  .grid-results:empty {
-    display: none;
-  }
   /* Kiosk: the step's buttons stay on screen. A resident who picked a category
      far down the list, or reads the review to its end, never has to hunt for
      "Continue": the action bar sticks to the bottom of the screen while the
@@ -302,9 +250,6 @@ export const issueReporterStyles = css`
   .kiosk .kind .choices {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
   }
-  .kiosk .step-details :is(.choices, .checks) {
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10em), 1fr));
-  }
   .kiosk .choice-desc {
     font-size: 0.85em;
   }
@@ -329,19 +274,6 @@ export const issueReporterStyles = css`
     .no-print,
     .step {
       display: none !important;
-    }
-    /* Black on white paper whatever the screen theme. */
-    .outcome {
-      --_fg: #000;
-      --_fg-muted: #333;
-      --_bg: #fff;
-      --_bg-muted: #fff;
-      --_link: #000;
-      --_success: #000;
-      color: #000;
-      border: 0;
-      padding: 0;
-      max-inline-size: none;
     }
   }
 `;

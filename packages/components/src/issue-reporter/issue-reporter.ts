@@ -1,7 +1,6 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus } from '../internal/task.js';
-import type { CaseReceipt, Category, Problem } from '@gridkit/sdk';
+import type { Category } from '@gridkit/sdk';
 import { categoriesResource } from '@gridkit/sdk/resources/categories';
 import type { Outbox } from '@gridkit/sdk/outbox';
 import { emit } from '../events.js';
@@ -25,7 +24,7 @@ import { issueReporterMessages } from './messages.js';
 import type { IssueReporterLaterMessages } from './messages.later.js';
 import type { PhotoTray } from './photo-tray.js';
 import type * as LaterModule from './later.js';
-import type { OutboxWatch } from './sending.js';
+import type { Phase, ReportSender } from './report-sender.js';
 import { renderFrame } from './steps/frame.js';
 import { renderWhat } from './steps/what.js';
 import { categoryProblems, maxPhotos, noAnswers, type Answers, type ReportDraft } from './answers.js';
@@ -41,7 +40,6 @@ export type {
   GkCaseSubmittedDetail,
   GkCaseSubmittedEvent,
 } from './events.js';
-type Phase = 'form' | 'sending' | 'sent' | 'queued' | 'failed';
 type Later = typeof LaterModule;
 
 /** How the reporter loads its later steps' chunk; tests hold it back or make it fail through this. */
@@ -79,39 +77,47 @@ export const laterSteps = { load: (): Promise<Later> => import('./later.js') };
 export class GkIssueReporter extends GridkitElement {
   static override styles = [...GridkitElement.styles, stateStyles, cardStyles, issueReporterStyles];
 
+  // Internal state is `attribute: false`, not `state: true`, which the manifest analyzer lists as attributes.
+  static override properties: PropertyDeclarations = {
+    trackUrl: { attribute: 'track-url' },
+    maxPhotoSide: { type: Number, attribute: 'max-photo-side' },
+    idleReset: { type: Number, attribute: 'idle-reset' },
+    idleGrace: { type: Number, attribute: 'idle-grace' },
+    outbox: { attribute: false },
+    geolocation: { attribute: false },
+    step: { attribute: false },
+    categorySearch: { attribute: false },
+    answers: { attribute: false },
+    returnToReview: { attribute: false },
+    later: { attribute: false },
+    laterFailure: { attribute: false },
+    photoNote: { attribute: false },
+  };
+
   protected readonly localize = new LocalizeController(this, issueReporterMessages);
 
   /** Template of the QR code's link: `{ticket}` and `{token}` are filled in. No QR code without it. */
-  @property({ attribute: 'track-url' }) trackUrl?: string;
+  trackUrl?: string;
   /** Longest side of a photo after downscaling in the browser, in pixels. */
-  @property({ type: Number, attribute: 'max-photo-side' }) maxPhotoSide = 1600;
+  maxPhotoSide = 1600;
   /** Seconds without use before the "still there?" prompt. Default 90 in kiosk mode, else never; 0 turns it off. */
-  @property({ type: Number, attribute: 'idle-reset' }) idleReset?: number;
+  idleReset?: number;
   /** Seconds the "still there?" prompt counts down before clearing. Default 20. */
-  @property({ type: Number, attribute: 'idle-grace' }) idleGrace?: number;
+  idleGrace?: number;
   /** The outbox reports go through; by default one per client, created on first send. */
-  @property({ attribute: false }) outbox?: Outbox;
+  outbox?: Outbox;
   /** Where "use my location" asks; the browser's by default. */
-  @property({ attribute: false }) geolocation?: Geolocation = globalThis.navigator?.geolocation;
+  geolocation?: Geolocation = globalThis.navigator?.geolocation;
 
-  @state() private step: Step = 'what';
-  @state() private phase: Phase = 'form';
-  @state() private categorySearch = '';
+  private step: Step = 'what';
+  private categorySearch = '';
   /** What the resident typed or chose; replaced, never changed in place. */
-  @state() private answers: Answers = noAnswers;
+  private answers: Answers = noAnswers;
 
   /** When each problem shows. */
   private readonly feedback = new Feedback(this);
-  /** A problem no field owns (storage full, a failed send), shown in the review's summary. */
-  @state() private generalIssue?: string;
   /** From the review, "change" brings the resident back to it after that step. */
-  @state() private returnToReview = false;
-
-  @state() private uploaded = 0;
-  @state() private receipt?: CaseReceipt;
-  @state() private qr?: TemplateResult;
-  @state() private queuedEntryId?: string;
-  @state() private rejection?: { entryId: string; problem: Problem };
+  private returnToReview = false;
 
   /**
    * Everything after the first question (later steps, grid finder, photo
@@ -119,15 +125,15 @@ export class GkIssueReporter extends GridkitElement {
    * entry carries only the first step. Until it is here a later step shows the
    * loading state; the answers live in this element and are never lost.
    */
-  @state() private later?: Later;
+  private later?: Later;
   /** The later steps' texts, which come with them. */
   private laterTexts?: LocalizeController<IssueReporterLaterMessages>;
-  @state() private laterFailure?: unknown;
+  private laterFailure?: unknown;
   private laterLoading?: Promise<Later | undefined>;
   /** Made when `later` arrives. */
   private where?: GridFinder;
   private photos?: PhotoTray;
-  @state() private photoNote?: string;
+  private photoNote?: string;
 
   private readonly idle = new LazyIdleCountdown(this, {
     idleMs: () => (this.idleReset ?? (this.kioskMode ? 90 : 0)) * 1000,
@@ -136,12 +142,14 @@ export class GkIssueReporter extends GridkitElement {
     onReset: () => this.forget(),
   });
 
+  private get phase(): Phase {
+    return this.sender?.phase ?? 'form';
+  }
+
   /** Move focus after the next render: to a step's heading, the error summary or the receipt. */
   private focusNext?: string;
-  /** Bumped by forget(): answers to requests made for an earlier report are ignored. */
-  private generation = 0;
-  /** The outbox, watched for the report this element waits on; made when `later` arrives. */
-  private outboxWatch?: OutboxWatch;
+  /** Sends the complete report and shows what became of it; made when `later` arrives. */
+  private sender?: ReportSender;
 
   private readonly categories = new Task(this, {
     task: async ([core], { signal }) => {
@@ -160,7 +168,7 @@ export class GkIssueReporter extends GridkitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.outboxWatch?.stop();
+    this.sender?.stop();
   }
 
   private loadLater(): Promise<Later | undefined> {
@@ -174,10 +182,24 @@ export class GkIssueReporter extends GridkitElement {
           onChosen: () => this.feedback.changed('grid'),
         });
         this.photos = new later.PhotoTray(this, { maxSide: () => this.maxPhotoSide, max: maxPhotos });
-        this.outboxWatch = new later.OutboxWatch({
+        this.sender = new later.ReportSender(this, {
           outbox: () => this.outbox ?? (this.core ? later.outboxFor(this.core, 'reports') : undefined),
-          onSent: (entryId, receipt) => entryId === this.queuedEntryId && this.showReceipt(receipt),
-          onFailed: (entryId, problem) => entryId === this.queuedEntryId && this.reject(entryId, problem),
+          draft: () => this.draft,
+          gridId: () => this.where?.target?.id ?? this.activeGridId!,
+          channel: () => (this.kioskMode ? 'kiosk' : 'web'),
+          photos: () => this.photos?.ready ?? [],
+          trackUrl: () => this.trackUrl,
+          messages: () => this.messages,
+          localize: this.localize,
+          onFieldProblems: (problems) => {
+            this.feedback.fromServer(problems);
+            this.step = this.steps.find((s) => [...problems.keys()].some((field) => stepOf(field) === s)) ?? 'review';
+            this.focusNext = '#error-summary';
+          },
+          focus: (selector) => (this.focusNext = selector),
+          review: () => this.go('review'),
+          forget: () => this.forget(),
+          active: () => this.idle.restart(),
         });
         this.laterTexts = new LocalizeController(this, later.issueReporterLaterMessages);
         addStyles(this.renderRoot as ShadowRoot, later.laterStyles);
@@ -308,7 +330,8 @@ export class GkIssueReporter extends GridkitElement {
 
   // ── sending ────────────────────────────────────────────────────────────
 
-  private async send() {
+  /** From the review: every answer is checked again, then the sender has it. */
+  private send() {
     if (this.phase === 'sending') return;
     const broken = this.firstStepWithProblems();
     if (broken) {
@@ -317,114 +340,20 @@ export class GkIssueReporter extends GridkitElement {
       this.focusNext = '#error-summary';
       return;
     }
-    const later = this.later;
-    const outbox = this.outboxWatch?.current();
-    if (!later || !outbox) return;
-    const input = later.toCaseInput(
-      this.draft,
-      this.where?.target?.id ?? this.activeGridId!,
-      this.kioskMode ? 'kiosk' : 'web',
-    );
-    const photos = later.photoFiles(this.photos?.ready ?? []);
-    const generation = this.generation;
-    this.phase = 'sending';
-    this.generalIssue = undefined;
-    this.uploaded = 0;
-    const stopWatching = photos.length
-      ? later.watchUploads(outbox, input, (count) => {
-          if (generation === this.generation) this.uploaded = count;
-        })
-      : undefined;
-    try {
-      const result = await outbox.submitCase(input, photos);
-      if (generation !== this.generation) return;
-      if (result.status === 'sent') this.showReceipt(result.result);
-      else if (result.status === 'queued') {
-        this.phase = 'queued';
-        this.queuedEntryId = result.entry.id;
-        this.focusNext = '#outcome-heading';
-        this.idle.restart();
-        emit(this, 'gk-case-queued', { entryId: result.entry.id });
-      } else this.reject(result.entry.id, result.problem);
-    } catch (error) {
-      // The device could not keep it (full disk, private mode): nothing was stored, the form still has it all.
-      if (generation !== this.generation) return;
-      this.phase = 'form';
-      this.generalIssue = later.isQuotaError(error) ? this.messages.storageFull : this.messages.sendFailed;
-      this.focusNext = '#error-summary';
-    } finally {
-      stopWatching?.();
-    }
-  }
-
-  private showReceipt(receipt: CaseReceipt) {
-    this.phase = 'sent';
-    this.receipt = receipt;
-    this.queuedEntryId = undefined;
-    this.focusNext = '#outcome-heading';
-    this.idle.restart();
-    emit(this, 'gk-case-submitted', {
-      ticket: receipt.ticket,
-      trackingToken: receipt.trackingToken,
-      caseId: receipt.id,
-    });
-    const generation = this.generation;
-    this.later?.receiptQr(receipt, this.trackUrl, this.messages.qrLabel)?.then(
-      (qr) => {
-        if (generation === this.generation && this.receipt === receipt) this.qr = qr;
-      },
-      () => undefined,
-    );
-  }
-
-  /**
-   * A permanent refusal. A 422 naming fields goes back to those fields (the
-   * form still holds everything, so the outbox copy is discarded); any other
-   * is shown with the server's reason until the resident discards it.
-   */
-  private reject(entryId: string, problem: Problem) {
-    // Word of a refusal comes from the outbox, which comes with the later steps.
-    const issues = this.later!.fieldProblems(problem.errors ?? [], this.draft, this.messages, this.localize);
-    if (problem.status === 422 && issues.size > 0) {
-      void this.outboxWatch?.current()?.discard(entryId);
-      this.feedback.fromServer(issues);
-      this.queuedEntryId = undefined;
-      this.phase = 'form';
-      this.step = this.steps.find((s) => [...issues.keys()].some((field) => stepOf(field) === s)) ?? 'review';
-      this.focusNext = '#error-summary';
-      return;
-    }
-    this.phase = 'failed';
-    this.rejection = { entryId, problem };
-    this.queuedEntryId = undefined;
-    this.focusNext = '#outcome-heading';
-    emit(this, 'gk-case-rejected', { entryId, problem });
-  }
-
-  private async discardRejected(thenFix: boolean) {
-    const rejection = this.rejection;
-    if (rejection) await this.outboxWatch?.current()?.discard(rejection.entryId);
-    this.rejection = undefined;
-    if (thenFix) {
-      this.phase = 'form';
-      this.go('review');
-    } else this.forget();
+    void this.sender?.send();
   }
 
   /** Back to an empty first step: the next resident at a kiosk sees nothing of the last one's report. */
   private forget() {
-    this.generation += 1;
+    this.sender?.reset();
     this.photos?.clear();
     this.step = 'what';
-    this.phase = 'form';
     this.where?.reset();
     this.categorySearch = '';
     this.answers = noAnswers;
-    this.generalIssue = this.receipt = this.qr = this.queuedEntryId = this.rejection = undefined;
     this.photoNote = undefined;
     this.returnToReview = false;
     this.feedback.reset();
-    this.uploaded = 0;
     // Whatever the resident left in the file inputs goes too.
     for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('input[type="file"]')) input.value = '';
     emit(this, 'gk-reset', {});
@@ -438,7 +367,7 @@ export class GkIssueReporter extends GridkitElement {
     // device before a reload (or a crash) are sent without waiting for a new one.
     // The later steps' chunk (with the outbox) loads after the first render.
     if (this.core && !this.later && !this.laterLoading && !this.laterFailure) void this.loadLater();
-    if (this.core) this.outboxWatch?.current();
+    if (this.core) this.sender?.open();
     if (this.focusNext) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.focusNext);
       if (target) {
@@ -458,27 +387,8 @@ export class GkIssueReporter extends GridkitElement {
       </div>`;
     return html`<div part="base" class="root ${this.kioskMode ? 'kiosk' : ''}">
       ${this.idle.render({ title: m.idleTitle, prompt: m.idlePrompt, stay: m.idleStay, leave: m.idleLeave })}
-      ${this.phase === 'sent' || this.phase === 'queued' || this.phase === 'failed' ? this.renderOutcome() : this.renderStep()}
+      ${this.sender?.ended ? this.sender.render(this.where?.target, this.where?.targetLeader) : this.renderStep()}
     </div>`;
-  }
-
-  private renderOutcome() {
-    const later = this.later;
-    if (!later) return renderLoading(this.localize.messages);
-    const { renderOutcome } = later;
-    const common = { ...this.texts, onAnother: () => this.forget() };
-    if (this.phase === 'queued') return renderOutcome({ ...common, phase: 'queued' });
-    if (this.phase === 'failed' && this.rejection) {
-      return renderOutcome({
-        ...common,
-        phase: 'failed',
-        problem: this.rejection.problem,
-        onFix: () => this.discardRejected(true),
-        onDiscard: () => this.discardRejected(false),
-      });
-    }
-    const [receipt, qr, grid, leader] = [this.receipt!, this.qr, this.where?.target, this.where?.targetLeader];
-    return renderOutcome({ ...common, phase: 'sent', receipt, qr, grid, leader });
   }
 
   private renderStep() {
@@ -498,7 +408,7 @@ export class GkIssueReporter extends GridkitElement {
         canGoBack: this.steps.indexOf(step) > 0 && this.phase === 'form',
         problems,
         showSummary: this.feedback.summarized(step) && problems.length > 0,
-        general: step === 'review' ? this.generalIssue : undefined,
+        general: step === 'review' ? this.sender?.generalIssue : undefined,
         onSubmit: (event) => this.onNext(event),
         onBack: () => this.back(),
         focusField: (field) => this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(field)}`)?.focus(),
@@ -570,7 +480,7 @@ export class GkIssueReporter extends GridkitElement {
           grid: where.target,
           leader: where.targetLeader,
           photos: photos.ready,
-          uploaded: this.uploaded,
+          uploaded: this.sender?.uploaded ?? 0,
           onChange: (step) => this.change(step),
         });
     }

@@ -7,6 +7,87 @@ import { qrCodeStyles } from '../internal/qr-code.js';
  * specificity these win, as they did in one sheet).
  */
 const laterStepStyles = css`
+  /* Moved from the first step's sheet: rules only the later steps and outcomes use. */
+  .warn {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .ok {
+    color: var(--_success);
+    font-weight: 600;
+  }
+  input.short {
+    max-inline-size: 10em;
+  }
+  input.medium {
+    max-inline-size: 20em;
+  }
+  .counter.over {
+    color: var(--_danger);
+    font-weight: 700;
+  }
+  button.secondary {
+    padding: 0.45em 1.4em;
+    font-weight: 600;
+    color: var(--_fg);
+    background: var(--_bg-muted);
+    border: 2px solid var(--_fg-muted);
+  }
+  button.link {
+    padding: 0.25em 0.25em;
+    color: var(--_link);
+    background: none;
+    border: 0;
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+    justify-self: start;
+  }
+  button.small {
+    min-block-size: var(--_target);
+    padding: 0.2em 0.8em;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_fg-muted);
+    font-size: 0.9em;
+  }
+  .checks {
+    display: grid;
+    gap: 0.5em;
+  }
+  .search-row {
+    display: flex;
+    gap: 0.5em;
+  }
+  .search-row input {
+    flex: 1;
+  }
+  .locate {
+    justify-items: start;
+  }
+  .status-line:empty {
+    display: none;
+  }
+  .grid-results:empty {
+    display: none;
+  }
+  .kiosk .step-details :is(.choices, .checks) {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10em), 1fr));
+  }
+  @media print {
+    /* Black on white paper whatever the screen theme. */
+    .outcome {
+      --_fg: #000;
+      --_fg-muted: #333;
+      --_bg: #fff;
+      --_bg-muted: #fff;
+      --_link: #000;
+      --_success: #000;
+      color: #000;
+      border: 0;
+      padding: 0;
+      max-inline-size: none;
+    }
+  }
   .conditional {
     display: grid;
     gap: var(--_space);

@@ -119,6 +119,22 @@ const texts: IssueReporterLaterMessages = {
   fix: 'Change it and send again',
   storageFull: 'This device has no room left to keep the report. Try again later or ask staff for help.',
   sendFailed: 'The report was not sent. Please try again.',
+
+  change: 'Change',
+  changeWhat: (what) => `Change ${what.toLowerCase()}`,
+  required: 'required',
+  optional: 'optional',
+  categoryUnknown: 'This problem type is no longer used; choose another.',
+
+  detailsHeading: (name) => `More about “${name}”`,
+  yes: 'Yes',
+  no: 'No',
+  attrMissing: (label) => `Enter ${label.toLowerCase()}.`,
+  attrChoose: (label) => `Choose ${label.toLowerCase()}.`,
+  attrNumber: (label) => `${label} must be a number.`,
+  attrDate: (label) => `${label} must be a real date.`,
+  attrInvalid: (label) => `Check ${label.toLowerCase()}.`,
+  attrTooLong: (label, max) => `${label} must be ${max} characters or fewer.`,
 };
 
 export default texts;

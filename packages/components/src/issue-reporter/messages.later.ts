@@ -1,7 +1,7 @@
 import { defineMessages } from '../messages/catalog.js';
 
 /**
- * The texts of the steps after the first (where, photos, description, contact,
+ * The texts of the steps after the first (more details, where, photos,
  * review) and of the outcomes, in the later steps' chunk: a page that shows
  * only the first question does not load them.
  */
@@ -115,6 +115,22 @@ const zhCN = {
   fix: '修改后重新提交',
   storageFull: '本机存储空间已满，无法保存这次反映。请稍后再试或联系工作人员。',
   sendFailed: '没有提交成功，请再试一次。',
+
+  change: '修改',
+  changeWhat: (what: string) => `修改${what}`,
+  required: '必填',
+  optional: '选填',
+  categoryUnknown: '这个类别已停用，请重新选择。',
+
+  detailsHeading: (name: string) => `关于“${name}”的更多情况`,
+  yes: '是',
+  no: '否',
+  attrMissing: (label: string) => `请填写“${label}”。`,
+  attrChoose: (label: string) => `请选择“${label}”。`,
+  attrNumber: (label: string) => `“${label}”请填写数字。`,
+  attrDate: (label: string) => `“${label}”请填写有效日期。`,
+  attrInvalid: (label: string) => `“${label}”的内容不符合要求，请检查。`,
+  attrTooLong: (label: string, max: string) => `“${label}”最多 ${max} 字。`,
 };
 
 export type IssueReporterLaterMessages = typeof zhCN;

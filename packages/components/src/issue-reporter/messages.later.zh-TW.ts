@@ -111,6 +111,22 @@ const texts: IssueReporterLaterMessages = {
   fix: '修改後重新提交',
   storageFull: '本機儲存空間已滿，無法儲存這次反映。請稍後再試或聯絡工作人員。',
   sendFailed: '沒有提交成功，請再試一次。',
+
+  change: '修改',
+  changeWhat: (what) => `修改${what}`,
+  required: '必填',
+  optional: '選填',
+  categoryUnknown: '這個類別已停用，請重新選擇。',
+
+  detailsHeading: (name) => `關於「${name}」的更多情況`,
+  yes: '是',
+  no: '否',
+  attrMissing: (label) => `請填寫「${label}」。`,
+  attrChoose: (label) => `請選擇「${label}」。`,
+  attrNumber: (label) => `「${label}」請填寫數字。`,
+  attrDate: (label) => `「${label}」請填寫有效日期。`,
+  attrInvalid: (label) => `「${label}」的內容不符合要求，請檢查。`,
+  attrTooLong: (label, max) => `「${label}」最多 ${max} 字。`,
 };
 
 export default texts;

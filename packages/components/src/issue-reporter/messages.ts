@@ -2,16 +2,11 @@ import { defineMessages } from '../messages/catalog.js';
 
 /** The source texts (zh-CN), bundled with the widget: the language shown when no other is asked for. */
 const zhCN = {
-  formLabel: '反映问题',
   stepOf: (n: string, total: string) => `第 ${n} 步，共 ${total} 步`,
   back: '返回上一步',
   next: '继续',
   sending: '正在提交…',
-  change: '修改',
-  changeWhat: (what: string) => `修改${what}`,
   summaryTitle: '请先改正以下问题',
-  required: '必填',
-  optional: '选填',
 
   whatHeading: '您要反映什么问题？',
   searchLabel: '搜索问题类别',
@@ -24,19 +19,8 @@ const zhCN = {
     dispute: '矛盾纠纷',
   } as Record<string, string>,
   chooseCategory: '请选择问题类别。',
-  categoryUnknown: '这个类别已停用，请重新选择。',
   needsPhoto: '需拍照',
   needsLocation: '需定位',
-
-  detailsHeading: (name: string) => `关于“${name}”的更多情况`,
-  yes: '是',
-  no: '否',
-  attrMissing: (label: string) => `请填写“${label}”。`,
-  attrChoose: (label: string) => `请选择“${label}”。`,
-  attrNumber: (label: string) => `“${label}”请填写数字。`,
-  attrDate: (label: string) => `“${label}”请填写有效日期。`,
-  attrInvalid: (label: string) => `“${label}”的内容不符合要求，请检查。`,
-  attrTooLong: (label: string, max: string) => `“${label}”最多 ${max} 字。`,
 
   idleTitle: '您还在吗？',
   idlePrompt: (s: number) => `${s} 秒后将清除您填写的内容并回到开始。`,

@@ -2,16 +2,11 @@ import type { IssueReporterMessages } from './messages.js';
 
 /** Traditional Chinese texts, loaded when a widget first renders in zh-TW. */
 const texts: IssueReporterMessages = {
-  formLabel: '反映問題',
   stepOf: (n, total) => `第 ${n} 步，共 ${total} 步`,
   back: '返回上一步',
   next: '繼續',
   sending: '正在提交…',
-  change: '修改',
-  changeWhat: (what) => `修改${what}`,
   summaryTitle: '請先改正以下問題',
-  required: '必填',
-  optional: '選填',
 
   whatHeading: '您要反映什麼問題？',
   searchLabel: '搜尋問題類別',
@@ -24,19 +19,8 @@ const texts: IssueReporterMessages = {
     dispute: '矛盾糾紛',
   },
   chooseCategory: '請選擇問題類別。',
-  categoryUnknown: '這個類別已停用，請重新選擇。',
   needsPhoto: '需拍照',
   needsLocation: '需定位',
-
-  detailsHeading: (name) => `關於「${name}」的更多情況`,
-  yes: '是',
-  no: '否',
-  attrMissing: (label) => `請填寫「${label}」。`,
-  attrChoose: (label) => `請選擇「${label}」。`,
-  attrNumber: (label) => `「${label}」請填寫數字。`,
-  attrDate: (label) => `「${label}」請填寫有效日期。`,
-  attrInvalid: (label) => `「${label}」的內容不符合要求，請檢查。`,
-  attrTooLong: (label, max) => `「${label}」最多 ${max} 字。`,
 
   idleTitle: '您還在嗎？',
   idlePrompt: (s) => `${s} 秒後將清除您填寫的內容並回到開始。`,

@@ -1,5 +1,4 @@
-import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { Task, TaskStatus } from '../internal/task.js';
@@ -83,32 +82,50 @@ const icons: Record<Choice, TemplateResult> = {
 export class GkKiosk extends GridkitElement {
   static override styles = [...GridkitElement.styles, idlePromptStyles, kioskStyles];
 
+  // Internal state is `attribute: false`, not `state: true`, which the manifest analyzer lists as attributes.
+  static override properties: PropertyDeclarations = {
+    idleReset: { type: Number, attribute: 'idle-reset' },
+    idleGrace: { type: Number, attribute: 'idle-grace' },
+    textSize: { attribute: 'text-size', reflect: true },
+    trackUrl: { attribute: 'track-url' },
+    outbox: { attribute: false },
+    screen: { attribute: false },
+    chosenGrid: { attribute: false },
+    chosenSize: { attribute: false },
+    offline: { attribute: false },
+    waiting: { attribute: false },
+    refused: { attribute: false },
+    confirming: { attribute: false },
+    visit: { attribute: false },
+    settled: { attribute: false },
+  };
+
   protected readonly localize = new LocalizeController(this, kioskMessages);
 
   /** Seconds without a touch before the "still there?" prompt, on any screen but an untouched home. 0 turns it off. */
-  @property({ type: Number, attribute: 'idle-reset' }) idleReset = 90;
+  idleReset = 90;
   /** Seconds the "still there?" prompt counts down before going home. */
-  @property({ type: Number, attribute: 'idle-grace' }) idleGrace = 20;
+  idleGrace = 20;
   /** The text size every resident starts with: `standard`, `large` or `x-large`. */
-  @property({ attribute: 'text-size', reflect: true }) textSize: KioskTextSize = 'standard';
+  textSize: KioskTextSize = 'standard';
   /** Passed to the reporter: the link its receipt's QR code opens (`{ticket}` and `{token}` filled in). */
-  @property({ attribute: 'track-url' }) trackUrl?: string;
+  trackUrl?: string;
   /** The outbox reports go through and are counted from; by default the page's one for the client. */
-  @property({ attribute: false }) outbox?: Outbox;
+  outbox?: Outbox;
 
-  @state() private screen: KioskScreen = 'home';
+  private screen: KioskScreen = 'home';
   /** With several grids: the one this resident chose. */
-  @state() private chosenGrid?: string;
+  private chosenGrid?: string;
   /** The text size this resident chose, forgotten on reset. */
-  @state() private chosenSize?: KioskTextSize;
-  @state() private offline = !navigator.onLine;
-  @state() private waiting = 0;
+  private chosenSize?: KioskTextSize;
+  private offline = !navigator.onLine;
+  private waiting = 0;
   /** Reports the server refused for good, kept on this terminal until staff discard them. */
-  @state() private refused: CaseOutboxEntry[] = [];
+  private refused: CaseOutboxEntry[] = [];
   /** The refused report whose "discard" was tapped once: a second tap on "confirm" discards it. */
-  @state() private confirming?: string;
+  private confirming?: string;
   /** Bumped whenever a resident's session ends: the widgets are made afresh under a new key. */
-  @state() private visit = 0;
+  private visit = 0;
 
   /** The kiosk's own client goes to the widgets inside, so they share one outbox with it. */
   private readonly provider = new SettingsProvider(this);
@@ -138,7 +155,7 @@ export class GkKiosk extends GridkitElement {
    * have looked the grid up): a missing attribute is reported only if it is
    * still missing a second later.
    */
-  @state() private settled = false;
+  private settled = false;
   private settleTimer?: ReturnType<typeof setTimeout>;
 
   private readonly onOnline = () => {

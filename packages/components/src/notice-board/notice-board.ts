@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import type { NoticeBoard, TeamMember } from '@gridkit/sdk';
 import { noticesResource } from '@gridkit/sdk/resources/notices';
 import { emit } from '../events.js';
@@ -7,7 +6,7 @@ import { GridkitElement } from '../internal/gridkit-element.js';
 import { LocalizeController } from '../internal/localize.js';
 import { noticeBoardMessages } from './messages.js';
 import { StaleWhileErrorController, type ReadyState } from '../internal/stale-while-error.js';
-import { renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
+import { freshnessStyles, renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
 import { cardStyles } from '../internal/card.js';
 import { noticeBoardStyles } from './notice-board.styles.js';
 
@@ -31,14 +30,19 @@ import { noticeBoardStyles } from './notice-board.styles.js';
  * @fires gk-error - the board could not be loaded
  */
 export class GkNoticeBoard extends GridkitElement {
-  static override styles = [...GridkitElement.styles, stateStyles, cardStyles, noticeBoardStyles];
+  static override styles = [...GridkitElement.styles, stateStyles, freshnessStyles, cardStyles, noticeBoardStyles];
+
+  static override properties: PropertyDeclarations = {
+    layout: { reflect: true },
+    refresh: { type: Number },
+  };
 
   protected readonly localize = new LocalizeController(this, noticeBoardMessages);
 
   /** `card` (default), `kiosk` (large, for a screen read from two metres) or `compact` (a sidebar). */
-  @property({ reflect: true }) layout: 'card' | 'kiosk' | 'compact' = 'card';
+  layout: 'card' | 'kiosk' | 'compact' = 'card';
   /** Seconds between refreshes while the board is visible; 0 turns refreshing off. */
-  @property({ type: Number }) refresh = 300;
+  refresh = 300;
 
   private readonly board = new StaleWhileErrorController(this, {
     task: ([core, gridId], { signal }) => noticesResource(core!).board(gridId!, { signal }),

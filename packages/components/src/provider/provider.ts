@@ -1,5 +1,4 @@
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { css, html, LitElement, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { createGridkitCore, type TokenProvider } from '@gridkit/sdk/core';
 import type { GridkitClient } from '@gridkit/sdk';
 import { SettingsProvider } from '../context.js';
@@ -16,6 +15,15 @@ import { themes } from '../internal/theme.js';
  * @slot - the widgets
  */
 export class GkProvider extends LitElement {
+  static override properties: PropertyDeclarations = {
+    baseUrl: { attribute: 'base-url' },
+    gridId: { attribute: 'grid-id' },
+    token: {},
+    tokenProvider: { attribute: false },
+    client: { attribute: false },
+    theme: { reflect: true },
+    kiosk: { type: Boolean, reflect: true },
+  };
   static override styles = [
     themes,
     css`
@@ -26,20 +34,20 @@ export class GkProvider extends LitElement {
   ];
 
   /** API root including `/api/v1`. */
-  @property({ attribute: 'base-url' }) baseUrl?: string;
+  baseUrl?: string;
   /** The grid every widget inside shows unless it sets its own `grid-id`. */
-  @property({ attribute: 'grid-id' }) gridId?: string;
+  gridId?: string;
   /** A static staff token (use `tokenProvider` to refresh one). */
-  @property() token?: string;
+  token?: string;
   /** Asked for a token before each request. */
-  @property({ attribute: false }) tokenProvider?: TokenProvider;
+  tokenProvider?: TokenProvider;
   /** A client built by the page, used instead of `base-url`. */
-  @property({ attribute: false }) client?: GridkitClient;
+  client?: GridkitClient;
   /** `light` (default), `dark` or `high-contrast`, for every widget inside. */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'high-contrast';
+  theme?: 'light' | 'dark' | 'high-contrast';
 
   /** Kiosk mode for every widget inside (a shared community-centre terminal). */
-  @property({ type: Boolean, reflect: true }) kiosk = false;
+  kiosk = false;
 
   private readonly provider = new SettingsProvider(this);
 

@@ -1,5 +1,4 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, svg, type PropertyValues, type PropertyDeclarations } from 'lit';
 import {
   caseLevelValues,
   casePriorityValues,
@@ -13,7 +12,7 @@ import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { formatter, LocalizeController } from '../internal/localize.js';
 import { StaleWhileErrorController, type ReadyState } from '../internal/stale-while-error.js';
-import { renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
+import { freshnessStyles, renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
 import { cardStyles } from '../internal/card.js';
 import { resolutionRateMessages } from './messages.js';
 import { defaultPeriod, periodPresets, periodRange, shanghaiToday, type PeriodRange } from './period.js';
@@ -68,18 +67,26 @@ interface Loaded {
  * @fires gk-period-change - the reader picked another period (`detail.period`, `detail.from`, `detail.to`)
  */
 export class GkResolutionRate extends GridkitElement {
-  static override styles = [...GridkitElement.styles, stateStyles, cardStyles, resolutionRateStyles];
+  static override styles = [...GridkitElement.styles, stateStyles, freshnessStyles, cardStyles, resolutionRateStyles];
+
+  // Internal state is `attribute: false`, not `state: true`, which the manifest analyzer lists as attributes.
+  static override properties: PropertyDeclarations = {
+    period: { reflect: true },
+    layout: { reflect: true },
+    refresh: { type: Number },
+    tables: { attribute: false },
+  };
 
   protected readonly localize = new LocalizeController(this, resolutionRateMessages);
 
   /** `last-12-months` (default), `last-30-days`, a year `YYYY`, a quarter `YYYY-Qn` or a month `YYYY-MM`. */
-  @property({ reflect: true }) period: string = defaultPeriod;
+  period: string = defaultPeriod;
   /** `card` (default) or `kiosk` (large, for a public screen read from two metres). */
-  @property({ reflect: true }) layout: 'card' | 'kiosk' = 'card';
+  layout: 'card' | 'kiosk' = 'card';
   /** Seconds between refreshes while the widget is visible; 0 turns refreshing off. */
-  @property({ type: Number }) refresh = 600;
+  refresh = 600;
 
-  @state() private tables: Partial<Record<'levels' | 'trend', boolean>> = {};
+  private tables: Partial<Record<'levels' | 'trend', boolean>> = {};
 
   private readonly data = new StaleWhileErrorController(this, {
     task: async ([core, gridId, from, to], { signal }): Promise<Loaded> => {

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { Task } from '../internal/task.js';
 import {
   createGridkitCore,
@@ -184,6 +183,30 @@ const emptyDraft = (): Draft => ({
 export class GkServiceLogForm extends GridkitElement {
   static override styles = [...GridkitElement.styles, stateStyles, cardStyles, serviceLogFormStyles];
 
+  // Internal state is `attribute: false`, not `state: true`, which the manifest analyzer lists as attributes.
+  static override properties: PropertyDeclarations = {
+    token: {},
+    outbox: { attribute: false },
+    idleReset: { type: Number, attribute: 'idle-reset' },
+    idleGrace: { type: Number, attribute: 'idle-grace' },
+    selectedGridId: { attribute: false },
+    draft: { attribute: false },
+    touched: { attribute: false },
+    dirty: { attribute: false },
+    submitted: { attribute: false },
+    serverErrors: { attribute: false },
+    otherErrors: { attribute: false },
+    saving: { attribute: false },
+    note: { attribute: false },
+    forbiddenGridId: { attribute: false },
+    signInNeeded: { attribute: false },
+    pending: { attribute: false },
+    refreshes: { attribute: false },
+    records: { attribute: false },
+    recordsFailure: { attribute: false },
+    outboxModule: { attribute: false },
+  };
+
   protected readonly localize = new LocalizeController(this, serviceLogFormMessages);
 
   /**
@@ -191,35 +214,35 @@ export class GkServiceLogForm extends GridkitElement {
    * anything that can read the page's DOM: prefer a provider with a
    * `tokenProvider`, or set the property from script.
    */
-  @property() token?: string;
+  token?: string;
   /** The outbox entries go through; default: one created for this element's client. Share one across widgets by setting it. */
-  @property({ attribute: false }) outbox?: Outbox;
+  outbox?: Outbox;
   /**
    * Seconds without a touch or key press before the "still there?" countdown,
    * after which the unsaved entry is cleared. Default 90 in kiosk mode, never otherwise; 0 turns it off.
    */
-  @property({ type: Number, attribute: 'idle-reset' }) idleReset?: number;
+  idleReset?: number;
   /** Seconds the "still there?" countdown lasts. Default 20. */
-  @property({ type: Number, attribute: 'idle-grace' }) idleGrace = 20;
+  idleGrace = 20;
 
-  @state() private selectedGridId?: string;
-  @state() private draft: Draft = emptyDraft();
-  @state() private touched = new Set<Field>();
-  @state() private dirty = new Set<Field>();
-  @state() private submitted = false;
-  @state() private serverErrors: Partial<Record<Field, string>> = {};
+  private selectedGridId?: string;
+  private draft: Draft = emptyDraft();
+  private touched = new Set<Field>();
+  private dirty = new Set<Field>();
+  private submitted = false;
+  private serverErrors: Partial<Record<Field, string>> = {};
   /** Problems the server named without a field we show (kept for the summary). */
-  @state() private otherErrors: string[] = [];
-  @state() private saving = false;
-  @state() private note?:
+  private otherErrors: string[] = [];
+  private saving = false;
+  private note?:
     | { kind: 'saved'; log: ServiceLog }
     | { kind: 'queued' }
     | { kind: 'sent-later' }
     | { kind: 'failed'; problem?: Problem; requestId?: string; storage?: boolean; unavailable?: boolean };
-  @state() private forbiddenGridId?: string;
-  @state() private signInNeeded = false;
-  @state() private pending: ServiceLogOutboxEntry[] = [];
-  @state() private refreshes = 0;
+  private forbiddenGridId?: string;
+  private signInNeeded = false;
+  private pending: ServiceLogOutboxEntry[] = [];
+  private refreshes = 0;
 
   private draftKey?: string;
   private caseIds = new Map<string, string>();
@@ -253,10 +276,10 @@ export class GkServiceLogForm extends GridkitElement {
   }
 
   /** Today's entries and the month's summary: their chunk is asked for as soon as there is a client. */
-  @state() private records?: typeof RecordsModule;
+  private records?: typeof RecordsModule;
   private recordsTexts?: LocalizeController<ServiceLogRecordsMessages>;
   private recordsLoading?: Promise<unknown>;
-  @state() private recordsFailure?: unknown;
+  private recordsFailure?: unknown;
 
   private loadRecords() {
     this.recordsLoading ??= recordsChunk.load().then(
@@ -284,7 +307,7 @@ export class GkServiceLogForm extends GridkitElement {
    * The outbox (with IndexedDB's wrapper) comes in a chunk of its own, asked
    * for as soon as the worker is signed in: the form shows without waiting.
    */
-  @state() private outboxModule?: typeof OutboxModule;
+  private outboxModule?: typeof OutboxModule;
   private outboxLoading?: Promise<typeof OutboxModule>;
 
   private loadOutbox(): Promise<typeof OutboxModule> {
