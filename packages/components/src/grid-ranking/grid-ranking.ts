@@ -1,14 +1,13 @@
-import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
-import type { Grid, ResolutionStats } from '@gridkit/sdk/core';
-import { gridsResource } from '@gridkit/sdk/resources/grids';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import type { Grid, GridkitCore, ResolutionStats } from '@gridkit/sdk/core';
 import { statsResource } from '@gridkit/sdk/resources/stats';
 import { emit } from '../events.js';
 import { cardStyles } from '../internal/card.js';
-import { GridkitElement } from '../internal/gridkit-element.js';
 import { LocalizeController } from '../internal/localize.js';
-import { StaleWhileErrorController, type ReadyState } from '../internal/stale-while-error.js';
+import type { ReadyState } from '../internal/stale-while-error.js';
 import { freshnessStyles, renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
-import { defaultPeriod, periodRange, type PeriodRange } from '../resolution-rate/period.js';
+import type { PeriodRange } from '../resolution-rate/period.js';
+import { PeriodFiguresElement } from '../resolution-rate/period-figures.js';
 import { gridRankingStyles } from './grid-ranking.styles.js';
 import { gridRankingMessages } from './messages.js';
 import { figureOf, listSize, rankingFigures, rankUnits, type RankingFigure } from './ranking.js';
@@ -55,57 +54,35 @@ const figureNames: Record<RankingFigure, 'gridShare' | 'onTime' | 'satisfaction'
  * @csspart retry - the retry button
  * @csspart stale - the line over a ranking kept from an earlier load; empty while fresh
  * @csspart stale-retry - its "try now" button
- * @fires gk-load - a fresh ranking was shown
- * @fires gk-error - the ranking could not be loaded
  * @fires gk-rank-change - the reader ranked by another figure (`detail.rankBy`)
  */
-export class GkGridRanking extends GridkitElement {
-  static override styles = [...GridkitElement.styles, stateStyles, freshnessStyles, cardStyles, gridRankingStyles];
+export class GkGridRanking extends PeriodFiguresElement<Omit<Loaded, 'grid'>> {
+  static override styles = [
+    ...PeriodFiguresElement.styles,
+    stateStyles,
+    freshnessStyles,
+    cardStyles,
+    gridRankingStyles,
+  ];
 
   static override properties: PropertyDeclarations = {
-    period: { reflect: true },
     rankBy: { attribute: 'rank-by', reflect: true },
-    layout: { reflect: true },
-    refresh: { type: Number },
   };
 
   protected readonly localize = new LocalizeController(this, gridRankingMessages);
 
-  /** `last-12-months` (default), `last-30-days`, a year `YYYY`, a quarter `YYYY-Qn` or a month `YYYY-MM`. */
-  period: string = defaultPeriod;
   /** The figure ranked by: `grid-share` (default), `on-time`, `satisfaction` or `resolution`. */
   rankBy: RankingFigure = 'grid-share';
-  /** `card` (default) or `kiosk` (large, for a public screen read from two metres). */
-  layout: 'card' | 'kiosk' = 'card';
-  /** Seconds between refreshes while the widget is visible; 0 turns refreshing off. */
-  refresh = 600;
 
-  private readonly data = new StaleWhileErrorController(this, {
-    task: async ([core, gridId, from, to], { signal }): Promise<Loaded> => {
-      const [grid, stats] = await Promise.all([
-        gridsResource(core!).get(gridId!, { signal }),
-        statsResource(core!).resolution({ gridId: gridId!, from, to, groupBy: 'children' }, { signal }),
-      ]);
-      return { grid, stats };
-    },
-    args: () => {
-      const range = this.range;
-      return [this.core, this.activeGridId, range.from, range.to] as const;
-    },
-    configuration: () => this.configurationProblem(true),
-    interval: () => this.refresh * 1000,
-    live: ([core, gridId]) => (core && gridId ? { core, topics: { statsOf: gridId } } : undefined),
-    onComplete: () => emit(this, 'gk-load', { gridId: this.activeGridId }),
-    onError: (error) => emit(this, 'gk-error', { error: error as Error }),
-  });
-
-  /** The period's inclusive Shanghai dates. */
-  get range(): PeriodRange {
-    return periodRange(this.period);
-  }
-
-  protected override updated(changed: PropertyValues<this>) {
-    if (changed.has('refresh')) this.data.schedule();
+  protected loadFigures(
+    core: GridkitCore,
+    gridId: string,
+    { from, to }: Pick<PeriodRange, 'from' | 'to'>,
+    signal: AbortSignal,
+  ) {
+    return statsResource(core)
+      .resolution({ gridId, from, to, groupBy: 'children' }, { signal })
+      .then((stats) => ({ stats }));
   }
 
   override render() {

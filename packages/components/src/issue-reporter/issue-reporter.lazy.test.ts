@@ -2,23 +2,11 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createGridkitClient } from '@gridkit/sdk';
 import '../define/issue-reporter.js';
 import { laterSteps, type GkIssueReporter } from './issue-reporter.js';
+import { holdBack } from '../test-support/chunks.js';
 import { testServer } from '../test-support/server.js';
 import { $, root, untilStep } from './test-helpers.js';
 
 const api = createGridkitClient({ baseUrl: testServer.apiUrl });
-const realLoad = laterSteps.load;
-
-/** The later steps' chunk, held back until the test lets it through (or fails it). */
-function holdBack() {
-  let release!: () => void;
-  let fail!: (error: Error) => void;
-  const gate = new Promise<void>((resolve, reject) => {
-    release = resolve;
-    fail = reject;
-  });
-  laterSteps.load = () => gate.then(realLoad);
-  return { release, fail };
-}
 
 async function reporterWithCategoryChosen(): Promise<GkIssueReporter> {
   const grid = (await api.grids.list({ level: 'grid', limit: 1 })).items[0]!;
@@ -34,12 +22,11 @@ async function reporterWithCategoryChosen(): Promise<GkIssueReporter> {
 }
 
 describe('<gk-issue-reporter> loading its later steps on demand', () => {
-  afterEach(() => {
-    laterSteps.load = realLoad;
-  });
+  let gate: ReturnType<typeof holdBack> | undefined;
+  afterEach(() => gate?.restore());
 
   it('shows the first question without them, then the loading state, and keeps the answer', async () => {
-    const gate = holdBack();
+    gate = holdBack(laterSteps);
     const el = await reporterWithCategoryChosen();
     // The next question waits for its chunk: a loading status, no form yet.
     expect(root(el).querySelector('[role="status"]'), 'loading state').not.to.equal(null);
@@ -54,14 +41,14 @@ describe('<gk-issue-reporter> loading its later steps on demand', () => {
   });
 
   it('says so when the chunk cannot be loaded, and a retry brings the step', async () => {
-    const gate = holdBack();
+    gate = holdBack(laterSteps);
     const el = await reporterWithCategoryChosen();
     gate.fail(new TypeError('Failed to fetch dynamically imported module'));
     await waitUntil(() => root(el).querySelector('[part="retry"]'), 'no retry offered', { timeout: 4000 });
     expect(root(el).querySelector('[part="state"]'), 'the problem is shown').not.to.equal(null);
     expect(root(el).querySelector('form.step-details')).to.equal(null);
     await expect(el).to.be.accessible();
-    laterSteps.load = realLoad;
+    gate.restore();
     $(el, '[part="retry"]').click();
     await untilStep(el, 'details');
   });

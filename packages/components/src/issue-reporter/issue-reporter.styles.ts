@@ -112,6 +112,7 @@ export const issueReporterStyles = css`
     font-weight: 600;
     border-width: 2px;
   }
+  button.link,
   button.back {
     padding: 0.25em 0.25em;
     color: var(--_link);

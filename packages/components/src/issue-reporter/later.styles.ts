@@ -33,15 +33,6 @@ const laterStepStyles = css`
     background: var(--_bg-muted);
     border: 2px solid var(--_fg-muted);
   }
-  button.link {
-    padding: 0.25em 0.25em;
-    color: var(--_link);
-    background: none;
-    border: 0;
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-    justify-self: start;
-  }
   button.small {
     min-block-size: var(--_target);
     padding: 0.2em 0.8em;

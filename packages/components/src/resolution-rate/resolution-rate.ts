@@ -1,21 +1,21 @@
-import { html, nothing, svg, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { html, nothing, svg, type PropertyDeclarations } from 'lit';
 import {
   caseLevelValues,
   casePriorityValues,
   type Grid,
+  type GridkitCore,
   type ResolutionFigures,
   type ResolutionStats,
 } from '@gridkit/sdk/core';
-import { gridsResource } from '@gridkit/sdk/resources/grids';
 import { statsResource } from '@gridkit/sdk/resources/stats';
 import { emit } from '../events.js';
-import { GridkitElement } from '../internal/gridkit-element.js';
 import { formatter, LocalizeController } from '../internal/localize.js';
-import { StaleWhileErrorController, type ReadyState } from '../internal/stale-while-error.js';
+import type { ReadyState } from '../internal/stale-while-error.js';
 import { freshnessStyles, renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
 import { cardStyles } from '../internal/card.js';
 import { resolutionRateMessages } from './messages.js';
-import { defaultPeriod, periodPresets, periodRange, shanghaiToday, type PeriodRange } from './period.js';
+import { periodPresets, periodRange, shanghaiToday, type PeriodRange } from './period.js';
+import { PeriodFiguresElement } from './period-figures.js';
 import { resolutionRateStyles } from './resolution-rate.styles.js';
 
 /** Fired when the reader picks another period; `detail` has the period and its inclusive dates. */
@@ -62,60 +62,38 @@ interface Loaded {
  * @csspart retry - the retry button
  * @csspart stale - the line over figures kept from an earlier load ("updated 10:42 — reconnecting…"); empty while fresh
  * @csspart stale-retry - its "try now" button
- * @fires gk-load - fresh figures were shown
- * @fires gk-error - the figures could not be loaded
  * @fires gk-period-change - the reader picked another period (`detail.period`, `detail.from`, `detail.to`)
  */
-export class GkResolutionRate extends GridkitElement {
-  static override styles = [...GridkitElement.styles, stateStyles, freshnessStyles, cardStyles, resolutionRateStyles];
+export class GkResolutionRate extends PeriodFiguresElement<Omit<Loaded, 'grid'>> {
+  static override styles = [
+    ...PeriodFiguresElement.styles,
+    stateStyles,
+    freshnessStyles,
+    cardStyles,
+    resolutionRateStyles,
+  ];
 
   // Internal state is `attribute: false`, not `state: true`, which the manifest analyzer lists as attributes.
   static override properties: PropertyDeclarations = {
-    period: { reflect: true },
-    layout: { reflect: true },
-    refresh: { type: Number },
     tables: { attribute: false },
   };
 
   protected readonly localize = new LocalizeController(this, resolutionRateMessages);
 
-  /** `last-12-months` (default), `last-30-days`, a year `YYYY`, a quarter `YYYY-Qn` or a month `YYYY-MM`. */
-  period: string = defaultPeriod;
-  /** `card` (default) or `kiosk` (large, for a public screen read from two metres). */
-  layout: 'card' | 'kiosk' = 'card';
-  /** Seconds between refreshes while the widget is visible; 0 turns refreshing off. */
-  refresh = 600;
-
   private tables: Partial<Record<'levels' | 'trend', boolean>> = {};
 
-  private readonly data = new StaleWhileErrorController(this, {
-    task: async ([core, gridId, from, to], { signal }): Promise<Loaded> => {
-      const stats = statsResource(core!);
-      const [grid, byMonth, byPriority] = await Promise.all([
-        gridsResource(core!).get(gridId!, { signal }),
-        stats.resolution({ gridId: gridId!, from, to, groupBy: 'month' }, { signal }),
-        stats.resolution({ gridId: gridId!, from, to, groupBy: 'priority' }, { signal }),
-      ]);
-      return { grid, stats: byMonth, byPriority };
-    },
-    args: () => {
-      const range = this.range;
-      return [this.core, this.activeGridId, range.from, range.to] as const;
-    },
-    configuration: () => this.configurationProblem(true),
-    interval: () => this.refresh * 1000,
-    live: ([core, gridId]) => (core && gridId ? { core, topics: { statsOf: gridId } } : undefined),
-    onComplete: () => emit(this, 'gk-load', { gridId: this.activeGridId }),
-    onError: (error) => emit(this, 'gk-error', { error: error as Error }),
-  });
-
-  /** The period's inclusive Shanghai dates. */
-  get range(): PeriodRange {
-    return periodRange(this.period);
-  }
-
-  protected override updated(changed: PropertyValues<this>) {
-    if (changed.has('refresh')) this.data.schedule();
+  protected async loadFigures(
+    core: GridkitCore,
+    gridId: string,
+    { from, to }: Pick<PeriodRange, 'from' | 'to'>,
+    signal: AbortSignal,
+  ) {
+    const stats = statsResource(core);
+    const [byMonth, byPriority] = await Promise.all([
+      stats.resolution({ gridId, from, to, groupBy: 'month' }, { signal }),
+      stats.resolution({ gridId, from, to, groupBy: 'priority' }, { signal }),
+    ]);
+    return { stats: byMonth, byPriority };
   }
 
   override render() {

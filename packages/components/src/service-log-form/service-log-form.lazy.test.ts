@@ -1,24 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../define/service-log-form.js';
 import { recordsChunk, type GkServiceLogForm } from './service-log-form.js';
+import { holdBack } from '../test-support/chunks.js';
 import { testServer } from '../test-support/server.js';
 
 // Read only (no entry is saved, no draft typed), so it can share this worker with the other files.
 const worker = testServer.tokens.find((t) => t.token === 'demo-worker-caihong-06')!;
-const realLoad = recordsChunk.load;
 const shadow = (el: HTMLElement) => el.shadowRoot!;
-
-/** Today's entries and the month's chunk, held back until the test lets it through (or fails it). */
-function holdBack() {
-  let release!: () => void;
-  let fail!: (error: Error) => void;
-  const gate = new Promise<void>((resolve, reject) => {
-    release = resolve;
-    fail = reject;
-  });
-  recordsChunk.load = () => gate.then(realLoad);
-  return { release, fail };
-}
 
 async function signedInForm() {
   const el = await fixture<GkServiceLogForm>(
@@ -33,12 +21,11 @@ async function signedInForm() {
 }
 
 describe('<gk-service-log-form> loading today’s entries and the month on demand', () => {
-  afterEach(() => {
-    recordsChunk.load = realLoad;
-  });
+  let gate: ReturnType<typeof holdBack> | undefined;
+  afterEach(() => gate?.restore());
 
   it('shows the form without them, a loading state beside it, then the list and the figures', async () => {
-    const gate = holdBack();
+    gate = holdBack(recordsChunk);
     const el = await signedInForm();
     expect(shadow(el).querySelector('#summary'), 'the form can be filled in').not.to.equal(null);
     const side = shadow(el).querySelector('.side')!;
@@ -58,14 +45,14 @@ describe('<gk-service-log-form> loading today’s entries and the month on deman
   });
 
   it('says so when the chunk cannot be loaded, and a retry brings the list', async () => {
-    const gate = holdBack();
+    gate = holdBack(recordsChunk);
     const el = await signedInForm();
     gate.fail(new TypeError('Failed to fetch dynamically imported module'));
     const side = shadow(el).querySelector('.side')!;
     await waitUntil(() => side.querySelector('[part="retry"]'), 'no retry offered', { timeout: 4000 });
     expect(shadow(el).querySelector('#summary'), 'the form still works').not.to.equal(null);
     await expect(el).to.be.accessible();
-    recordsChunk.load = realLoad;
+    gate.restore();
     side.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
     await waitUntil(() => side.querySelector('.today .logs, .today .empty'), 'no list after the retry', {
       timeout: 8000,

@@ -1,0 +1,20 @@
+/** Where a widget loads one of its chunks from: a test can hold it back or fail it through `load`. */
+export interface ChunkLoader<T> {
+  load: () => Promise<T>;
+}
+
+/**
+ * Holds the chunk back until the test lets it through (`release`) or fails
+ * it (`fail`, as a dropped network would); `restore` puts the real loader back.
+ */
+export function holdBack<T>(chunk: ChunkLoader<T>) {
+  const realLoad = chunk.load;
+  let release!: () => void;
+  let fail!: (error: Error) => void;
+  const gate = new Promise<void>((resolve, reject) => {
+    release = resolve;
+    fail = reject;
+  });
+  chunk.load = () => gate.then(realLoad);
+  return { release, fail, restore: () => (chunk.load = realLoad) };
+}
