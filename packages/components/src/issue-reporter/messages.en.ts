@@ -24,7 +24,7 @@ const texts: IssueReporterMessages = {
 
   idleTitle: 'Are you still there?',
   idlePrompt: (s) => `In ${s} seconds what you entered is cleared and the form starts again.`,
-  idleStay: 'Continue',
+  idleStay: 'Keep going',
   idleLeave: 'Clear and leave',
 };
 
