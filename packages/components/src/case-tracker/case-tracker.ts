@@ -91,7 +91,6 @@ type DisputeNote = 'missing' | 'token' | 'failed' | 'window' | 'not-closed' | 's
 export class GkCaseTracker extends GridkitElement {
   static override styles = [...GridkitElement.styles, stateStyles, freshnessStyles, cardStyles, caseTrackerStyles];
 
-  // Internal state is `attribute: false`, not `state: true`, which the manifest analyzer lists as attributes.
   static override properties: PropertyDeclarations = {
     ticket: {},
     token: {},

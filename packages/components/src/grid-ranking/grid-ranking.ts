@@ -6,8 +6,7 @@ import { cardStyles } from '../internal/card.js';
 import { LocalizeController } from '../internal/localize.js';
 import type { ReadyState } from '../internal/stale-while-error.js';
 import { freshnessStyles, renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
-import type { PeriodRange } from '../resolution-rate/period.js';
-import { PeriodFiguresElement } from '../resolution-rate/period-figures.js';
+import { PeriodFiguresElement, type PeriodDates, type WithGrid } from '../resolution-rate/period-figures.js';
 import { gridRankingStyles } from './grid-ranking.styles.js';
 import { gridRankingMessages } from './messages.js';
 import { figureOf, listSize, rankingFigures, rankUnits, type RankingFigure } from './ranking.js';
@@ -21,8 +20,7 @@ declare global {
   }
 }
 
-interface Loaded {
-  grid: Grid;
+interface Figures {
   stats: ResolutionStats;
 }
 
@@ -56,7 +54,7 @@ const figureNames: Record<RankingFigure, 'gridShare' | 'onTime' | 'satisfaction'
  * @csspart stale-retry - its "try now" button
  * @fires gk-rank-change - the reader ranked by another figure (`detail.rankBy`)
  */
-export class GkGridRanking extends PeriodFiguresElement<Omit<Loaded, 'grid'>> {
+export class GkGridRanking extends PeriodFiguresElement<Figures> {
   static override styles = [
     ...PeriodFiguresElement.styles,
     stateStyles,
@@ -74,12 +72,7 @@ export class GkGridRanking extends PeriodFiguresElement<Omit<Loaded, 'grid'>> {
   /** The figure ranked by: `grid-share` (default), `on-time`, `satisfaction` or `resolution`. */
   rankBy: RankingFigure = 'grid-share';
 
-  protected loadFigures(
-    core: GridkitCore,
-    gridId: string,
-    { from, to }: Pick<PeriodRange, 'from' | 'to'>,
-    signal: AbortSignal,
-  ) {
+  protected loadFigures(core: GridkitCore, gridId: string, { from, to }: PeriodDates, signal: AbortSignal) {
     return statsResource(core)
       .resolution({ gridId, from, to, groupBy: 'children' }, { signal })
       .then((stats) => ({ stats }));
@@ -110,7 +103,7 @@ export class GkGridRanking extends PeriodFiguresElement<Omit<Loaded, 'grid'>> {
     return this.localize.date(`${date}T12:00:00+08:00`, { dateStyle: 'medium' });
   }
 
-  private renderLoaded({ grid, stats }: Loaded, { busy, freshness }: ReadyState) {
+  private renderLoaded({ grid, stats }: WithGrid<Figures>, { busy, freshness }: ReadyState) {
     const m = this.localize.messages;
     const time = (at: number) => this.localize.date(new Date(at), { timeStyle: 'short' });
     return html`${renderFreshness(m, freshness, time, () => this.data.reload())}

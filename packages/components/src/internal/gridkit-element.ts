@@ -1,7 +1,7 @@
 import { LitElement, type PropertyDeclarations } from 'lit';
 import { createGridkitCore, type GridkitCore } from '@gridkit/sdk/core';
 import { requestSettings, type GridkitSettings } from '../context.js';
-import type { LocalizeController } from './localize.js';
+import { whenTextsLoaded, type LocalizeController } from './localize.js';
 import { themes, tokens } from './theme.js';
 
 /**
@@ -30,7 +30,8 @@ import { themes, tokens } from './theme.js';
 export abstract class GridkitElement extends LitElement {
   static override styles = [tokens, themes];
 
-  // Internal state is `attribute: false`, not `state: true`, which the manifest analyzer lists as attributes.
+  // Reactive properties are declared here, not with decorators (smaller); in every widget internal state is
+  // `attribute: false`, not `state: true`, which the manifest analyzer lists as attributes.
   static override properties: PropertyDeclarations = {
     baseUrl: { attribute: 'base-url' },
     gridId: { attribute: 'grid-id' },
@@ -83,14 +84,9 @@ export abstract class GridkitElement extends LitElement {
   // A widget's texts in zh-TW or en load on first use: render once they are
   // here rather than flash the wrong language (`updateComplete` waits too).
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = this.textsLoading();
+    const loading = whenTextsLoaded(this);
     if (!loading) return super.scheduleUpdate();
     return loading.then(() => super.scheduleUpdate());
-  }
-
-  /** Settles when the texts in the current language are here; a widget with a second catalog adds it. */
-  protected textsLoading(): Promise<unknown> | undefined {
-    return this.localize.whenLoaded();
   }
 
   /**

@@ -16,6 +16,19 @@ function watch(host: Host) {
   }
 }
 
+// Every catalog an element speaks with: its own, and those its chunks brought.
+const catalogsOf = new WeakMap<Host, LocalizeController[]>();
+
+/**
+ * Settles when all the element's texts are here in its current language (its
+ * own and those its chunks loaded on demand brought); `undefined` when there
+ * is nothing to wait for.
+ */
+export function whenTextsLoaded(host: Host): Promise<unknown> | undefined {
+  const loading = (catalogsOf.get(host) ?? []).map((texts) => texts.whenLoaded()).filter(Boolean);
+  return loading.length ? Promise.all(loading) : undefined;
+}
+
 // Building an Intl formatter costs far more than using one (a board made
 // several per render): one per kind, locale and options for the page's life.
 const formatters = new Map<string, { format(value: never): string }>();
@@ -50,6 +63,7 @@ export class LocalizeController<Own extends object = object> implements Reactive
     private readonly own?: Catalog<Own>,
   ) {
     host.addController(this);
+    catalogsOf.set(host, [...(catalogsOf.get(host) ?? []), this]);
   }
 
   hostConnected() {

@@ -4,9 +4,10 @@ import type { Category } from '@gridkit/sdk';
 import { categoriesResource } from '@gridkit/sdk/resources/categories';
 import type { Outbox } from '@gridkit/sdk/outbox';
 import { emit } from '../events.js';
-import { addStyles } from '../internal/add-styles.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { LazyIdleCountdown } from '../internal/idle-countdown-lazy.js';
+import { addStyles } from '../internal/add-styles.js';
+import { LazyChunk } from '../internal/lazy-chunk.js';
 import { LocalizeController } from '../internal/localize.js';
 import {
   MisconfigurationError,
@@ -77,7 +78,6 @@ export const laterSteps = { load: (): Promise<Later> => import('./later.js') };
 export class GkIssueReporter extends GridkitElement {
   static override styles = [...GridkitElement.styles, stateStyles, cardStyles, issueReporterStyles];
 
-  // Internal state is `attribute: false`, not `state: true`, which the manifest analyzer lists as attributes.
   static override properties: PropertyDeclarations = {
     trackUrl: { attribute: 'track-url' },
     maxPhotoSide: { type: Number, attribute: 'max-photo-side' },
@@ -89,8 +89,6 @@ export class GkIssueReporter extends GridkitElement {
     categorySearch: { attribute: false },
     answers: { attribute: false },
     returnToReview: { attribute: false },
-    later: { attribute: false },
-    laterFailure: { attribute: false },
     photoNote: { attribute: false },
   };
 
@@ -125,11 +123,12 @@ export class GkIssueReporter extends GridkitElement {
    * entry carries only the first step. Until it is here a later step shows the
    * loading state; the answers live in this element and are never lost.
    */
-  private later?: Later;
+  private readonly laterChunk = new LazyChunk(this, laterSteps, (later) => this.setUpLater(later));
+  private get later(): Later | undefined {
+    return this.laterChunk.module;
+  }
   /** The later steps' texts, which come with them. */
   private laterTexts?: LocalizeController<IssueReporterLaterMessages>;
-  private laterFailure?: unknown;
-  private laterLoading?: Promise<Later | undefined>;
   /** Made when `later` arrives. */
   private where?: GridFinder;
   private photos?: PhotoTray;
@@ -171,49 +170,36 @@ export class GkIssueReporter extends GridkitElement {
     this.sender?.stop();
   }
 
-  private loadLater(): Promise<Later | undefined> {
-    this.laterLoading ??= laterSteps.load().then(
-      (later) => {
-        this.where = new later.GridFinder(this, {
-          core: () => this.core,
-          geolocation: () => this.geolocation,
-          gridId: () => this.activeGridId,
-          onLocated: (point) => this.edit('location', { point }),
-          onChosen: () => this.feedback.changed('grid'),
-        });
-        this.photos = new later.PhotoTray(this, { maxSide: () => this.maxPhotoSide, max: maxPhotos });
-        this.sender = new later.ReportSender(this, {
-          outbox: () => this.outbox ?? (this.core ? later.outboxFor(this.core, 'reports') : undefined),
-          draft: () => this.draft,
-          gridId: () => this.where?.target?.id ?? this.activeGridId!,
-          channel: () => (this.kioskMode ? 'kiosk' : 'web'),
-          photos: () => this.photos?.ready ?? [],
-          trackUrl: () => this.trackUrl,
-          messages: () => this.messages,
-          localize: this.localize,
-          onFieldProblems: (problems) => {
-            this.feedback.fromServer(problems);
-            this.step = this.steps.find((s) => [...problems.keys()].some((field) => stepOf(field) === s)) ?? 'review';
-            this.focusNext = '#error-summary';
-          },
-          focus: (selector) => (this.focusNext = selector),
-          review: () => this.go('review'),
-          forget: () => this.forget(),
-          active: () => this.idle.restart(),
-        });
-        this.laterTexts = new LocalizeController(this, later.issueReporterLaterMessages);
-        addStyles(this.renderRoot as ShadowRoot, later.laterStyles);
-        this.laterFailure = undefined;
-        return (this.later = later);
+  private setUpLater(later: Later) {
+    this.where = new later.GridFinder(this, {
+      core: () => this.core,
+      geolocation: () => this.geolocation,
+      gridId: () => this.activeGridId,
+      onLocated: (point) => this.edit('location', { point }),
+      onChosen: () => this.feedback.changed('grid'),
+    });
+    this.photos = new later.PhotoTray(this, { maxSide: () => this.maxPhotoSide, max: maxPhotos });
+    this.sender = new later.ReportSender(this, {
+      outbox: () => this.outbox ?? (this.core ? later.outboxFor(this.core, 'reports') : undefined),
+      draft: () => this.draft,
+      gridId: () => this.where?.target?.id ?? this.activeGridId!,
+      channel: () => (this.kioskMode ? 'kiosk' : 'web'),
+      photos: () => this.photos?.ready ?? [],
+      trackUrl: () => this.trackUrl,
+      messages: () => this.messages,
+      localize: this.localize,
+      onFieldProblems: (problems) => {
+        this.feedback.fromServer(problems);
+        this.step = this.steps.find((s) => [...problems.keys()].some((field) => stepOf(field) === s)) ?? 'review';
+        this.focusNext = '#error-summary';
       },
-      (error: unknown) => {
-        // A dropped network: the step says so, with a retry; nothing typed is lost.
-        this.laterLoading = undefined;
-        this.laterFailure = error;
-        return undefined;
-      },
-    );
-    return this.laterLoading;
+      focus: (selector) => (this.focusNext = selector),
+      review: () => this.go('review'),
+      forget: () => this.forget(),
+      active: () => this.idle.restart(),
+    });
+    this.laterTexts = new LocalizeController(this, later.issueReporterLaterMessages);
+    addStyles(this.renderRoot as ShadowRoot, later.laterStyles);
   }
 
   // ── state helpers ──────────────────────────────────────────────────────
@@ -238,12 +224,6 @@ export class GkIssueReporter extends GridkitElement {
    */
   private get messages(): Messages {
     return { ...this.localize.messages, ...this.laterTexts?.messages } as Messages;
-  }
-
-  protected override textsLoading(): Promise<unknown> | undefined {
-    const first = super.textsLoading();
-    const later = this.laterTexts?.whenLoaded();
-    return first || later ? Promise.all([first, later]) : undefined;
   }
 
   /** What every render function gets to say things in the resident's language. */
@@ -366,7 +346,7 @@ export class GkIssueReporter extends GridkitElement {
     // Open the outbox as soon as there is a client: reports kept on this
     // device before a reload (or a crash) are sent without waiting for a new one.
     // The later steps' chunk (with the outbox) loads after the first render.
-    if (this.core && !this.later && !this.laterLoading && !this.laterFailure) void this.loadLater();
+    if (this.core && !this.laterChunk.asked) void this.laterChunk.load();
     if (this.core) this.sender?.open();
     if (this.focusNext) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.focusNext);
@@ -397,7 +377,9 @@ export class GkIssueReporter extends GridkitElement {
     // with a retry) in place of the question; the frame comes with the question.
     if (step !== 'what' && !this.later) {
       const m = this.localize.messages;
-      return this.laterFailure ? renderProblem(m, this.laterFailure, () => void this.loadLater()) : renderLoading(m);
+      // A dropped network: the step says so, with a retry; nothing typed is lost.
+      const { failure } = this.laterChunk;
+      return failure ? renderProblem(m, failure, () => void this.laterChunk.load()) : renderLoading(m);
     }
     const problems = this.visibleProblems(step);
     return renderFrame(

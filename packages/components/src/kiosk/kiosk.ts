@@ -82,7 +82,6 @@ const icons: Record<Choice, TemplateResult> = {
 export class GkKiosk extends GridkitElement {
   static override styles = [...GridkitElement.styles, idlePromptStyles, kioskStyles];
 
-  // Internal state is `attribute: false`, not `state: true`, which the manifest analyzer lists as attributes.
   static override properties: PropertyDeclarations = {
     idleReset: { type: Number, attribute: 'idle-reset' },
     idleGrace: { type: Number, attribute: 'idle-grace' },

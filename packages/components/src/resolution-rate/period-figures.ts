@@ -6,7 +6,11 @@ import { GridkitElement } from '../internal/gridkit-element.js';
 import { StaleWhileErrorController } from '../internal/stale-while-error.js';
 import { defaultPeriod, periodRange, type PeriodRange } from './period.js';
 
-type Dates = Pick<PeriodRange, 'from' | 'to'>;
+/** The period's first and last day, as the statistics take them. */
+export type PeriodDates = Pick<PeriodRange, 'from' | 'to'>;
+
+/** What such a widget shows: its figures, and the grid they are of. */
+export type WithGrid<F> = F & { grid: Grid };
 
 /**
  * A widget of a grid's figures over a period (the resolution figures, the
@@ -37,10 +41,15 @@ export abstract class PeriodFiguresElement<F> extends GridkitElement {
   }
 
   /** The widget's figures for the grid and the period's dates (the grid itself is loaded beside them). */
-  protected abstract loadFigures(core: GridkitCore, gridId: string, range: Dates, signal: AbortSignal): Promise<F>;
+  protected abstract loadFigures(
+    core: GridkitCore,
+    gridId: string,
+    range: PeriodDates,
+    signal: AbortSignal,
+  ): Promise<F>;
 
   protected readonly data = new StaleWhileErrorController(this, {
-    task: async ([core, gridId, from, to], { signal }): Promise<F & { grid: Grid }> => {
+    task: async ([core, gridId, from, to], { signal }): Promise<WithGrid<F>> => {
       const [grid, figures] = await Promise.all([
         gridsResource(core!).get(gridId!, { signal }),
         this.loadFigures(core!, gridId!, { from, to }, signal),

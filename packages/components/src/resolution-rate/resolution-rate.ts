@@ -2,7 +2,6 @@ import { html, nothing, svg, type PropertyDeclarations } from 'lit';
 import {
   caseLevelValues,
   casePriorityValues,
-  type Grid,
   type GridkitCore,
   type ResolutionFigures,
   type ResolutionStats,
@@ -14,8 +13,8 @@ import type { ReadyState } from '../internal/stale-while-error.js';
 import { freshnessStyles, renderFreshness, renderLoading, renderProblem, stateStyles } from '../internal/states.js';
 import { cardStyles } from '../internal/card.js';
 import { resolutionRateMessages } from './messages.js';
-import { periodPresets, periodRange, shanghaiToday, type PeriodRange } from './period.js';
-import { PeriodFiguresElement } from './period-figures.js';
+import { periodPresets, periodRange, shanghaiToday } from './period.js';
+import { PeriodFiguresElement, type PeriodDates, type WithGrid } from './period-figures.js';
 import { resolutionRateStyles } from './resolution-rate.styles.js';
 
 /** Fired when the reader picks another period; `detail` has the period and its inclusive dates. */
@@ -30,8 +29,7 @@ declare global {
 const levels = caseLevelValues;
 type Level = (typeof levels)[number];
 
-interface Loaded {
-  grid: Grid;
+interface Figures {
   stats: ResolutionStats;
   /** The same period grouped by triage priority: on time by priority. */
   byPriority: ResolutionStats;
@@ -64,7 +62,7 @@ interface Loaded {
  * @csspart stale-retry - its "try now" button
  * @fires gk-period-change - the reader picked another period (`detail.period`, `detail.from`, `detail.to`)
  */
-export class GkResolutionRate extends PeriodFiguresElement<Omit<Loaded, 'grid'>> {
+export class GkResolutionRate extends PeriodFiguresElement<Figures> {
   static override styles = [
     ...PeriodFiguresElement.styles,
     stateStyles,
@@ -73,7 +71,6 @@ export class GkResolutionRate extends PeriodFiguresElement<Omit<Loaded, 'grid'>>
     resolutionRateStyles,
   ];
 
-  // Internal state is `attribute: false`, not `state: true`, which the manifest analyzer lists as attributes.
   static override properties: PropertyDeclarations = {
     tables: { attribute: false },
   };
@@ -82,12 +79,7 @@ export class GkResolutionRate extends PeriodFiguresElement<Omit<Loaded, 'grid'>>
 
   private tables: Partial<Record<'levels' | 'trend', boolean>> = {};
 
-  protected async loadFigures(
-    core: GridkitCore,
-    gridId: string,
-    { from, to }: Pick<PeriodRange, 'from' | 'to'>,
-    signal: AbortSignal,
-  ) {
+  protected async loadFigures(core: GridkitCore, gridId: string, { from, to }: PeriodDates, signal: AbortSignal) {
     const stats = statsResource(core);
     const [byMonth, byPriority] = await Promise.all([
       stats.resolution({ gridId, from, to, groupBy: 'month' }, { signal }),
@@ -193,7 +185,7 @@ export class GkResolutionRate extends PeriodFiguresElement<Omit<Loaded, 'grid'>>
     >`;
   }
 
-  private renderLoaded({ grid, stats, byPriority }: Loaded, { busy, freshness }: ReadyState) {
+  private renderLoaded({ grid, stats, byPriority }: WithGrid<Figures>, { busy, freshness }: ReadyState) {
     const m = this.localize.messages;
     const time = (at: number) => this.localize.date(new Date(at), { timeStyle: 'short' });
     const totals = stats.totals;

@@ -28,6 +28,7 @@ describe('<gk-service-log-form> loading today’s entries and the month on deman
     gate = holdBack(recordsChunk);
     const el = await signedInForm();
     expect(shadow(el).querySelector('#summary'), 'the form can be filled in').not.to.equal(null);
+    expect(shadow(el).querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled, 'and saved').to.equal(false);
     const side = shadow(el).querySelector('.side')!;
     expect(side.querySelector('[role="status"]'), 'loading state').not.to.equal(null);
     expect(side.querySelector('.today')).to.equal(null);

@@ -23,8 +23,9 @@ import type * as OutboxModule from '../internal/outbox.js';
 import { emit } from '../events.js';
 import { GridkitElement } from '../internal/gridkit-element.js';
 import { LazyIdleCountdown } from '../internal/idle-countdown-lazy.js';
-import { LocalizeController } from '../internal/localize.js';
 import { addStyles } from '../internal/add-styles.js';
+import { LazyChunk } from '../internal/lazy-chunk.js';
+import { LocalizeController } from '../internal/localize.js';
 import {
   renderLoading,
   renderProblem,
@@ -38,8 +39,6 @@ import { serviceLogFormStyles } from './service-log-form.styles.js';
 import type { ServiceLogRecordsMessages } from './messages.records.js';
 import type * as RecordsModule from './records.js';
 import { dayStart, shanghaiDate } from './service-day.js';
-
-export { shanghaiDate } from './service-day.js';
 
 /** How the form loads today's entries and the month's summary; tests hold it back through this. */
 export const recordsChunk = { load: (): Promise<typeof RecordsModule> => import('./records.js') };
@@ -183,7 +182,6 @@ const emptyDraft = (): Draft => ({
 export class GkServiceLogForm extends GridkitElement {
   static override styles = [...GridkitElement.styles, stateStyles, cardStyles, serviceLogFormStyles];
 
-  // Internal state is `attribute: false`, not `state: true`, which the manifest analyzer lists as attributes.
   static override properties: PropertyDeclarations = {
     token: {},
     outbox: { attribute: false },
@@ -202,8 +200,6 @@ export class GkServiceLogForm extends GridkitElement {
     signInNeeded: { attribute: false },
     pending: { attribute: false },
     refreshes: { attribute: false },
-    records: { attribute: false },
-    recordsFailure: { attribute: false },
     outboxModule: { attribute: false },
   };
 
@@ -276,32 +272,11 @@ export class GkServiceLogForm extends GridkitElement {
   }
 
   /** Today's entries and the month's summary: their chunk is asked for as soon as there is a client. */
-  private records?: typeof RecordsModule;
+  private readonly records = new LazyChunk(this, recordsChunk, (records) => {
+    this.recordsTexts = new LocalizeController(this, records.serviceLogRecordsMessages);
+    addStyles(this.renderRoot as ShadowRoot, [records.recordsStyles]);
+  });
   private recordsTexts?: LocalizeController<ServiceLogRecordsMessages>;
-  private recordsLoading?: Promise<unknown>;
-  private recordsFailure?: unknown;
-
-  private loadRecords() {
-    this.recordsLoading ??= recordsChunk.load().then(
-      (records) => {
-        this.recordsTexts = new LocalizeController(this, records.serviceLogRecordsMessages);
-        addStyles(this.renderRoot as ShadowRoot, [records.recordsStyles]);
-        this.recordsFailure = undefined;
-        this.records = records;
-      },
-      (error: unknown) => {
-        // A dropped network: the sections say so, with a retry; the form works without them.
-        this.recordsLoading = undefined;
-        this.recordsFailure = error;
-      },
-    );
-  }
-
-  protected override textsLoading(): Promise<unknown> | undefined {
-    const own = super.textsLoading();
-    const records = this.recordsTexts?.whenLoaded();
-    return own || records ? Promise.all([own, records]) : undefined;
-  }
 
   /**
    * The outbox (with IndexedDB's wrapper) comes in a chunk of its own, asked
@@ -444,7 +419,7 @@ export class GkServiceLogForm extends GridkitElement {
   }
 
   protected override updated() {
-    if (this.core && !this.recordsLoading && !this.recordsFailure) this.loadRecords();
+    if (this.core && !this.records.asked) void this.records.load();
     if (this.session.value && !this.outbox && !this.outboxModule) void this.loadOutbox().catch(() => undefined);
     const outbox = this.session.value ? this.activeOutbox : undefined;
     if (outbox !== this.subscribed) {
@@ -1080,9 +1055,9 @@ export class GkServiceLogForm extends GridkitElement {
 
   private renderRecords() {
     const m = this.localize.messages;
-    const records = this.records;
-    if (!records)
-      return this.recordsFailure ? renderProblem(m, this.recordsFailure, () => this.loadRecords()) : renderLoading(m);
+    const { module: records, failure } = this.records;
+    // A dropped network: the sections say so, with a retry; the form works without them.
+    if (!records) return failure ? renderProblem(m, failure, () => void this.records.load()) : renderLoading(m);
     const view = {
       m: { ...m, ...this.recordsTexts!.messages },
       localize: this.localize,

@@ -1,7 +1,4 @@
-/** Where a widget loads one of its chunks from: a test can hold it back or fail it through `load`. */
-export interface ChunkLoader<T> {
-  load: () => Promise<T>;
-}
+import type { ChunkLoader } from '../internal/lazy-chunk.js';
 
 /**
  * Holds the chunk back until the test lets it through (`release`) or fails
